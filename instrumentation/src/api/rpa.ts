@@ -1,0 +1,199 @@
+import { context, createNoopMeter, ProxyTracerProvider } from '@opentelemetry/api';
+import type { MetricReader } from '@opentelemetry/sdk-metrics';
+import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { randomUUID } from 'node:crypto';
+import { loadConfig, type InstrumentationConfig, type InstrumentationOptions } from '../config/config';
+import { DROP_REASON, type DropReason } from '../conventions';
+import { ResourceTracker } from '../resources/resource-tracker';
+import type { ResourceSource } from '../resources/sample';
+import { WorkerResourceSource } from '../resources/worker-resource-source';
+import { DropCounter } from '../sdk/drop-counter';
+import { startPipeline, type Pipeline } from '../sdk/pipeline';
+import { RpaExecution } from './execution';
+import { ExecutorAdapter, type Instrumentation, type LifecycleEmitter } from './executor-adapter';
+import { RpaInstruments } from './instruments';
+import { Recorder } from './record';
+import { reportMisuse, type Telemetry } from './telemetry';
+import type { ExecutionOptions, ExecutionRecord, StepRecord } from './types';
+
+/** Options of {@link createRpa}: configuration, plus parts a host or a test plugs in. */
+export interface RpaOptions extends InstrumentationOptions {
+  /** Extra span processors on the tracer provider this package starts. */
+  spanProcessors?: SpanProcessor[];
+  /** Extra metric readers on the meter provider this package starts. */
+  metricReaders?: MetricReader[];
+  /** Where resource samples come from; a worker thread running systeminformation by default. */
+  resourceSource?: ResourceSource;
+}
+
+interface Started {
+  readonly config: InstrumentationConfig;
+  readonly telemetry: Telemetry;
+  readonly recorder: Recorder;
+  readonly pipeline: Pipeline | undefined;
+}
+
+/**
+ * The instrumentation's entry point. It starts its providers once, on first
+ * use (or `start()`), and never throws into the executor.
+ */
+export class Rpa {
+  private started: Started | undefined;
+  private stopped = false;
+  private readonly drops = new DropCounter();
+  private readonly adapters = new WeakMap<object, ExecutorAdapter>();
+  private flushOnExit: (() => void) | undefined;
+
+  constructor(private readonly options: RpaOptions = {}) {}
+
+  /** Starts the providers now instead of on first use; later calls do nothing. */
+  start(): this {
+    this.ensureStarted();
+    return this;
+  }
+
+  /** The effective configuration (starts the instrumentation). */
+  get config(): InstrumentationConfig {
+    return this.ensureStarted().config;
+  }
+
+  /** Starts an execution; its span's parent is the caller's active span. */
+  startExecution(options: ExecutionOptions): RpaExecution {
+    const { telemetry } = this.ensureStarted();
+    const valid = Boolean(options) && typeof options.workflowId === 'string' && options.workflowId.length > 0;
+    if (!valid) reportMisuse(telemetry, 'startExecution() needs a workflowId (a non-empty string)');
+    const executionId = (valid && options.executionId) || randomUUID();
+    const workflowOptions = valid ? options : { ...options, workflowId: 'unknown' };
+    return new RpaExecution(valid ? telemetry : telemetry.inert, workflowOptions, executionId);
+  }
+
+  /**
+   * Runs `work` as an execution: ends it when `work` resolves, fails it when
+   * `work` throws, and rethrows the executor's own error unchanged. Spans the
+   * executor starts inside `work` nest under the execution.
+   */
+  async trackExecution<T>(options: ExecutionOptions, work: (execution: RpaExecution) => T | Promise<T>): Promise<T> {
+    const execution = this.startExecution(options);
+    let result: T;
+    try {
+      result = await context.with(execution.context, () => work(execution));
+    } catch (error) {
+      if (!execution.ended) execution.fail(error);
+      throw error;
+    }
+    if (!execution.ended) execution.end();
+    return result;
+  }
+
+  /** Records an execution the executor timed itself (and its steps); returns its id. */
+  recordExecution(record: ExecutionRecord): string | undefined {
+    return this.ensureStarted().recorder.recordExecution(record);
+  }
+
+  /** Records a step the executor timed itself. */
+  recordStep(record: StepRecord): void {
+    this.ensureStarted().recorder.recordStep(record);
+  }
+
+  /** Instruments an executor that emits lifecycle events; a second call returns the same instrumentation. */
+  instrument(executor: LifecycleEmitter): Instrumentation {
+    const known = this.adapters.get(executor);
+    if (known) return known;
+    const { telemetry } = this.ensureStarted();
+    const adapter = new ExecutorAdapter(
+      executor,
+      telemetry,
+      (options) => this.startExecution(options),
+      () => this.adapters.delete(executor),
+    );
+    this.adapters.set(executor, adapter);
+    return adapter;
+  }
+
+  /** The Prometheus endpoint's URL once it listens, or undefined. */
+  async metricsUrl(): Promise<string | undefined> {
+    return this.ensureStarted().pipeline?.metricsUrl;
+  }
+
+  /** Telemetry dropped so far, by reason. */
+  droppedTelemetry(): Partial<Record<DropReason, number>> {
+    return Object.fromEntries(this.drops.entries());
+  }
+
+  /** Exports what is buffered now. */
+  async forceFlush(): Promise<void> {
+    await this.started?.pipeline?.forceFlush();
+  }
+
+  /** Flushes and stops everything this package started; later calls record nothing. */
+  async shutdown(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    if (this.flushOnExit) process.off('beforeExit', this.flushOnExit);
+    const started = this.started;
+    if (!started) return;
+    await Promise.all([started.pipeline?.shutdown(), started.telemetry.resources?.stop()]);
+  }
+
+  private ensureStarted(): Started {
+    if (this.started) return this.started;
+    const config = loadConfig(this.options);
+    const inert = createInertTelemetry(this.drops);
+    if (config.disabled || this.stopped) {
+      this.started = { config, telemetry: inert, recorder: new Recorder(inert), pipeline: undefined };
+      return this.started;
+    }
+    const pipeline = startPipeline(config, this.drops, this.options);
+    const resources = createResourceTracker(config, this.options.resourceSource, this.drops);
+    resources?.registerGauges(pipeline.meter);
+    resources?.start();
+    const telemetry: Telemetry = {
+      tracer: pipeline.tracer,
+      instruments: new RpaInstruments(pipeline.meter, this.drops, config.cardinalityLimit),
+      drops: this.drops,
+      resources,
+      inert,
+      openExecutions: new Map(),
+    };
+    this.started = { config, telemetry, recorder: new Recorder(telemetry), pipeline };
+    this.flushOnExit = () => {
+      if (this.flushOnExit) process.off('beforeExit', this.flushOnExit);
+      void this.shutdown();
+    };
+    process.on('beforeExit', this.flushOnExit);
+    return this.started;
+  }
+}
+
+function createResourceTracker(
+  config: InstrumentationConfig,
+  source: ResourceSource | undefined,
+  drops: DropCounter,
+): ResourceTracker | undefined {
+  if (!source && config.resourceIntervalMs === 0) return undefined;
+  try {
+    return new ResourceTracker(source ?? new WorkerResourceSource(config.resourceIntervalMs), drops);
+  } catch (error) {
+    drops.report(DROP_REASON.resourceSampleFailed, 'the resource sampler did not start', 1, String(error));
+    return undefined;
+  }
+}
+
+function createInertTelemetry(drops: DropCounter): Telemetry {
+  const inert: Telemetry = {
+    tracer: new ProxyTracerProvider().getTracer('inert'),
+    instruments: new RpaInstruments(createNoopMeter(), drops, 1),
+    drops,
+    resources: undefined,
+    get inert() {
+      return inert;
+    },
+    openExecutions: new Map(),
+  };
+  return inert;
+}
+
+/** Creates an instrumentation with its own options; most executors use the shared `rpa`. */
+export function createRpa(options: RpaOptions = {}): Rpa {
+  return new Rpa(options);
+}

@@ -1,0 +1,31 @@
+/**
+ * The RPA wire contract as typed constants: span names, attribute keys, metric
+ * instruments, enum values and endpoints. The analyzer sidecar and the Grafana
+ * plugin import these; nothing retypes them.
+ *
+ * @packageDocumentation
+ */
+export { SPAN_NAMES, INSTRUMENTATION_SCOPE } from './spans';
+export type { RpaSpanName } from './spans';
+export {
+  ATTR,
+  CONTEXT_ATTR_PREFIX,
+  RESOURCE_ATTR,
+  RESOURCE_IDENTITY_ATTR,
+  EXECUTION_STATUS,
+  STEP_STATUS,
+  RECOVERY_OUTCOME,
+  FAILURE_CATEGORY,
+} from './attributes';
+export type { ExecutionStatus, StepStatus, RecoveryOutcome, FailureCategory } from './attributes';
+export {
+  METRICS,
+  DROP_REASON,
+  RESOURCE_METRICS,
+  RESOURCE_METRIC_ATTR,
+  DURATION_BUCKETS_SECONDS,
+  CONFIDENCE_BUCKETS,
+  toPrometheusLabel,
+} from './metrics';
+export type { MetricDefinition, InstrumentKind, DropReason } from './metrics';
+export { ANALYZER, INSTRUMENTATION_ENV, DEFAULT_METRICS_PORT } from './analyzer';

@@ -1,0 +1,178 @@
+import { createNoopMeter, diag, metrics, ProxyTracerProvider, trace, type Meter, type Tracer } from '@opentelemetry/api';
+import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-proto';
+import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
+import type { Resource } from '@opentelemetry/resources';
+import { MeterProvider, PeriodicExportingMetricReader, type MetricReader } from '@opentelemetry/sdk-metrics';
+import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { ANALYZER, INSTRUMENTATION_SCOPE } from '../conventions';
+import { analyzerSignalUrl, type InstrumentationConfig } from '../config/config';
+import { BoundedBatchSpanProcessor } from './bounded-batch-span-processor';
+import type { DropCounter } from './drop-counter';
+import { MetricsServer } from './metrics-server';
+import { buildExecutorResource } from './resource';
+
+const VERSION = '0.1.0';
+/** Bounds a huge error message or target name instead of shipping it whole. */
+const ATTRIBUTE_VALUE_LENGTH_LIMIT = 4096;
+const ANALYZER_METRICS_INTERVAL_MS = 10_000;
+
+/** The tracer and meter the API records with, and how to flush and stop what was started for them. */
+export interface Pipeline {
+  readonly tracer: Tracer;
+  readonly meter: Meter;
+  /** The Prometheus endpoint's URL once it listens; undefined where none was started. */
+  readonly metricsUrl: Promise<string | undefined>;
+  forceFlush(): Promise<void>;
+  shutdown(): Promise<void>;
+}
+
+/**
+ * Span processors exporting to Tempo and the analyzer as configured, each
+ * bounded and counted. Hosts that register their own tracer provider add these
+ * to it to feed the analyzer.
+ */
+export function createRpaSpanProcessors(config: InstrumentationConfig, drops: DropCounter): SpanProcessor[] {
+  const destinations: Array<[string, string | undefined, Record<string, string>]> = [
+    ['tempo', config.tracesUrl, {}],
+    ['analyzer', analyzerSignalUrl(config, ANALYZER.tracesPath), { ...config.analyzerHeaders }],
+  ];
+  return destinations
+    .filter((entry): entry is [string, string, Record<string, string>] => entry[1] !== undefined)
+    .map(
+      ([destination, url, headers]) =>
+        new BoundedBatchSpanProcessor(
+          new OTLPTraceExporter({ url, headers, timeoutMillis: config.exportTimeoutMs }),
+          drops,
+          { ...config, destination },
+        ),
+    );
+}
+
+/** Starts the tracer and meter providers, or adopts the host's where it registered its own. */
+export function startPipeline(config: InstrumentationConfig, drops: DropCounter, extras: PipelineExtras = {}): Pipeline {
+  const resource = buildExecutorResource();
+  const traces = hasGlobalTracerProvider()
+    ? adoptGlobalTracer()
+    : startTracerProvider(config, resource, drops, extras.spanProcessors ?? []);
+  const meters = hasGlobalMeterProvider()
+    ? adoptGlobalMeter()
+    : startMeterProvider(config, resource, extras.metricReaders ?? []);
+  return {
+    tracer: traces.tracer,
+    meter: meters.meter,
+    metricsUrl: meters.metricsUrl,
+    forceFlush: async () => {
+      await Promise.all([traces.forceFlush(), meters.forceFlush()]);
+    },
+    shutdown: async () => {
+      await Promise.all([traces.shutdown(), meters.shutdown()]);
+    },
+  };
+}
+
+/** Processors and readers a host or a test adds to the providers this package starts. */
+export interface PipelineExtras {
+  readonly spanProcessors?: SpanProcessor[];
+  readonly metricReaders?: MetricReader[];
+}
+
+interface TracePart {
+  tracer: Tracer;
+  forceFlush(): Promise<void>;
+  shutdown(): Promise<void>;
+}
+
+interface MeterPart {
+  meter: Meter;
+  metricsUrl: Promise<string | undefined>;
+  forceFlush(): Promise<void>;
+  shutdown(): Promise<void>;
+}
+
+function hasGlobalTracerProvider(): boolean {
+  const provider = trace.getTracerProvider();
+  if (!(provider instanceof ProxyTracerProvider)) return true;
+  return provider.getDelegate() !== new ProxyTracerProvider().getDelegate();
+}
+
+function hasGlobalMeterProvider(): boolean {
+  return metrics.getMeterProvider().getMeter(INSTRUMENTATION_SCOPE, VERSION) !== createNoopMeter();
+}
+
+function adoptGlobalTracer(): TracePart {
+  diag.info(
+    '@rpa-analytics/instrumentation: using the tracer provider the host registered; ' +
+      'add createRpaSpanProcessors() to it to feed the analyzer',
+  );
+  return { tracer: trace.getTracer(INSTRUMENTATION_SCOPE, VERSION), forceFlush: async () => {}, shutdown: async () => {} };
+}
+
+function adoptGlobalMeter(): MeterPart {
+  diag.info('@rpa-analytics/instrumentation: using the meter provider the host registered');
+  return {
+    meter: metrics.getMeter(INSTRUMENTATION_SCOPE, VERSION),
+    metricsUrl: Promise.resolve(undefined),
+    forceFlush: async () => {},
+    shutdown: async () => {},
+  };
+}
+
+function startTracerProvider(
+  config: InstrumentationConfig,
+  resource: Resource,
+  drops: DropCounter,
+  extraProcessors: SpanProcessor[],
+): TracePart {
+  const provider = new NodeTracerProvider({
+    resource,
+    spanProcessors: [...createRpaSpanProcessors(config, drops), ...extraProcessors],
+    spanLimits: { attributeValueLengthLimit: ATTRIBUTE_VALUE_LENGTH_LIMIT },
+  });
+  // Registered so that the executor's own spans nest under its executions and steps.
+  provider.register();
+  return {
+    tracer: provider.getTracer(INSTRUMENTATION_SCOPE, VERSION),
+    forceFlush: () => provider.forceFlush(),
+    shutdown: async () => {
+      await provider.shutdown();
+      trace.disable();
+    },
+  };
+}
+
+function startMeterProvider(config: InstrumentationConfig, resource: Resource, extraReaders: MetricReader[]): MeterPart {
+  const readers: MetricReader[] = [...extraReaders];
+  let server: MetricsServer | undefined;
+  if (config.metricsPort >= 0) {
+    const prometheus = new PrometheusExporter({ preventServerStart: true });
+    server = new MetricsServer(prometheus, config.metricsPort, config.metricsHost);
+    readers.push(prometheus);
+  }
+  const analyzerMetricsUrl = analyzerSignalUrl(config, ANALYZER.metricsPath);
+  if (analyzerMetricsUrl) {
+    readers.push(
+      new PeriodicExportingMetricReader({
+        exporter: new OTLPMetricExporter({ url: analyzerMetricsUrl, headers: { ...config.analyzerHeaders } }),
+        exportIntervalMillis: ANALYZER_METRICS_INTERVAL_MS,
+        exportTimeoutMillis: Math.min(config.exportTimeoutMs, ANALYZER_METRICS_INTERVAL_MS),
+      }),
+    );
+  }
+  const provider = new MeterProvider({
+    resource,
+    readers,
+    views: [{ instrumentName: '*', aggregationCardinalityLimit: config.cardinalityLimit }],
+  });
+  metrics.setGlobalMeterProvider(provider);
+  return {
+    meter: provider.getMeter(INSTRUMENTATION_SCOPE, VERSION),
+    metricsUrl: server?.url ?? Promise.resolve(undefined),
+    forceFlush: () => provider.forceFlush(),
+    shutdown: async () => {
+      await Promise.all([provider.shutdown(), server?.close()]);
+      metrics.disable();
+    },
+  };
+}
