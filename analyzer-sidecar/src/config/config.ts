@@ -33,6 +33,7 @@ export interface AnalyzerConfig {
   readonly host: string;
   readonly dataDir: string;
   readonly insecureLocal: boolean;
+  readonly logLevel: string;
   readonly tokens: readonly RoleToken[];
   readonly ingestToken: string | undefined;
   readonly duckdb: DuckDbConfig;
@@ -82,6 +83,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
     host: insecureLocal ? '127.0.0.1' : (source.string('RPA_ANALYZER_HOST', 'host') ?? '0.0.0.0'),
     dataDir,
     insecureLocal,
+    logLevel: source.pattern('RPA_ANALYZER_LOG_LEVEL', 'logLevel', /^(fatal|error|warn|info|debug|trace|silent)$/) ?? 'info',
     tokens: tokensRaw === undefined ? [] : parseTokensNamed(tokensRaw),
     ingestToken: source.string('RPA_ANALYZER_INGEST_TOKEN', 'ingestToken'),
     duckdb: {
@@ -135,7 +137,7 @@ function readConfigFile(path: string): FileConfig {
 }
 
 const FILE_KEYS = [
-  'port', 'host', 'dataDir', 'insecureLocal', 'tokens', 'ingestToken', 'duckdbMemoryLimit', 'duckdbThreads',
+  'port', 'host', 'dataDir', 'insecureLocal', 'logLevel', 'tokens', 'ingestToken', 'duckdbMemoryLimit', 'duckdbThreads',
   'duckdbTempDir', 'maxBodyBytes', 'maxDecompressedBytes', 'flushIntervalMs', 'maxBatchRows', 'maxPendingRows',
   'retentionIntervalMs',
 ];

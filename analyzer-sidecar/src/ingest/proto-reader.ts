@@ -9,8 +9,6 @@ import { MalformedOtlpError } from './otlp-types';
 export const WIRE = { varint: 0, fixed64: 1, len: 2, fixed32: 5 } as const;
 
 const TWO_32 = 4294967296;
-const TWO_64 = 18446744073709551616;
-const TWO_63 = 9223372036854775808;
 
 export class ProtoReader {
   pos: number;
@@ -50,8 +48,31 @@ export class ProtoReader {
 
   /** A two's complement int64 varint, as the nearest double. */
   int64(): number {
-    const value = this.uint();
-    return value >= TWO_63 ? value - TWO_64 : value;
+    let low = 0;
+    let high = 0;
+    let byte = 0;
+    for (let i = 0; i < 4; i++) {
+      byte = this.byte();
+      low |= (byte & 0x7f) << (7 * i);
+      if (byte < 0x80) return low >>> 0;
+    }
+    byte = this.byte();
+    low |= (byte & 0x0f) << 28;
+    high = (byte & 0x7f) >> 4;
+    if (byte >= 0x80) {
+      for (let i = 0; i < 5; i++) {
+        byte = this.byte();
+        high |= (byte & 0x7f) << (3 + 7 * i);
+        if (byte < 0x80) break;
+        if (i === 4) throw new MalformedOtlpError('varint longer than 10 bytes');
+      }
+    }
+    return (high | 0) * TWO_32 + (low >>> 0);
+  }
+
+  private byte(): number {
+    if (this.pos >= this.end) throw new MalformedOtlpError('truncated varint');
+    return this.buf[this.pos++] as number;
   }
 
   bool(): boolean {
@@ -76,8 +97,7 @@ export class ProtoReader {
 
   sfixed64(): number {
     const [high, low] = this.fixed64Halves();
-    const value = high * TWO_32 + low;
-    return value >= TWO_63 ? value - TWO_64 : value;
+    return (high | 0) * TWO_32 + low;
   }
 
   /** Start of a length-delimited field's payload; advances past it. Returns [start, end]. */
