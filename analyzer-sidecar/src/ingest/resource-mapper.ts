@@ -1,7 +1,7 @@
 /**
  * Turns the executor's resource gauges (OpenTelemetry semantic-convention names,
  * see the conventions' RESOURCE_METRICS) into resource samples: one record per
- * executor instance and timestamp that has both CPU and memory.
+ * executor instance and second that has both CPU and memory.
  */
 import {
   RESOURCE_IDENTITY_ATTR,
@@ -14,6 +14,7 @@ import type { DecodedResourceMetrics } from './otlp-types';
 const BYTES_PER_MB = 1024 * 1024;
 
 interface Sample {
+  timeMs: number;
   cpu?: number;
   memoryBytes?: number;
   gpuUtilization?: number;
@@ -29,15 +30,18 @@ export function mapResourceMetrics(resourceMetrics: readonly DecodedResourceMetr
     for (const metric of metrics) {
       for (const point of metric.points) {
         if (!Number.isFinite(point.value) || point.timeMs <= 0) continue;
-        const sample = samples.get(point.timeMs) ?? {};
-        samples.set(point.timeMs, sample);
+        // Gauges of one collection carry (nearly) the same time: one sample per second.
+        const second = Math.floor(point.timeMs / 1000);
+        const sample = samples.get(second) ?? { timeMs: point.timeMs };
+        sample.timeMs = Math.max(sample.timeMs, point.timeMs);
+        samples.set(second, sample);
         addPoint(sample, metric.name, point.value, point.attributes);
       }
     }
-    for (const [timeMs, sample] of samples) {
+    for (const sample of samples.values()) {
       if (sample.cpu === undefined || sample.memoryBytes === undefined) continue;
       records.push({
-        timestamp: timeMs,
+        timestamp: sample.timeMs,
         service_instance_id: typeof instance === 'string' ? instance : null,
         workflow_id: null,
         execution_id: null,
