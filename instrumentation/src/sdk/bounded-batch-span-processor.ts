@@ -96,7 +96,8 @@ export class BoundedBatchSpanProcessor implements SpanProcessor {
     return this.exporting;
   }
 
-  private exportBatch(batch: ReadableSpan[]): Promise<void> {
+  private async exportBatch(batch: ReadableSpan[]): Promise<void> {
+    await settleResourceAttributes(batch);
     return new Promise<void>((resolveExport) => {
       let settled = false;
       const settle = (failure?: string): void => {
@@ -124,4 +125,10 @@ export class BoundedBatchSpanProcessor implements SpanProcessor {
   private countFailedExport(count: number, why: string): void {
     this.drops.report(DROP_REASON.exportFailed, `export to ${this.options.destination} failed`, count, why);
   }
+}
+
+/** Resource detectors may resolve attributes later (host.id); the exporter must see them settled. */
+async function settleResourceAttributes(batch: ReadableSpan[]): Promise<void> {
+  const pending = new Set(batch.map((span) => span.resource).filter((resource) => resource.asyncAttributesPending));
+  await Promise.all([...pending].map((resource) => resource.waitForAsyncAttributes?.().catch(() => undefined)));
 }
