@@ -69,9 +69,9 @@ export class RpaExecution implements StepParent {
         if (valid && this.finished) reportMisuse(this.telemetry, 'startStep() called after its execution ended');
         this.stepsStarted += 1;
         const stepId = options?.stepId || `${this.executionId}/${this.stepsStarted}`;
-        return new RpaStep(telemetry, this, this.span, valid ? options : invalidStep, stepId);
+        return new RpaStep(telemetry, this, valid ? options : invalidStep, stepId);
       },
-      new RpaStep(this.telemetry.inert, this, this.span, invalidStep, 'invalid'),
+      new RpaStep(this.telemetry.inert, this, invalidStep, 'invalid'),
     );
   }
 

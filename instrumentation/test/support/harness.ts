@@ -35,15 +35,16 @@ export interface Harness {
 /** A real SDK pipeline with in-memory exporters and no network. */
 export function createHarness(options: RpaOptions = {}): Harness {
   const spans = new InMemorySpanExporter();
-  const reader = new OnDemandMetricReader();
+  let reader: OnDemandMetricReader | undefined;
   const resources = new PushedResourceSource();
   const rpa = createRpa({
     metricsPort: -1,
     resourceSource: resources,
     spanProcessors: [new SimpleSpanProcessor(spans)],
-    metricReaders: [reader],
+    metricReaders: [(rpaMetrics) => (reader = new OnDemandMetricReader({ metricProducers: [rpaMetrics] }))],
     ...options,
   }).start();
+  if (!reader) throw new Error('the metric reader was not created');
   return {
     rpa,
     spans,
