@@ -45,7 +45,9 @@ async function main(): Promise<void> {
   console.log(`event-loop delay p99, median of ${RUNS} runs x ${SECONDS} s`);
   for (const [name] of settings) {
     const p99 = median(results.get(name) as number[]);
-    console.log(`  ${name.padEnd(34)} p99 ${p99.toFixed(2)} ms   added ${(p99 - off).toFixed(2)} ms (target < 2 ms)`);
+    console.log(
+      `  ${name.padEnd(34)} p99 ${p99.toFixed(2)} ms   added ${(p99 - off).toFixed(2)} ms (target < 2 ms)`,
+    );
   }
 }
 

@@ -8,7 +8,12 @@
 import { metrics, trace, type Attributes } from '@opentelemetry/api';
 import { ExportResultCode } from '@opentelemetry/core';
 import { MeterProvider, MetricReader } from '@opentelemetry/sdk-metrics';
-import { BatchSpanProcessor, BasicTracerProvider, type ReadableSpan, type SpanExporter } from '@opentelemetry/sdk-trace-base';
+import {
+  BatchSpanProcessor,
+  BasicTracerProvider,
+  type ReadableSpan,
+  type SpanExporter,
+} from '@opentelemetry/sdk-trace-base';
 import { createRpa, type RpaExecution } from '@rpa-analytics/instrumentation';
 import { formatNs, median, nsPerOperation } from './measure';
 
@@ -76,7 +81,11 @@ function bareSdk(): Scenario {
         span.setAttribute('rpa.step.retry_count', 0);
         span.setAttribute('rpa.step.confidence', 0.93);
         span.end();
-        const attributes: Attributes = { 'rpa.workflow.id': workflowId, 'rpa.step.action_type': actionType, 'rpa.step.status': 'completed' };
+        const attributes: Attributes = {
+          'rpa.workflow.id': workflowId,
+          'rpa.step.action_type': actionType,
+          'rpa.step.status': 'completed',
+        };
         histogram.record((performance.now() - started) / 1000, attributes);
         counter.add(1, { 'rpa.workflow.id': workflowId, 'rpa.step.action_type': actionType });
       }),
@@ -100,7 +109,11 @@ function instrumented(): Scenario {
     run: (count) =>
       nsPerOperation(count, YIELD_EVERY, (i) => {
         const execution = executions[i % 5] as RpaExecution;
-        const step = execution.startStep({ nodeId: 'node-1', actionType: ACTIONS[i % 4] as string, targetElement: 'Submit button' });
+        const step = execution.startStep({
+          nodeId: 'node-1',
+          actionType: ACTIONS[i % 4] as string,
+          targetElement: 'Submit button',
+        });
         step.setConfidence(0.93);
         step.end();
       }),
@@ -127,10 +140,14 @@ async function main(): Promise<void> {
   const none = medians.get('no telemetry') as number;
   console.log(`step cost, median of ${RUNS} runs x ${STEPS} steps (node ${process.version})`);
   for (const [name, ns] of medians) {
-    console.log(`  ${name.padEnd(32)} ${formatNs(ns)}/step   ${(ns / bare).toFixed(2)}x bare SDK   (+${formatNs(ns - none).trim()} over no telemetry)`);
+    console.log(
+      `  ${name.padEnd(32)} ${formatNs(ns)}/step   ${(ns / bare).toFixed(2)}x bare SDK   (+${formatNs(ns - none).trim()} over no telemetry)`,
+    );
   }
   const ratio = (medians.get('@rpa-analytics/instrumentation') as number) / bare;
-  console.log(`  instrumented / bare SDK = ${ratio.toFixed(2)} (target <= 1.30): ${ratio <= 1.3 ? 'met' : 'NOT met'}`);
+  console.log(
+    `  instrumented / bare SDK = ${ratio.toFixed(2)} (target <= 1.30): ${ratio <= 1.3 ? 'met' : 'NOT met'}`,
+  );
 }
 
 void main();

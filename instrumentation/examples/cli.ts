@@ -15,7 +15,8 @@ function numberFlag(values: Record<string, unknown>, flag: string, fallback: num
   const raw = values[flag];
   if (raw === undefined) return fallback;
   const value = Number(raw);
-  if (!Number.isFinite(value) || value < min) throw new Error(`--${flag}: expected a number >= ${min}, got "${String(raw)}"`);
+  if (!Number.isFinite(value) || value < min)
+    throw new Error(`--${flag}: expected a number >= ${min}, got "${String(raw)}"`);
   return value;
 }
 
@@ -24,13 +25,24 @@ export function parseDemoArgs(argv: string[]): DemoOptions {
     args: argv,
     strict: true,
     options: Object.fromEntries(
-      ['workflows', 'rate', 'executions', 'duration', 'time-scale', 'concurrency', 'seed', 'mode', 'history-hours', 'degrade', 'fail'].map(
-        (name) => [name, { type: 'string' as const }],
-      ),
+      [
+        'workflows',
+        'rate',
+        'executions',
+        'duration',
+        'time-scale',
+        'concurrency',
+        'seed',
+        'mode',
+        'history-hours',
+        'degrade',
+        'fail',
+      ].map((name) => [name, { type: 'string' as const }]),
     ),
   });
   const mode = values.mode ?? DEMO_DEFAULTS.mode;
-  if (mode !== 'live' && mode !== 'recorded') throw new Error(`--mode: expected live or recorded, got "${mode}"`);
+  if (mode !== 'live' && mode !== 'recorded')
+    throw new Error(`--mode: expected live or recorded, got "${mode}"`);
   return {
     workflows: numberFlag(values, 'workflows', DEMO_DEFAULTS.workflows, 1),
     rate: numberFlag(values, 'rate', DEMO_DEFAULTS.rate, 0.001),
@@ -41,7 +53,10 @@ export function parseDemoArgs(argv: string[]): DemoOptions {
     seed: numberFlag(values, 'seed', DEMO_DEFAULTS.seed, 0),
     mode,
     historyHours: numberFlag(values, 'history-hours', DEMO_DEFAULTS.historyHours, 0.001),
-    plants: { degrade: parsePlants('--degrade', values.degrade), failureBurst: parsePlants('--fail', values.fail) },
+    plants: {
+      degrade: parsePlants('--degrade', values.degrade),
+      failureBurst: parsePlants('--fail', values.fail),
+    },
   };
 }
 

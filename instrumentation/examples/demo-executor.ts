@@ -138,7 +138,8 @@ function recordHistory(
   summary: DemoSummary,
 ): void {
   const end = Date.now();
-  const total = options.executions > 0 ? options.executions : Math.round(options.historyHours * 3600 * options.rate);
+  const total =
+    options.executions > 0 ? options.executions : Math.round(options.historyHours * 3600 * options.rate);
   const spacingMs = (options.historyHours * 3_600_000) / Math.max(1, total);
   for (let index = 0; index < total; index += 1) {
     const workflow = workflows[index % workflows.length] as SimulatedWorkflow;
@@ -156,7 +157,7 @@ function recordExecution(
   summary: DemoSummary,
 ): void {
   let clock = startedAt;
-  let failure: Error & { code?: string } | undefined;
+  let failure: (Error & { code?: string }) | undefined;
   const steps = [];
   for (const step of workflow.steps) {
     if (failure) break;

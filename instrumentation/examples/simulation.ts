@@ -36,7 +36,10 @@ export function simulateStep(
   let confidence = VISUAL_ACTIONS.has(step.actionType) ? 0.82 + random.next() * 0.17 : undefined;
   let retries = 0;
   let recovery: StepOutcome['recovery'];
-  let error = random.next() < failureRate ? simulatedError(random.pick(step.failureKinds), step.targetElement) : undefined;
+  let error =
+    random.next() < failureRate
+      ? simulatedError(random.pick(step.failureKinds), step.targetElement)
+      : undefined;
 
   while (error && RETRIED_KINDS.has(error.code) && retries < 2 && random.next() < 0.6) {
     retries += 1;

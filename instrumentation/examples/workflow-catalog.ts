@@ -3,12 +3,7 @@
  * (its planted bottleneck) and failure modes of several kinds.
  */
 export type FailureKind =
-  | 'timeout'
-  | 'element_not_found'
-  | 'low_confidence'
-  | 'application_error'
-  | 'network'
-  | 'validation';
+  'timeout' | 'element_not_found' | 'low_confidence' | 'application_error' | 'network' | 'validation';
 
 export interface SimulatedStep {
   readonly nodeId: string;

@@ -10,7 +10,12 @@ describe('the execution and step API', () => {
   afterEach(() => h.close());
 
   it('records an execution with its steps as parent and children, with every contract attribute', async () => {
-    const execution = h.rpa.startExecution({ workflowId: 'wf', executionId: 'e1', stepsTotal: 3, context: { machine: 'bot-1', n: 2 } });
+    const execution = h.rpa.startExecution({
+      workflowId: 'wf',
+      executionId: 'e1',
+      stepsTotal: 3,
+      context: { machine: 'bot-1', n: 2 },
+    });
     const step = execution.startStep({ nodeId: 'n1', actionType: 'click', targetElement: 'OK' });
     step.setConfidence(0.91).recordRetry().recordRetry();
     step.end();
@@ -41,7 +46,11 @@ describe('the execution and step API', () => {
         [ATTR.stepRetryCount]: 2,
         [ATTR.stepConfidence]: 0.91,
       },
-      expect.objectContaining({ [ATTR.stepId]: 's2', [ATTR.stepStatus]: 'skipped', [ATTR.stepRetryCount]: 0 }),
+      expect.objectContaining({
+        [ATTR.stepId]: 's2',
+        [ATTR.stepStatus]: 'skipped',
+        [ATTR.stepRetryCount]: 0,
+      }),
     ]);
     for (const s of steps) expect(s.parentSpanContext?.spanId).toBe(exec?.spanContext().spanId);
   });
@@ -91,7 +100,9 @@ describe('the execution and step API', () => {
     step.end();
     execution.end();
     const [recovery] = await h.finished(SPAN_NAMES.recovery);
-    expect(recovery?.parentSpanContext?.spanId).toBe((await h.finished(SPAN_NAMES.step))[0]?.spanContext().spanId);
+    expect(recovery?.parentSpanContext?.spanId).toBe(
+      (await h.finished(SPAN_NAMES.step))[0]?.spanContext().spanId,
+    );
     expect(recovery?.attributes).toEqual({
       [ATTR.workflowId]: 'wf',
       [ATTR.executionId]: 'e9',
@@ -129,26 +140,62 @@ describe('misuse', () => {
   it.each([
     ['no workflowId', (hh: Harness) => hh.rpa.startExecution({} as never).end()],
     ['an empty workflowId', (hh: Harness) => hh.rpa.startExecution({ workflowId: '' }).end()],
-    ['a confidence above 1', (hh: Harness) => hh.rpa.startExecution({ workflowId: 'w' }).startStep({ nodeId: 'n', actionType: 'a' }).setConfidence(1.5)],
-    ['a NaN confidence', (hh: Harness) => hh.rpa.startExecution({ workflowId: 'w' }).startStep({ nodeId: 'n', actionType: 'a' }).setConfidence(NaN)],
-    ['ending a step twice', (hh: Harness) => {
-      const step = hh.rpa.startExecution({ workflowId: 'w' }).startStep({ nodeId: 'n', actionType: 'a' });
-      step.end();
-      step.fail(new Error('late'));
-    }],
-    ['a step after its execution ended', (hh: Harness) => {
-      const execution = hh.rpa.startExecution({ workflowId: 'w' });
-      execution.end();
-      execution.startStep({ nodeId: 'n', actionType: 'a' }).end();
-    }],
-    ['ending an execution twice', (hh: Harness) => {
-      const execution = hh.rpa.startExecution({ workflowId: 'w' });
-      execution.end();
-      execution.cancel();
-    }],
-    ['a step without an actionType', (hh: Harness) => hh.rpa.startExecution({ workflowId: 'w' }).startStep({ nodeId: 'n' } as never).end()],
-    ['a recovery with an unknown outcome', (hh: Harness) =>
-      hh.rpa.startExecution({ workflowId: 'w' }).startStep({ nodeId: 'n', actionType: 'a' }).recordRecovery({ strategy: 's', outcome: 'maybe' as never })],
+    [
+      'a confidence above 1',
+      (hh: Harness) =>
+        hh.rpa
+          .startExecution({ workflowId: 'w' })
+          .startStep({ nodeId: 'n', actionType: 'a' })
+          .setConfidence(1.5),
+    ],
+    [
+      'a NaN confidence',
+      (hh: Harness) =>
+        hh.rpa
+          .startExecution({ workflowId: 'w' })
+          .startStep({ nodeId: 'n', actionType: 'a' })
+          .setConfidence(NaN),
+    ],
+    [
+      'ending a step twice',
+      (hh: Harness) => {
+        const step = hh.rpa.startExecution({ workflowId: 'w' }).startStep({ nodeId: 'n', actionType: 'a' });
+        step.end();
+        step.fail(new Error('late'));
+      },
+    ],
+    [
+      'a step after its execution ended',
+      (hh: Harness) => {
+        const execution = hh.rpa.startExecution({ workflowId: 'w' });
+        execution.end();
+        execution.startStep({ nodeId: 'n', actionType: 'a' }).end();
+      },
+    ],
+    [
+      'ending an execution twice',
+      (hh: Harness) => {
+        const execution = hh.rpa.startExecution({ workflowId: 'w' });
+        execution.end();
+        execution.cancel();
+      },
+    ],
+    [
+      'a step without an actionType',
+      (hh: Harness) =>
+        hh.rpa
+          .startExecution({ workflowId: 'w' })
+          .startStep({ nodeId: 'n' } as never)
+          .end(),
+    ],
+    [
+      'a recovery with an unknown outcome',
+      (hh: Harness) =>
+        hh.rpa
+          .startExecution({ workflowId: 'w' })
+          .startStep({ nodeId: 'n', actionType: 'a' })
+          .recordRecovery({ strategy: 's', outcome: 'maybe' as never }),
+    ],
   ])('%s is counted, never thrown', (_name, misuse) => {
     expect(() => misuse(h)).not.toThrow();
     expect(h.rpa.droppedTelemetry().misuse).toBe(1);
@@ -165,15 +212,24 @@ describe('misuse', () => {
     const step = h.rpa.startExecution({ workflowId: 'w' }).startStep({ nodeId: 'n', actionType: 'a' });
     step.end();
     step.fail(new Error('late'));
-    expect((await h.finished(SPAN_NAMES.step)).map((s) => s.attributes[ATTR.stepStatus])).toEqual(['completed']);
+    expect((await h.finished(SPAN_NAMES.step)).map((s) => s.attributes[ATTR.stepStatus])).toEqual([
+      'completed',
+    ]);
   });
 
   it('reports each kind of misuse once through the diag logger', async () => {
     const { diag, DiagLogLevel } = await import('@opentelemetry/api');
     const warnings: string[] = [];
-    diag.setLogger({ ...silentLogger(), warn: (message: string) => warnings.push(message) }, DiagLogLevel.WARN);
+    diag.setLogger(
+      { ...silentLogger(), warn: (message: string) => warnings.push(message) },
+      DiagLogLevel.WARN,
+    );
     try {
-      for (let i = 0; i < 5; i += 1) h.rpa.startExecution({ workflowId: 'w' }).startStep({ nodeId: 'n', actionType: 'a' }).setConfidence(-1);
+      for (let i = 0; i < 5; i += 1)
+        h.rpa
+          .startExecution({ workflowId: 'w' })
+          .startStep({ nodeId: 'n', actionType: 'a' })
+          .setConfidence(-1);
     } finally {
       diag.disable();
     }

@@ -1,5 +1,10 @@
 import { ExportResultCode, type ExportResult } from '@opentelemetry/core';
-import { BasicTracerProvider, InMemorySpanExporter, type ReadableSpan, type SpanExporter } from '@opentelemetry/sdk-trace-base';
+import {
+  BasicTracerProvider,
+  InMemorySpanExporter,
+  type ReadableSpan,
+  type SpanExporter,
+} from '@opentelemetry/sdk-trace-base';
 import { BoundedBatchSpanProcessor } from '../src/sdk/bounded-batch-span-processor';
 import { DropCounter } from '../src/sdk/drop-counter';
 
@@ -10,7 +15,9 @@ class GatedExporter implements SpanExporter {
   constructor(private readonly result: ExportResultCode = ExportResultCode.SUCCESS) {}
   export(spans: ReadableSpan[], done: (result: ExportResult) => void): void {
     this.exported.push(spans);
-    this.pending.push(() => done({ code: this.result, error: this.result ? new Error('receiver down') : undefined }));
+    this.pending.push(() =>
+      done({ code: this.result, error: this.result ? new Error('receiver down') : undefined }),
+    );
   }
   release(): void {
     const pending = this.pending;
@@ -20,7 +27,13 @@ class GatedExporter implements SpanExporter {
   async shutdown(): Promise<void> {}
 }
 
-const options = { maxQueueSize: 10, maxExportBatchSize: 4, scheduledDelayMs: 60_000, exportTimeoutMs: 60_000, destination: 'test' };
+const options = {
+  maxQueueSize: 10,
+  maxExportBatchSize: 4,
+  scheduledDelayMs: 60_000,
+  exportTimeoutMs: 60_000,
+  destination: 'test',
+};
 
 function endSpans(processor: BoundedBatchSpanProcessor, count: number): void {
   const tracer = new BasicTracerProvider({ spanProcessors: [processor] }).getTracer('t');

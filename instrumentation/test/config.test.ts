@@ -2,13 +2,21 @@ import { DEFAULTS, loadConfig, parseHeaders } from '../src/config/config';
 
 describe('loadConfig', () => {
   it('uses the defaults with an empty environment', () => {
-    expect(loadConfig({}, {})).toEqual({ ...DEFAULTS, tracesUrl: undefined, analyzerUrl: undefined, metricsHost: undefined });
+    expect(loadConfig({}, {})).toEqual({
+      ...DEFAULTS,
+      tracesUrl: undefined,
+      analyzerUrl: undefined,
+      metricsHost: undefined,
+    });
   });
 
   it.each([
     [{ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://tempo:4318/v1/traces' }, 'http://tempo:4318/v1/traces'],
     [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://tempo:4318/' }, 'http://tempo:4318/v1/traces'],
-    [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://a:1', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://b:2/x' }, 'http://b:2/x'],
+    [
+      { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://a:1', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://b:2/x' },
+      'http://b:2/x',
+    ],
     [{}, undefined],
   ])('resolves the traces endpoint from %p', (env, expected) => {
     expect(loadConfig({}, env).tracesUrl).toBe(expected);
@@ -25,13 +33,16 @@ describe('loadConfig', () => {
   });
 
   it('reads the analyzer, its headers, the port, the interval and the switch-off', () => {
-    const config = loadConfig({}, {
-      RPA_ANALYZER_URL: 'http://analyzer:4319',
-      RPA_ANALYZER_HEADERS: 'authorization=Bearer%20abc,x-tenant=t1',
-      RPA_METRICS_PORT: '9999',
-      RPA_RESOURCE_INTERVAL_MS: '250',
-      OTEL_SDK_DISABLED: 'true',
-    });
+    const config = loadConfig(
+      {},
+      {
+        RPA_ANALYZER_URL: 'http://analyzer:4319',
+        RPA_ANALYZER_HEADERS: 'authorization=Bearer%20abc,x-tenant=t1',
+        RPA_METRICS_PORT: '9999',
+        RPA_RESOURCE_INTERVAL_MS: '250',
+        OTEL_SDK_DISABLED: 'true',
+      },
+    );
     expect(config).toMatchObject({
       analyzerUrl: 'http://analyzer:4319',
       analyzerHeaders: { authorization: 'Bearer abc', 'x-tenant': 't1' },

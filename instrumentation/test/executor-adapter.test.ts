@@ -4,13 +4,40 @@ import { collectMetrics, createHarness, sumPoints, type Harness } from './suppor
 
 /** An executor as RPA runtimes ship them: lifecycle events on an EventEmitter. */
 function runExecutor(executor: EventEmitter): void {
-  executor.emit('execution:start', { executionId: 'e1', workflowId: 'wf', stepsTotal: 2, context: { machine: 'bot-1' } });
-  executor.emit('step:start', { executionId: 'e1', stepId: 's1', nodeId: 'n1', actionType: 'click', targetElement: 'OK' });
+  executor.emit('execution:start', {
+    executionId: 'e1',
+    workflowId: 'wf',
+    stepsTotal: 2,
+    context: { machine: 'bot-1' },
+  });
+  executor.emit('step:start', {
+    executionId: 'e1',
+    stepId: 's1',
+    nodeId: 'n1',
+    actionType: 'click',
+    targetElement: 'OK',
+  });
   executor.emit('step:retry', { executionId: 'e1', stepId: 's1' });
-  executor.emit('step:recovery', { executionId: 'e1', stepId: 's1', strategy: 'scroll_into_view', outcome: 'recovered' });
+  executor.emit('step:recovery', {
+    executionId: 'e1',
+    stepId: 's1',
+    strategy: 'scroll_into_view',
+    outcome: 'recovered',
+  });
   executor.emit('step:end', { executionId: 'e1', stepId: 's1', status: 'completed', confidence: 0.88 });
-  executor.emit('step:start', { executionId: 'e1', stepId: 's2', nodeId: 'n2', actionType: 'type', targetElement: 'Name' });
-  executor.emit('step:end', { executionId: 'e1', stepId: 's2', status: 'failed', error: Object.assign(new Error('gone'), { code: 'ELEMENT_NOT_FOUND' }) });
+  executor.emit('step:start', {
+    executionId: 'e1',
+    stepId: 's2',
+    nodeId: 'n2',
+    actionType: 'type',
+    targetElement: 'Name',
+  });
+  executor.emit('step:end', {
+    executionId: 'e1',
+    stepId: 's2',
+    status: 'failed',
+    error: Object.assign(new Error('gone'), { code: 'ELEMENT_NOT_FOUND' }),
+  });
   executor.emit('execution:end', { executionId: 'e1', status: 'failed', error: new Error('gone') });
 }
 
@@ -35,7 +62,13 @@ describe('rpa.instrument(executor)', () => {
       [ATTR.executionStepsFailed]: 1,
       'rpa.context.machine': 'bot-1',
     });
-    expect(steps.map((s) => [s.attributes[ATTR.stepId], s.attributes[ATTR.stepStatus], s.attributes[ATTR.stepRetryCount]])).toEqual([
+    expect(
+      steps.map((s) => [
+        s.attributes[ATTR.stepId],
+        s.attributes[ATTR.stepStatus],
+        s.attributes[ATTR.stepRetryCount],
+      ]),
+    ).toEqual([
       ['s1', 'completed', 1],
       ['s2', 'failed', 0],
     ]);
@@ -68,14 +101,23 @@ describe('rpa.instrument(executor)', () => {
     executor.emit('step:start', { executionId: 'e2', stepId: 's', nodeId: 'n', actionType: 'wait' });
     executor.emit('execution:end', { executionId: 'e2', status: 'cancelled' });
     executor.emit('step:end', { executionId: 'nope', stepId: 's', status: 'completed' });
-    expect((await h.finished(SPAN_NAMES.step)).map((s) => s.attributes[ATTR.stepStatus])).toEqual(['skipped']);
+    expect((await h.finished(SPAN_NAMES.step)).map((s) => s.attributes[ATTR.stepStatus])).toEqual([
+      'skipped',
+    ]);
     expect(h.rpa.droppedTelemetry().misuse).toBe(1);
   });
 
   it('never throws into the executor, whatever the payload', () => {
     const executor = new EventEmitter();
     h.rpa.instrument(executor);
-    for (const event of ['execution:start', 'step:start', 'step:retry', 'step:recovery', 'step:end', 'execution:end']) {
+    for (const event of [
+      'execution:start',
+      'step:start',
+      'step:retry',
+      'step:recovery',
+      'step:end',
+      'execution:end',
+    ]) {
       for (const payload of [undefined, null, 42, 'x', {}, { executionId: 7 }]) {
         expect(() => executor.emit(event, payload)).not.toThrow();
       }

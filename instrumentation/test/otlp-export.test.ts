@@ -24,12 +24,18 @@ describe('OTLP/HTTP export', () => {
       metricsPort: -1,
       resourceIntervalMs: 0,
     });
-    await rpa.trackExecution({ workflowId: 'invoice-entry', executionId: 'exec-1', context: { machine: 'bot-7' } }, async (execution) => {
-      await execution.trackStep({ nodeId: 'open', actionType: 'click', targetElement: 'Open button' }, (step) => {
-        step.setConfidence(0.93);
-        step.recordRecovery({ strategy: 'rematch_visual', outcome: 'recovered' });
-      });
-    });
+    await rpa.trackExecution(
+      { workflowId: 'invoice-entry', executionId: 'exec-1', context: { machine: 'bot-7' } },
+      async (execution) => {
+        await execution.trackStep(
+          { nodeId: 'open', actionType: 'click', targetElement: 'Open button' },
+          (step) => {
+            step.setConfidence(0.93);
+            step.recordRecovery({ strategy: 'rematch_visual', outcome: 'recovered' });
+          },
+        );
+      },
+    );
     await rpa.shutdown();
 
     for (const receiver of [tempo, analyzer]) {
@@ -59,11 +65,18 @@ describe('OTLP/HTTP export', () => {
         [ATTR.stepConfidence]: 0.93,
         [ATTR.stepRetryCount]: 0,
       });
-      expect(recovery?.attributes).toMatchObject({ [ATTR.recoveryStrategy]: 'rematch_visual', [ATTR.recoveryOutcome]: 'recovered' });
+      expect(recovery?.attributes).toMatchObject({
+        [ATTR.recoveryStrategy]: 'rematch_visual',
+        [ATTR.recoveryOutcome]: 'recovered',
+      });
       expect(step?.parentSpanId).toBe(execution?.spanId);
       expect(recovery?.parentSpanId).toBe(step?.spanId);
       expect(step!.endNanos).toBeGreaterThanOrEqual(step!.startNanos);
-      expect(execution?.resource).toMatchObject({ 'service.name': expect.any(String), 'service.instance.id': expect.any(String), 'host.name': expect.any(String) });
+      expect(execution?.resource).toMatchObject({
+        'service.name': expect.any(String),
+        'service.instance.id': expect.any(String),
+        'host.name': expect.any(String),
+      });
     }
     expect(analyzer.requests[0]?.headers.authorization).toBe('Bearer ingest-token');
     expect(tempo.requests[0]?.headers.authorization).toBeUndefined();

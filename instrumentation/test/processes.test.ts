@@ -50,32 +50,59 @@ describe('instrumented executor processes (built package, as users run it)', () 
   it('the README quick start emits contract spans to the analyzer and rpa_* metrics on its Prometheus port', async () => {
     const port = await freePort();
     const child = spawn(process.execPath, [join(PACKAGE_DIR, 'dist-examples', 'quickstart.js')], {
-      env: { ...process.env, NODE_OPTIONS: '', RPA_ANALYZER_URL: analyzerUrl, RPA_METRICS_PORT: String(port), OTEL_SERVICE_NAME: 'quickstart-bot' },
+      env: {
+        ...process.env,
+        NODE_OPTIONS: '',
+        RPA_ANALYZER_URL: analyzerUrl,
+        RPA_METRICS_PORT: String(port),
+        OTEL_SERVICE_NAME: 'quickstart-bot',
+      },
       stdio: 'inherit',
     });
     try {
       const metrics = await eventually(() => scrape(port, 'rpa_executions_total{'));
-      expect(metrics).toMatch(/rpa_step_duration_seconds_bucket\{rpa_workflow_id="invoice-entry",rpa_step_action_type="type"/);
+      expect(metrics).toMatch(
+        /rpa_step_duration_seconds_bucket\{rpa_workflow_id="invoice-entry",rpa_step_action_type="type"/,
+      );
       expect(metrics).toMatch(/rpa_step_retries_total\{rpa_workflow_id="invoice-entry"/);
     } finally {
       expect(await stop(child)).toBe(0);
     }
     const spans = receiver.spans();
     const step = spans.find((s) => s.name === SPAN_NAMES.step && s.attributes[ATTR.stepNodeId] === 'amount');
-    expect(step?.attributes).toMatchObject({ [ATTR.stepActionType]: 'type', [ATTR.stepRetryCount]: 1, [ATTR.stepConfidence]: 0.91 });
-    expect(spans.find((s) => s.name === SPAN_NAMES.execution)?.resource['service.name']).toBe('quickstart-bot');
+    expect(step?.attributes).toMatchObject({
+      [ATTR.stepActionType]: 'type',
+      [ATTR.stepRetryCount]: 1,
+      [ATTR.stepConfidence]: 0.91,
+    });
+    expect(spans.find((s) => s.name === SPAN_NAMES.execution)?.resource['service.name']).toBe(
+      'quickstart-bot',
+    );
   });
 
   it('node --import @rpa-analytics/instrumentation/register starts the instrumentation with no code', async () => {
     const port = await freePort();
-    const script = "setTimeout(() => {}, 20000); require('@rpa-analytics/instrumentation').rpa.startExecution({ workflowId: 'registered' }).end();";
-    const child = spawn(process.execPath, ['--import', '@rpa-analytics/instrumentation/register', '-e', script], {
-      cwd: PACKAGE_DIR,
-      env: { ...process.env, NODE_OPTIONS: '', RPA_ANALYZER_URL: analyzerUrl, RPA_METRICS_PORT: String(port), RPA_RESOURCE_INTERVAL_MS: '200' },
-      stdio: 'inherit',
-    });
+    const script =
+      "setTimeout(() => {}, 20000); require('@rpa-analytics/instrumentation').rpa.startExecution({ workflowId: 'registered' }).end();";
+    const child = spawn(
+      process.execPath,
+      ['--import', '@rpa-analytics/instrumentation/register', '-e', script],
+      {
+        cwd: PACKAGE_DIR,
+        env: {
+          ...process.env,
+          NODE_OPTIONS: '',
+          RPA_ANALYZER_URL: analyzerUrl,
+          RPA_METRICS_PORT: String(port),
+          RPA_RESOURCE_INTERVAL_MS: '200',
+        },
+        stdio: 'inherit',
+      },
+    );
     try {
-      const metrics = await eventually(() => scrape(port, 'rpa_executions_total{rpa_workflow_id="registered"'));
+      const metrics = await eventually(() =>
+        scrape(port, 'rpa_executions_total{rpa_workflow_id="registered"'),
+      );
       expect(metrics).toContain('rpa_executions_active{rpa_workflow_id="registered"');
       // The first resource sample arrives after the sampler's worker starts.
       await eventually(() => scrape(port, 'system_cpu_utilization{'));

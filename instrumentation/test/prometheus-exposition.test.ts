@@ -10,7 +10,10 @@ describe('the Prometheus endpoint', () => {
     rpa = createRpa({ metricsPort: 0, metricsHost: '127.0.0.1', resourceIntervalMs: 100 });
     const execution = rpa.startExecution({ workflowId: 'invoice-entry', executionId: 'must-not-be-a-label' });
     const step = execution.startStep({ nodeId: 'n1', actionType: 'click', stepId: 'nor-this' });
-    step.setConfidence(0.9).recordRetry().recordRecovery({ strategy: 'rematch_visual', outcome: 'recovered' });
+    step
+      .setConfidence(0.9)
+      .recordRetry()
+      .recordRecovery({ strategy: 'rematch_visual', outcome: 'recovered' });
     step.end();
     execution.startStep({ nodeId: 'n2', actionType: 'type' }).setConfidence(7);
     execution.fail(new Error('boom'));
@@ -22,17 +25,28 @@ describe('the Prometheus endpoint', () => {
   });
   afterAll(() => rpa.shutdown());
 
-  it.each(Object.values(METRICS).map((m) => [m.name, m] as const))('exposes %s with the contract labels', (name, metric) => {
-    const type = { histogram: 'histogram', counter: 'counter', updown_counter: 'gauge', gauge: 'gauge' }[metric.kind];
-    expect(exposition).toContain(`# TYPE ${name} ${type}`);
-    const sampleName = metric.kind === 'histogram' ? `${name}_count` : name;
-    const sample = exposition.split('\n').find((line) => line.startsWith(`${sampleName}{`));
-    expect(sample).toBeDefined();
-    for (const attribute of metric.attributes) expect(sample).toContain(`${toPrometheusLabel(attribute)}="`);
-  });
+  it.each(Object.values(METRICS).map((m) => [m.name, m] as const))(
+    'exposes %s with the contract labels',
+    (name, metric) => {
+      const type = { histogram: 'histogram', counter: 'counter', updown_counter: 'gauge', gauge: 'gauge' }[
+        metric.kind
+      ];
+      expect(exposition).toContain(`# TYPE ${name} ${type}`);
+      const sampleName = metric.kind === 'histogram' ? `${name}_count` : name;
+      const sample = exposition.split('\n').find((line) => line.startsWith(`${sampleName}{`));
+      expect(sample).toBeDefined();
+      for (const attribute of metric.attributes)
+        expect(sample).toContain(`${toPrometheusLabel(attribute)}="`);
+    },
+  );
 
   it('exposes the resource gauges under semantic-convention names', () => {
-    for (const name of ['system_cpu_utilization', 'system_memory_usage', 'process_cpu_utilization', 'process_memory_usage']) {
+    for (const name of [
+      'system_cpu_utilization',
+      'system_memory_usage',
+      'process_cpu_utilization',
+      'process_memory_usage',
+    ]) {
       expect(exposition).toMatch(new RegExp(`^${name}\\{`, 'm'));
     }
   });

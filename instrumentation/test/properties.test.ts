@@ -20,9 +20,15 @@ const failure = fc.record({
 });
 const executionPlan = fc.record({
   workflowId: id,
-  context: fc.dictionary(id, fc.oneof(fc.string({ maxLength: 10 }), fc.integer(), fc.boolean()), { maxKeys: 3 }),
+  context: fc.dictionary(id, fc.oneof(fc.string({ maxLength: 10 }), fc.integer(), fc.boolean()), {
+    maxKeys: 3,
+  }),
   steps: fc.array(stepPlan, { maxLength: 8 }),
-  ending: fc.oneof(fc.constant({ kind: 'end' as const }), fc.constant({ kind: 'cancel' as const }), failure.map((f) => ({ kind: 'fail' as const, ...f }))),
+  ending: fc.oneof(
+    fc.constant({ kind: 'end' as const }),
+    fc.constant({ kind: 'cancel' as const }),
+    failure.map((f) => ({ kind: 'fail' as const, ...f })),
+  ),
 });
 type ExecutionPlan = typeof executionPlan extends fc.Arbitrary<infer T> ? T : never;
 
@@ -36,7 +42,8 @@ function play(h: Harness, plan: ExecutionPlan): string {
     else if (s.outcome === 'skipped') step.skip();
     else step.end();
   }
-  if (plan.ending.kind === 'fail') execution.fail(Object.assign(new Error(plan.ending.message), { code: plan.ending.code }));
+  if (plan.ending.kind === 'fail')
+    execution.fail(Object.assign(new Error(plan.ending.message), { code: plan.ending.code }));
   else if (plan.ending.kind === 'cancel') execution.cancel();
   else execution.end();
   return execution.executionId;
@@ -70,7 +77,9 @@ describe('correctness properties of the instrumentation', () => {
         const match = { [ATTR.workflowId]: plan.workflowId, [ATTR.executionStatus]: statusOf(plan) };
         const count = (m: typeof before, name: string) => sumPoints(m.get(name), match);
         expect(count(after, METRICS.executions.name) - count(before, METRICS.executions.name)).toBe(1);
-        expect(count(after, METRICS.executionDuration.name) - count(before, METRICS.executionDuration.name)).toBe(1);
+        expect(
+          count(after, METRICS.executionDuration.name) - count(before, METRICS.executionDuration.name),
+        ).toBe(1);
       }),
       { numRuns: 60 },
     );
@@ -92,8 +101,12 @@ describe('correctness properties of the instrumentation', () => {
           expect(span.attributes[ATTR.stepConfidence]).toBe(planned.confidence);
         });
         const [execution] = await h.finished(SPAN_NAMES.execution);
-        expect(execution?.attributes[ATTR.executionStepsCompleted]).toBe(plan.steps.filter((s) => s.outcome === 'completed').length);
-        expect(execution?.attributes[ATTR.executionStepsFailed]).toBe(plan.steps.filter((s) => s.outcome === 'failed').length);
+        expect(execution?.attributes[ATTR.executionStepsCompleted]).toBe(
+          plan.steps.filter((s) => s.outcome === 'completed').length,
+        );
+        expect(execution?.attributes[ATTR.executionStepsFailed]).toBe(
+          plan.steps.filter((s) => s.outcome === 'failed').length,
+        );
       }),
       { numRuns: 60 },
     );
@@ -110,7 +123,8 @@ describe('correctness properties of the instrumentation', () => {
         const exception = span?.events.find((e) => e.name === 'exception');
         expect(exception?.attributes?.['exception.message']).toBe(cause.message);
         expect(exception?.attributes?.['exception.stacktrace']).toEqual(expect.any(String));
-        for (const [key, value] of Object.entries(plan.context)) expect(span?.attributes[`rpa.context.${key}`]).toBe(value);
+        for (const [key, value] of Object.entries(plan.context))
+          expect(span?.attributes[`rpa.context.${key}`]).toBe(value);
       }),
       { numRuns: 60 },
     );
@@ -139,41 +153,58 @@ describe('Property 12: resource tracking completeness', () => {
   it('every execution records CPU and memory, and GPU exactly where a GPU reports, summarizing the samples it saw', async () => {
     let clock = 1_700_000_000_000;
     let disk = 0;
-    const toSample = (v: { cpuPercent: number; memoryMb: number; diskDeltaBytes: number }, gpus: ResourceSample['gpus']): ResourceSample => {
+    const toSample = (
+      v: { cpuPercent: number; memoryMb: number; diskDeltaBytes: number },
+      gpus: ResourceSample['gpus'],
+    ): ResourceSample => {
       clock += 1000;
       disk += v.diskDeltaBytes;
-      return { timestamp: clock, ...v, processCpuPercent: 1, processMemoryMb: 50, diskReadBytes: disk, diskWriteBytes: 0, gpus };
+      return {
+        timestamp: clock,
+        ...v,
+        processCpuPercent: 1,
+        processMemoryMb: 50,
+        diskReadBytes: disk,
+        diskWriteBytes: 0,
+        gpus,
+      };
     };
     await fc.assert(
-      fc.asyncProperty(sampleValues, fc.array(sampleValues, { maxLength: 6 }), fc.boolean(), gpuSample, async (before, during, hasGpu, gpu) => {
-        h.spans.reset();
-        const gpus = hasGpu ? [gpu] : [];
-        const seen = [toSample(before, gpus)];
-        h.resources.push(seen[0]!);
-        const execution = h.rpa.startExecution({ workflowId: 'wf' });
-        for (const values of during) {
-          const sample = toSample(values, gpus);
-          seen.push(sample);
-          h.resources.push(sample);
-        }
-        execution.end();
-        const [span] = await h.finished(SPAN_NAMES.execution);
-        const cpu = seen.map((s) => s.cpuPercent);
-        const near = (expected: number) => expect.closeTo(expected, 2);
-        expect(span?.attributes).toMatchObject({
-          [RESOURCE_ATTR.cpuPercentAvg]: near(cpu.reduce((a, b) => a + b, 0) / cpu.length),
-          [RESOURCE_ATTR.cpuPercentMax]: near(Math.max(...cpu)),
-          [RESOURCE_ATTR.memoryMbMax]: near(Math.max(...seen.map((s) => s.memoryMb))),
-          [RESOURCE_ATTR.diskIoMb]: near(during.reduce((a, v) => a + v.diskDeltaBytes, 0) / 1024 / 1024),
-        });
-        if (hasGpu) {
-          expect(span?.attributes[RESOURCE_ATTR.gpuUtilizationMax]).toBeCloseTo(gpu.utilizationPercent, 2);
-          expect(span?.attributes[RESOURCE_ATTR.gpuMemoryMbMax]).toBeCloseTo(gpu.memoryUsedMb, 2);
-        } else {
-          expect(span?.attributes).not.toHaveProperty(RESOURCE_ATTR.gpuUtilizationMax);
-          expect(span?.attributes).not.toHaveProperty(RESOURCE_ATTR.gpuMemoryMbMax);
-        }
-      }),
+      fc.asyncProperty(
+        sampleValues,
+        fc.array(sampleValues, { maxLength: 6 }),
+        fc.boolean(),
+        gpuSample,
+        async (before, during, hasGpu, gpu) => {
+          h.spans.reset();
+          const gpus = hasGpu ? [gpu] : [];
+          const seen = [toSample(before, gpus)];
+          h.resources.push(seen[0]!);
+          const execution = h.rpa.startExecution({ workflowId: 'wf' });
+          for (const values of during) {
+            const sample = toSample(values, gpus);
+            seen.push(sample);
+            h.resources.push(sample);
+          }
+          execution.end();
+          const [span] = await h.finished(SPAN_NAMES.execution);
+          const cpu = seen.map((s) => s.cpuPercent);
+          const near = (expected: number) => expect.closeTo(expected, 2);
+          expect(span?.attributes).toMatchObject({
+            [RESOURCE_ATTR.cpuPercentAvg]: near(cpu.reduce((a, b) => a + b, 0) / cpu.length),
+            [RESOURCE_ATTR.cpuPercentMax]: near(Math.max(...cpu)),
+            [RESOURCE_ATTR.memoryMbMax]: near(Math.max(...seen.map((s) => s.memoryMb))),
+            [RESOURCE_ATTR.diskIoMb]: near(during.reduce((a, v) => a + v.diskDeltaBytes, 0) / 1024 / 1024),
+          });
+          if (hasGpu) {
+            expect(span?.attributes[RESOURCE_ATTR.gpuUtilizationMax]).toBeCloseTo(gpu.utilizationPercent, 2);
+            expect(span?.attributes[RESOURCE_ATTR.gpuMemoryMbMax]).toBeCloseTo(gpu.memoryUsedMb, 2);
+          } else {
+            expect(span?.attributes).not.toHaveProperty(RESOURCE_ATTR.gpuUtilizationMax);
+            expect(span?.attributes).not.toHaveProperty(RESOURCE_ATTR.gpuMemoryMbMax);
+          }
+        },
+      ),
       { numRuns: 60 },
     );
   });

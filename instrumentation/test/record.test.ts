@@ -21,8 +21,24 @@ describe('recordExecution and recordStep (executor-timed)', () => {
       errorType: 'TIMEOUT',
       errorMessage: 'Timed out',
       steps: [
-        { nodeId: 'a', actionType: 'click', startedAt: start, completedAt: start + 1000, status: 'completed', confidenceScore: 0.9 },
-        { nodeId: 'b', actionType: 'wait', startedAt: start + 1000, completedAt: start + 5000, status: 'failed', errorType: 'TIMEOUT', errorDetails: 'Timed out', retryCount: 2 },
+        {
+          nodeId: 'a',
+          actionType: 'click',
+          startedAt: start,
+          completedAt: start + 1000,
+          status: 'completed',
+          confidenceScore: 0.9,
+        },
+        {
+          nodeId: 'b',
+          actionType: 'wait',
+          startedAt: start + 1000,
+          completedAt: start + 5000,
+          status: 'failed',
+          errorType: 'TIMEOUT',
+          errorDetails: 'Timed out',
+          retryCount: 2,
+        },
       ],
     });
     expect(executionId).toBe('rec-1');
@@ -47,7 +63,15 @@ describe('recordExecution and recordStep (executor-timed)', () => {
 
   it('parents a step recorded later under its live execution', async () => {
     const execution = h.rpa.startExecution({ workflowId: 'wf', executionId: 'live-1' });
-    h.rpa.recordStep({ executionId: 'live-1', workflowId: 'wf', nodeId: 'n', actionType: 'click', startedAt: start, completedAt: start + 10, status: 'completed' });
+    h.rpa.recordStep({
+      executionId: 'live-1',
+      workflowId: 'wf',
+      nodeId: 'n',
+      actionType: 'click',
+      startedAt: start,
+      completedAt: start + 10,
+      status: 'completed',
+    });
     execution.end();
     const [step] = await h.finished(SPAN_NAMES.step);
     const [exec] = await h.finished(SPAN_NAMES.execution);
@@ -60,7 +84,16 @@ describe('recordExecution and recordStep (executor-timed)', () => {
     ['no nodeId', { nodeId: '' }],
     ['a confidence of 2', { confidenceScore: 2 }],
   ])('counts %s as misuse without throwing', async (_name, change) => {
-    const record = { executionId: 'x', workflowId: 'wf', nodeId: 'n', actionType: 'click', startedAt: start, completedAt: start + 10, status: 'completed', ...change };
+    const record = {
+      executionId: 'x',
+      workflowId: 'wf',
+      nodeId: 'n',
+      actionType: 'click',
+      startedAt: start,
+      completedAt: start + 10,
+      status: 'completed',
+      ...change,
+    };
     expect(() => h.rpa.recordStep(record as never)).not.toThrow();
     expect(h.rpa.droppedTelemetry().misuse).toBe(1);
   });

@@ -9,9 +9,13 @@ describe('the systeminformation sampler (worker thread, real machine)', () => {
     const source = new WorkerResourceSource(200);
     const samples: ResourceSample[] = [];
     const errors: string[] = [];
-    source.start((sample) => samples.push(sample), (message) => errors.push(message));
+    source.start(
+      (sample) => samples.push(sample),
+      (message) => errors.push(message),
+    );
     const deadline = Date.now() + 15_000;
-    while (samples.length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    while (samples.length < 2 && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
     await source.stop();
     expect(errors).toEqual([]);
     expect(samples.length).toBeGreaterThanOrEqual(2);
@@ -27,7 +31,11 @@ describe('the systeminformation sampler (worker thread, real machine)', () => {
 
   it('summarizes real samples onto an execution span', async () => {
     const spans = new InMemorySpanExporter();
-    const rpa = createRpa({ metricsPort: -1, resourceIntervalMs: 100, spanProcessors: [new SimpleSpanProcessor(spans)] });
+    const rpa = createRpa({
+      metricsPort: -1,
+      resourceIntervalMs: 100,
+      spanProcessors: [new SimpleSpanProcessor(spans)],
+    });
     const execution = rpa.startExecution({ workflowId: 'wf' });
     await new Promise((resolve) => setTimeout(resolve, 3000));
     execution.end();

@@ -12,7 +12,13 @@ export interface ExecutorEvents {
     stepsTotal?: number;
     context?: Record<string, ContextValue>;
   };
-  'step:start': { executionId: string; stepId: string; nodeId: string; actionType: string; targetElement?: string };
+  'step:start': {
+    executionId: string;
+    stepId: string;
+    nodeId: string;
+    actionType: string;
+    targetElement?: string;
+  };
   /** A retry of a running step. */
   'step:retry': { executionId: string; stepId: string };
   /** A self-healing attempt on a running step. */

@@ -77,7 +77,10 @@ export class Rpa {
    * `work` throws, and rethrows the executor's own error unchanged. Spans the
    * executor starts inside `work` nest under the execution.
    */
-  async trackExecution<T>(options: ExecutionOptions, work: (execution: RpaExecution) => T | Promise<T>): Promise<T> {
+  async trackExecution<T>(
+    options: ExecutionOptions,
+    work: (execution: RpaExecution) => T | Promise<T>,
+  ): Promise<T> {
     const execution = this.startExecution(options);
     let result: T;
     try {

@@ -60,7 +60,11 @@ export class RpaStep {
   /** The visual-match confidence of the step's target, in [0, 1]. */
   setConfidence(confidence: number): this {
     if (typeof confidence === 'number' && confidence >= 0 && confidence <= 1) this.confidence = confidence;
-    else reportMisuse(this.telemetry, `setConfidence(${String(confidence)}): a confidence is a number in [0, 1]`);
+    else
+      reportMisuse(
+        this.telemetry,
+        `setConfidence(${String(confidence)}): a confidence is a number in [0, 1]`,
+      );
     return this;
   }
 
@@ -72,17 +76,22 @@ export class RpaStep {
 
   /** Records one self-healing attempt as an `rpa.recovery` span under this step. */
   recordRecovery(recovery: RecoveryOptions): this {
-    guarded(this.telemetry, 'recordRecovery', () => {
-      if (!recovery || typeof recovery.strategy !== 'string' || !recovery.strategy) {
-        reportMisuse(this.telemetry, 'recordRecovery without a strategy');
-        return;
-      }
-      if (recovery.outcome !== RECOVERY_OUTCOME.recovered && recovery.outcome !== RECOVERY_OUTCOME.failed) {
-        reportMisuse(this.telemetry, `recordRecovery outcome must be "recovered" or "failed"`);
-        return;
-      }
-      recordRecoverySpan(this.telemetry, this.span, this.parent, this.stepId, recovery);
-    }, undefined);
+    guarded(
+      this.telemetry,
+      'recordRecovery',
+      () => {
+        if (!recovery || typeof recovery.strategy !== 'string' || !recovery.strategy) {
+          reportMisuse(this.telemetry, 'recordRecovery without a strategy');
+          return;
+        }
+        if (recovery.outcome !== RECOVERY_OUTCOME.recovered && recovery.outcome !== RECOVERY_OUTCOME.failed) {
+          reportMisuse(this.telemetry, `recordRecovery outcome must be "recovered" or "failed"`);
+          return;
+        }
+        recordRecoverySpan(this.telemetry, this.span, this.parent, this.stepId, recovery);
+      },
+      undefined,
+    );
     return this;
   }
 
@@ -108,7 +117,10 @@ export class RpaStep {
 
   private finish(status: StepStatus, error: unknown): void {
     if (this.finished) {
-      reportMisuse(this.telemetry, `step ${status === 'completed' ? 'end' : status}() called on a step that already ended`);
+      reportMisuse(
+        this.telemetry,
+        `step ${status === 'completed' ? 'end' : status}() called on a step that already ended`,
+      );
       return;
     }
     this.finished = true;
@@ -129,10 +141,16 @@ export class RpaStep {
     if (status === STEP_STATUS.failed) markFailed(span, error);
     span.end();
     const { workflowId } = this.parent;
-    this.telemetry.instruments.stepFinished(workflowId, this.actionType, status, durationSeconds, this.confidence, this.retries);
+    this.telemetry.instruments.stepFinished(
+      workflowId,
+      this.actionType,
+      status,
+      durationSeconds,
+      this.confidence,
+      this.retries,
+    );
     this.parent.onStepFinished(status);
   }
-
 }
 
 /** Sets ERROR status, `error.type` and an `exception` event, as OpenTelemetry's error conventions ask. */
@@ -166,7 +184,8 @@ export function recordRecoverySpan(
     },
     trace.setSpan(context.active(), stepSpan),
   );
-  if (recovery.outcome === 'failed') span.setStatus({ code: SpanStatusCode.ERROR, message: 'recovery failed' });
+  if (recovery.outcome === 'failed')
+    span.setStatus({ code: SpanStatusCode.ERROR, message: 'recovery failed' });
   span.end(recovery.endedAt ?? startTime);
   telemetry.instruments.recoveryRecorded(parent.workflowId, recovery.strategy, recovery.outcome);
 }

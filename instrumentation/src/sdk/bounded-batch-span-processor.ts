@@ -90,7 +90,9 @@ export class BoundedBatchSpanProcessor implements SpanProcessor {
     this.exporting = this.exportBatch(batch).finally(() => {
       this.exporting = undefined;
       if (this.queue.length > 0 && !this.shutDown) {
-        this.exportSoon(this.queue.length >= this.options.maxExportBatchSize ? 0 : this.options.scheduledDelayMs);
+        this.exportSoon(
+          this.queue.length >= this.options.maxExportBatchSize ? 0 : this.options.scheduledDelayMs,
+        );
       }
     });
     return this.exporting;
@@ -113,7 +115,9 @@ export class BoundedBatchSpanProcessor implements SpanProcessor {
       context.with(suppressTracing(context.active()), () => {
         try {
           this.exporter.export(batch, (result) =>
-            settle(result.code === ExportResultCode.SUCCESS ? undefined : (result.error?.message ?? 'failed')),
+            settle(
+              result.code === ExportResultCode.SUCCESS ? undefined : (result.error?.message ?? 'failed'),
+            ),
           );
         } catch (error) {
           settle(String((error as Error)?.message ?? error));
@@ -129,6 +133,10 @@ export class BoundedBatchSpanProcessor implements SpanProcessor {
 
 /** Resource detectors may resolve attributes later (host.id); the exporter must see them settled. */
 async function settleResourceAttributes(batch: ReadableSpan[]): Promise<void> {
-  const pending = new Set(batch.map((span) => span.resource).filter((resource) => resource.asyncAttributesPending));
-  await Promise.all([...pending].map((resource) => resource.waitForAsyncAttributes?.().catch(() => undefined)));
+  const pending = new Set(
+    batch.map((span) => span.resource).filter((resource) => resource.asyncAttributesPending),
+  );
+  await Promise.all(
+    [...pending].map((resource) => resource.waitForAsyncAttributes?.().catch(() => undefined)),
+  );
 }

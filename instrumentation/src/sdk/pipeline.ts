@@ -1,9 +1,22 @@
-import { createNoopMeter, diag, metrics, ProxyTracerProvider, trace, type Meter, type Tracer } from '@opentelemetry/api';
+import {
+  createNoopMeter,
+  diag,
+  metrics,
+  ProxyTracerProvider,
+  trace,
+  type Meter,
+  type Tracer,
+} from '@opentelemetry/api';
 import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-proto';
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import type { Resource } from '@opentelemetry/resources';
-import { MeterProvider, PeriodicExportingMetricReader, type MetricProducer, type MetricReader } from '@opentelemetry/sdk-metrics';
+import {
+  MeterProvider,
+  PeriodicExportingMetricReader,
+  type MetricProducer,
+  type MetricReader,
+} from '@opentelemetry/sdk-metrics';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { ANALYZER, INSTRUMENTATION_SCOPE } from '../conventions';
@@ -56,7 +69,11 @@ export function createRpaSpanProcessors(config: InstrumentationConfig, drops: Dr
 }
 
 /** Starts the tracer and meter providers, or adopts the host's where it registered its own. */
-export function startPipeline(config: InstrumentationConfig, drops: DropCounter, extras: PipelineExtras = {}): Pipeline {
+export function startPipeline(
+  config: InstrumentationConfig,
+  drops: DropCounter,
+  extras: PipelineExtras = {},
+): Pipeline {
   const resource = buildExecutorResource();
   const traces = hasGlobalTracerProvider()
     ? adoptGlobalTracer()
@@ -114,7 +131,11 @@ function adoptGlobalTracer(): TracePart {
     '@rpa-analytics/instrumentation: using the tracer provider the host registered; ' +
       'add createRpaSpanProcessors() to it to feed the analyzer',
   );
-  return { tracer: trace.getTracer(INSTRUMENTATION_SCOPE, VERSION), forceFlush: async () => {}, shutdown: async () => {} };
+  return {
+    tracer: trace.getTracer(INSTRUMENTATION_SCOPE, VERSION),
+    forceFlush: async () => {},
+    shutdown: async () => {},
+  };
 }
 
 function adoptGlobalMeter(): MeterPart {

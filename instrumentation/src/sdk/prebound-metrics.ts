@@ -96,12 +96,20 @@ export class PreboundMetrics implements MetricBackend, MetricProducer {
       ...this.histograms.filter((i) => i.cells.length > 0).map((i) => histogramData(i, now)),
       ...this.counters.filter((i) => i.cells.length > 0).map((i) => counterData(i, now)),
     ];
-    return { resourceMetrics: { resource: emptyResource(), scopeMetrics: [{ scope: SCOPE, metrics }] }, errors: [] };
+    return {
+      resourceMetrics: { resource: emptyResource(), scopeMetrics: [{ scope: SCOPE, metrics }] },
+      errors: [],
+    };
   }
 }
 
 function descriptor(definition: MetricDefinition) {
-  return { name: definition.name, description: definition.description, unit: definition.unit, valueType: ValueType.DOUBLE };
+  return {
+    name: definition.name,
+    description: definition.description,
+    unit: definition.unit,
+    valueType: ValueType.DOUBLE,
+  };
 }
 
 function histogramData(instrument: Instrument<PreboundHistogramCell>, now: HrTime): MetricData {

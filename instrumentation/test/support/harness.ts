@@ -60,7 +60,9 @@ export function createHarness(options: RpaOptions = {}): Harness {
 }
 
 /** Collects every metric once and returns data points by metric name. */
-export async function collectMetrics(reader: MetricReader): Promise<Map<string, Array<DataPoint<number | Histogram>>>> {
+export async function collectMetrics(
+  reader: MetricReader,
+): Promise<Map<string, Array<DataPoint<number | Histogram>>>> {
   const { resourceMetrics } = await reader.collect();
   const byName = new Map<string, Array<DataPoint<number | Histogram>>>();
   for (const scope of resourceMetrics.scopeMetrics) {
@@ -72,7 +74,10 @@ export async function collectMetrics(reader: MetricReader): Promise<Map<string, 
 }
 
 /** Sums a counter's points whose attributes include `match`. */
-export function sumPoints(points: Array<DataPoint<number | Histogram>> | undefined, match: Attributes = {}): number {
+export function sumPoints(
+  points: Array<DataPoint<number | Histogram>> | undefined,
+  match: Attributes = {},
+): number {
   return (points ?? [])
     .filter((p) => Object.entries(match).every(([k, v]) => p.attributes[k] === v))
     .reduce((sum, p) => sum + (typeof p.value === 'number' ? p.value : p.value.count), 0);

@@ -24,7 +24,9 @@ export interface ReceivedRequest {
   body: Buffer;
 }
 
-const root = new protobuf.Root().loadSync(join(__dirname, '..', 'fixtures', 'otlp-trace.proto'), { keepCase: true });
+const root = new protobuf.Root().loadSync(join(__dirname, '..', 'fixtures', 'otlp-trace.proto'), {
+  keepCase: true,
+});
 const ExportTraceServiceRequest = root.lookupType('opentelemetry.proto.ExportTraceServiceRequest');
 
 /**

@@ -8,6 +8,8 @@ export function requireBinary(name: string, debianPackage: string): string {
   try {
     return execFileSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' }).trim();
   } catch {
-    throw new Error(`${name} is missing: install it with 'apt-get install -y ${debianPackage}' (npm test does this as root)`);
+    throw new Error(
+      `${name} is missing: install it with 'apt-get install -y ${debianPackage}' (npm test does this as root)`,
+    );
   }
 }
