@@ -49,7 +49,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const metrics = createAnalyzerMetrics();
   const app = Fastify({
     logger: options.logger ?? false,
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
+    },
   });
   const store = await DuckDbStore.open(
     {
@@ -66,7 +68,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAuth(app, config);
   await app.register(swagger, {
     openapi: {
-      info: { title: 'RPA Analytics analyzer', version: '0.1.0', description: 'OTLP receiver and analytics API of the RPA analyzer sidecar' },
+      info: {
+        title: 'RPA Analytics analyzer',
+        version: '0.1.0',
+        description: 'OTLP receiver and analytics API of the RPA analyzer sidecar',
+      },
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },

@@ -13,7 +13,12 @@ const ADMIN = 'admin-token-crash';
 
 function startCli(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data-dir', dataDir], {
-    env: { ...process.env, RPA_ANALYZER_TOKENS: `admin:${ADMIN}`, RPA_ANALYZER_HOST: '127.0.0.1', RPA_ANALYZER_DUCKDB_THREADS: '1' },
+    env: {
+      ...process.env,
+      RPA_ANALYZER_TOKENS: `admin:${ADMIN}`,
+      RPA_ANALYZER_HOST: '127.0.0.1',
+      RPA_ANALYZER_DUCKDB_THREADS: '1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {
@@ -34,8 +39,13 @@ async function listAll(url: string): Promise<{ execution_id: string; steps: unkn
   let cursor: string | null = null;
   do {
     const query: string = `limit=1000&include=steps${cursor ? `&cursor=${cursor}` : ''}`;
-    const response = await fetch(`${url}/analytics/metrics?${query}`, { headers: { authorization: `Bearer ${ADMIN}` } });
-    const page = (await response.json()) as { items: { execution_id: string; steps: unknown[] }[]; next_cursor: string | null };
+    const response = await fetch(`${url}/analytics/metrics?${query}`, {
+      headers: { authorization: `Bearer ${ADMIN}` },
+    });
+    const page = (await response.json()) as {
+      items: { execution_id: string; steps: unknown[] }[];
+      next_cursor: string | null;
+    };
     items.push(...page.items);
     cursor = page.next_cursor;
   } while (cursor);
@@ -49,7 +59,9 @@ describe('rpa-analyzer serve', () => {
   it('keeps every acknowledged span exactly once across a SIGKILL mid-ingestion', async () => {
     expect(existsSync(CLI)).toBe(true); // `npm test` builds first
     const bodies = Array.from({ length: 400 }, (_, i) =>
-      protobufBody(recordSpans(executionSpecs(`exec-${i}`, `wf-${i % 7}`, Date.UTC(2026, 10, 1) + i * 1000, 9))),
+      protobufBody(
+        recordSpans(executionSpecs(`exec-${i}`, `wf-${i % 7}`, Date.UTC(2026, 10, 1) + i * 1000, 9)),
+      ),
     );
     const first = await startCli(dataDir);
     const acknowledged = new Set<number>();
@@ -66,7 +78,11 @@ describe('rpa-analyzer serve', () => {
           if (response.ok) acknowledged.add(i);
           // an exporter retry of something already acknowledged
           if (response.ok && i % 10 === 0) {
-            await fetch(`${first.url}/v1/traces`, { method: 'POST', headers: { 'content-type': 'application/x-protobuf' }, body: bodies[i] });
+            await fetch(`${first.url}/v1/traces`, {
+              method: 'POST',
+              headers: { 'content-type': 'application/x-protobuf' },
+              body: bodies[i],
+            });
           }
         } catch {
           return; // the server is gone

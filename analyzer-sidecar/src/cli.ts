@@ -25,7 +25,8 @@ async function main(argv: string[]): Promise<void> {
   let port: number | undefined;
   if (values.port !== undefined) {
     port = Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError('--port', 'must be an integer in [0, 65535]');
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new ConfigError('--port', 'must be an integer in [0, 65535]');
   }
   const config = loadConfig({
     port,
@@ -37,7 +38,11 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof UnprotectedStartError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof UnprotectedStartError ||
+    (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+  ) {
     process.stderr.write(`rpa-analyzer: ${(error as Error).message}\n${USAGE}\n`);
     process.exit(2);
   }

@@ -48,14 +48,27 @@ describe('sidecar with the real instrumentation', () => {
   it('stores executions, steps and recoveries the instrumentation exports', async () => {
     // The executor runs in its own process, as in production (and because the
     // SDK's exporters load their transport with a dynamic import Jest's VM lacks).
-    const executor = await promisify(execFile)(process.execPath, ['-e', EXECUTOR_SCRIPT, url], { cwd: __dirname, timeout: 30_000 });
+    const executor = await promisify(execFile)(process.execPath, ['-e', EXECUTOR_SCRIPT, url], {
+      cwd: __dirname,
+      timeout: 30_000,
+    });
     expect(executor.stderr).toBe('');
-    const { executionIds, dropped } = JSON.parse(executor.stdout) as { executionIds: string[]; dropped: object };
+    const { executionIds, dropped } = JSON.parse(executor.stdout) as {
+      executionIds: string[];
+      dropped: object;
+    };
     expect(dropped).toEqual({});
 
-    const page = (await t.app.inject({ url: '/analytics/metrics?workflow_id=wf-invoice&include=steps', headers: bearer('viewer') })).json();
+    const page = (
+      await t.app.inject({
+        url: '/analytics/metrics?workflow_id=wf-invoice&include=steps',
+        headers: bearer('viewer'),
+      })
+    ).json();
     expect(page.total).toBe(3);
-    expect(page.items.map((e: { execution_id: string }) => e.execution_id).sort()).toEqual([...executionIds].sort());
+    expect(page.items.map((e: { execution_id: string }) => e.execution_id).sort()).toEqual(
+      [...executionIds].sort(),
+    );
     const failed = page.items.find((e: { status: string }) => e.status === 'failed');
     expect(failed).toMatchObject({ error_message: 'submit button not found', steps_total: 3 });
     expect(failed.context).toMatchObject({ customer: 'acme', run: 2 });
@@ -71,6 +84,8 @@ describe('sidecar with the real instrumentation', () => {
   });
 
   it('refuses to start without tokens unless --insecure-local', async () => {
-    await expect(startServer({ ...t.app.analyzer.config, tokens: [], insecureLocal: false })).rejects.toBeInstanceOf(UnprotectedStartError);
+    await expect(
+      startServer({ ...t.app.analyzer.config, tokens: [], insecureLocal: false }),
+    ).rejects.toBeInstanceOf(UnprotectedStartError);
   });
 });

@@ -9,8 +9,18 @@ const ruleSchema = {
   type: 'object',
   additionalProperties: false,
   properties: {
-    hot_days: { type: 'integer', minimum: 0, maximum: 36500, description: 'Rows older than this move to the Parquet archive' },
-    archive_days: { type: ['integer', 'null'], minimum: 0, maximum: 36500, description: 'Archived days older than this are deleted; null keeps them' },
+    hot_days: {
+      type: 'integer',
+      minimum: 0,
+      maximum: 36500,
+      description: 'Rows older than this move to the Parquet archive',
+    },
+    archive_days: {
+      type: ['integer', 'null'],
+      minimum: 0,
+      maximum: 36500,
+      description: 'Archived days older than this are deleted; null keeps them',
+    },
   },
 } as const;
 
@@ -22,21 +32,40 @@ const policySchema = {
 
 const outcomeSchema = {
   type: 'object',
-  properties: { archived_rows: { type: 'integer' }, archived_files: { type: 'integer' }, deleted_rows: { type: 'integer' } },
+  properties: {
+    archived_rows: { type: 'integer' },
+    archived_files: { type: 'integer' },
+    deleted_rows: { type: 'integer' },
+  },
 } as const;
 
-export async function adminRoutes(app: FastifyInstance, options: { settings: RetentionSettings; job: RetentionJob }): Promise<void> {
+export async function adminRoutes(
+  app: FastifyInstance,
+  options: { settings: RetentionSettings; job: RetentionJob },
+): Promise<void> {
   const { settings, job } = options;
   app.get(
     '/admin/retention',
-    { config: { access: 'admin' }, schema: { summary: 'The retention policy per record type', tags: ['admin'], response: { 200: policySchema, ...errorResponses } } },
+    {
+      config: { access: 'admin' },
+      schema: {
+        summary: 'The retention policy per record type',
+        tags: ['admin'],
+        response: { 200: policySchema, ...errorResponses },
+      },
+    },
     async () => settings.get(),
   );
   app.put<{ Body: Record<string, unknown> }>(
     '/admin/retention',
     {
       config: { access: 'admin' },
-      schema: { summary: 'Replace rules of the retention policy', tags: ['admin'], body: policySchema, response: { 200: policySchema, ...errorResponses } },
+      schema: {
+        summary: 'Replace rules of the retention policy',
+        tags: ['admin'],
+        body: policySchema,
+        response: { 200: policySchema, ...errorResponses },
+      },
     },
     async (request) => settings.update(request.body),
   );
@@ -47,7 +76,13 @@ export async function adminRoutes(app: FastifyInstance, options: { settings: Ret
       schema: {
         summary: 'Apply the retention policy now: archive old rows, delete expired archive days',
         tags: ['admin'],
-        response: { 200: { type: 'object', properties: Object.fromEntries(RECORD_TYPES.map((t) => [t, outcomeSchema])) }, ...errorResponses },
+        response: {
+          200: {
+            type: 'object',
+            properties: Object.fromEntries(RECORD_TYPES.map((t) => [t, outcomeSchema])),
+          },
+          ...errorResponses,
+        },
       },
     },
     async () => job.runNow(),

@@ -30,26 +30,42 @@ describe('analytics and admin routes', () => {
   ])('GET /analytics/metrics with %s', async (_label, headers, status) => {
     const response = await t.app.inject({ url: '/analytics/metrics', headers });
     expect(response.statusCode).toBe(status);
-    if (status !== 200) expect(response.json()).toMatchObject({ error: 'unauthorized', message: expect.any(String) });
+    if (status !== 200)
+      expect(response.json()).toMatchObject({ error: 'unauthorized', message: expect.any(String) });
   });
 
   it('paginates newest first with a cursor', async () => {
-    const first = (await t.app.inject({ url: '/analytics/metrics?limit=2', headers: bearer('viewer') })).json();
+    const first = (
+      await t.app.inject({ url: '/analytics/metrics?limit=2', headers: bearer('viewer') })
+    ).json();
     expect(first.total).toBe(3);
     expect(first.items.map((e: { execution_id: string }) => e.execution_id)).toEqual(['exec-new', 'exec-b']);
-    const second = (await t.app.inject({ url: `/analytics/metrics?limit=2&cursor=${first.next_cursor}`, headers: bearer('viewer') })).json();
+    const second = (
+      await t.app.inject({
+        url: `/analytics/metrics?limit=2&cursor=${first.next_cursor}`,
+        headers: bearer('viewer'),
+      })
+    ).json();
     expect(second.items.map((e: { execution_id: string }) => e.execution_id)).toEqual(['exec-old']);
     expect(second.next_cursor).toBeNull();
   });
 
   it('filters by time (RFC 3339 or epoch ms), repeated workflow_id, status and action_type', async () => {
     const from = new Date(NOW - 3 * DAY).toISOString();
-    const byTime = (await t.app.inject({ url: `/analytics/metrics?from=${from}&to=${NOW}`, headers: bearer('viewer') })).json();
+    const byTime = (
+      await t.app.inject({ url: `/analytics/metrics?from=${from}&to=${NOW}`, headers: bearer('viewer') })
+    ).json();
     expect(byTime.total).toBe(2);
     const byWorkflows = (
-      await t.app.inject({ url: '/analytics/metrics?workflow_id=wf-a&workflow_id=wf-b&status=completed&action_type=click', headers: bearer('viewer') })
+      await t.app.inject({
+        url: '/analytics/metrics?workflow_id=wf-a&workflow_id=wf-b&status=completed&action_type=click',
+        headers: bearer('viewer'),
+      })
     ).json();
-    expect(byWorkflows.items.map((e: { execution_id: string }) => e.execution_id)).toEqual(['exec-new', 'exec-old']);
+    expect(byWorkflows.items.map((e: { execution_id: string }) => e.execution_id)).toEqual([
+      'exec-new',
+      'exec-old',
+    ]);
   });
 
   it.each([
@@ -82,28 +98,52 @@ describe('analytics and admin routes', () => {
 
   it('keeps retention to admins and validates policies naming the field', async () => {
     expect((await t.app.inject({ url: '/admin/retention', headers: bearer('editor') })).statusCode).toBe(403);
-    const bad = await t.app.inject({ method: 'PUT', url: '/admin/retention', headers: bearer('admin'), payload: { steps: { hot_days: 10, archive_days: 5 } } });
+    const bad = await t.app.inject({
+      method: 'PUT',
+      url: '/admin/retention',
+      headers: bearer('admin'),
+      payload: { steps: { hot_days: 10, archive_days: 5 } },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ field: 'steps.archive_days' });
-    const unknown = await t.app.inject({ method: 'PUT', url: '/admin/retention', headers: bearer('admin'), payload: { logs: { hot_days: 1 } } });
+    const unknown = await t.app.inject({
+      method: 'PUT',
+      url: '/admin/retention',
+      headers: bearer('admin'),
+      payload: { logs: { hot_days: 1 } },
+    });
     expect(unknown.json()).toMatchObject({ field: 'logs' });
   });
 
   it('archives by policy and answers the same rows afterwards', async () => {
-    const before = (await t.app.inject({ url: '/analytics/metrics?include=steps', headers: bearer('viewer') })).json();
+    const before = (
+      await t.app.inject({ url: '/analytics/metrics?include=steps', headers: bearer('viewer') })
+    ).json();
     const put = await t.app.inject({
       method: 'PUT',
       url: '/admin/retention',
       headers: bearer('admin'),
-      payload: { executions: { hot_days: 30, archive_days: null }, steps: { hot_days: 0, archive_days: null } },
+      payload: {
+        executions: { hot_days: 30, archive_days: null },
+        steps: { hot_days: 0, archive_days: null },
+      },
     });
     expect(put.statusCode).toBe(200);
-    expect((await t.app.inject({ url: '/admin/retention', headers: bearer('admin') })).json().steps).toEqual({ hot_days: 0, archive_days: null });
-    const applied = await t.app.inject({ method: 'POST', url: '/admin/retention/apply', headers: bearer('admin') });
+    expect((await t.app.inject({ url: '/admin/retention', headers: bearer('admin') })).json().steps).toEqual({
+      hot_days: 0,
+      archive_days: null,
+    });
+    const applied = await t.app.inject({
+      method: 'POST',
+      url: '/admin/retention/apply',
+      headers: bearer('admin'),
+    });
     expect(applied.statusCode).toBe(200);
     expect(applied.json().executions).toMatchObject({ archived_rows: 1 });
     expect(applied.json().steps).toMatchObject({ archived_rows: 6 });
-    const after = (await t.app.inject({ url: '/analytics/metrics?include=steps', headers: bearer('viewer') })).json();
+    const after = (
+      await t.app.inject({ url: '/analytics/metrics?include=steps', headers: bearer('viewer') })
+    ).json();
     expect(after).toEqual(before);
     const metrics = (await t.app.inject({ url: '/metrics' })).body;
     expect(metrics).toMatch(/rpa_analyzer_store_rows\{table="steps"\} 0/);
@@ -116,7 +156,15 @@ describe('analytics and admin routes', () => {
     const document = response.json();
     expect(document.openapi).toMatch(/^3\./);
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(['/v1/traces', '/v1/metrics', '/analytics/metrics', '/analytics/aggregate', '/admin/retention', '/health', '/metrics']),
+      expect.arrayContaining([
+        '/v1/traces',
+        '/v1/metrics',
+        '/analytics/metrics',
+        '/analytics/aggregate',
+        '/admin/retention',
+        '/health',
+        '/metrics',
+      ]),
     );
   });
 

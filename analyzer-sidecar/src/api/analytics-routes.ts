@@ -1,6 +1,12 @@
 /** Raw records and aggregations: `GET /analytics/metrics`, `GET /analytics/aggregate`. */
 import type { FastifyInstance } from 'fastify';
-import { AGGREGATE_METRICS, AGGREGATIONS, ALL_GROUP_BY_COLUMNS, type AggregateMetric, type Aggregation } from '../store/aggregate-catalog';
+import {
+  AGGREGATE_METRICS,
+  AGGREGATIONS,
+  ALL_GROUP_BY_COLUMNS,
+  type AggregateMetric,
+  type Aggregation,
+} from '../store/aggregate-catalog';
 import type { Store } from '../store/store';
 import { errorResponses, timeParam } from './schemas/common';
 import { executionSchema } from './schemas/execution-schema';
@@ -77,7 +83,11 @@ export async function analyticsRoutes(app: FastifyInstance, options: { store: St
           ),
         );
       }
-      return { items, total: page.total, next_cursor: page.nextCursor ? encodeCursor(page.nextCursor) : null };
+      return {
+        items,
+        total: page.total,
+        next_cursor: page.nextCursor ? encodeCursor(page.nextCursor) : null,
+      };
     },
   );
 
@@ -96,7 +106,11 @@ export async function analyticsRoutes(app: FastifyInstance, options: { store: St
             ...filterProperties,
             metric: { type: 'string', enum: Object.keys(AGGREGATE_METRICS) },
             aggregation: { type: 'string', enum: [...AGGREGATIONS] },
-            group_by: { type: 'array', items: { type: 'string', enum: ALL_GROUP_BY_COLUMNS }, description: 'Repeatable' },
+            group_by: {
+              type: 'array',
+              items: { type: 'string', enum: ALL_GROUP_BY_COLUMNS },
+              description: 'Repeatable',
+            },
           },
         },
         response: {

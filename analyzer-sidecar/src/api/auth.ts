@@ -41,7 +41,8 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): void {
     const presentedDigest = digest(presented);
     const match = tokens.find((t) => safeEqual(t.digest, presentedDigest));
     if (!match) throw new AuthError(401, 'unknown token');
-    if (!roleAllows(match.role, access)) throw new AuthError(403, `this route needs the ${access} role; the token has ${match.role}`);
+    if (!roleAllows(match.role, access))
+      throw new AuthError(403, `this route needs the ${access} role; the token has ${match.role}`);
   });
 }
 

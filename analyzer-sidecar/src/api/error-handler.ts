@@ -29,22 +29,33 @@ export function registerErrorHandler(app: FastifyInstance): void {
     return reply.status(status).type('application/json').send(body);
   });
   app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` }),
+    reply
+      .status(404)
+      .send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` }),
   );
 }
 
 function toHttp(error: FastifyError): [number, ErrorBody] {
-  if (error.validation) return [400, fromValidation(error.validation as ValidationIssue[], error.validationContext)];
-  if (error instanceof BadRequestError || error instanceof InvalidQueryError || error instanceof InvalidPolicyError) {
+  if (error.validation)
+    return [400, fromValidation(error.validation as ValidationIssue[], error.validationContext)];
+  if (
+    error instanceof BadRequestError ||
+    error instanceof InvalidQueryError ||
+    error instanceof InvalidPolicyError
+  ) {
     return [400, { error: 'bad_request', field: error.field, message: error.message }];
   }
   if (error instanceof AuthError) {
-    return [error.statusCode, { error: error.statusCode === 401 ? 'unauthorized' : 'forbidden', message: error.message }];
+    return [
+      error.statusCode,
+      { error: error.statusCode === 401 ? 'unauthorized' : 'forbidden', message: error.message },
+    ];
   }
   if (error instanceof OverloadedError) return [429, { error: 'overloaded', message: error.message }];
   if (error instanceof ClosedError) return [503, { error: 'unavailable', message: error.message }];
   const status = error.statusCode ?? 500;
-  if (status >= 400 && status < 500) return [status, { error: error.code ?? 'bad_request', message: error.message }];
+  if (status >= 400 && status < 500)
+    return [status, { error: error.code ?? 'bad_request', message: error.message }];
   return [500, { error: 'internal_error', message: 'internal error' }];
 }
 
@@ -54,6 +65,8 @@ function fromValidation(issues: ValidationIssue[], context: string | undefined):
   const path = (issue.instancePath ?? '').split('/').filter(Boolean)[0];
   const field = String(params.additionalProperty ?? params.missingProperty ?? path ?? context ?? 'request');
   const message =
-    params.additionalProperty !== undefined ? `unknown field ${field}` : `${field} ${issue.message ?? 'is invalid'}`;
+    params.additionalProperty !== undefined
+      ? `unknown field ${field}`
+      : `${field} ${issue.message ?? 'is invalid'}`;
   return { error: 'bad_request', field, message };
 }

@@ -17,12 +17,22 @@ describe('OTLP routes', () => {
   afterAll(() => t.close());
 
   it('stores what the SDK exporter posts, durable once answered, and serves it back', async () => {
-    const body = protobufBody(recordSpans(executionSpecs('exec-pb', 'wf-pb', START, 4), { 'service.name': 'bot', 'host.name': 'h1' }));
-    const response = await t.app.inject({ method: 'POST', url: '/v1/traces', headers: PROTOBUF, payload: body });
+    const body = protobufBody(
+      recordSpans(executionSpecs('exec-pb', 'wf-pb', START, 4), { 'service.name': 'bot', 'host.name': 'h1' }),
+    );
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/v1/traces',
+      headers: PROTOBUF,
+      payload: body,
+    });
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe('application/x-protobuf');
     expect(response.rawPayload).toHaveLength(0);
-    const list = await t.app.inject({ url: '/analytics/metrics?workflow_id=wf-pb&include=steps', headers: bearer('viewer') });
+    const list = await t.app.inject({
+      url: '/analytics/metrics?workflow_id=wf-pb&include=steps',
+      headers: bearer('viewer'),
+    });
     expect(list.statusCode).toBe(200);
     const page = list.json();
     expect(page.total).toBe(1);
@@ -38,15 +48,28 @@ describe('OTLP routes', () => {
       service_name: 'bot',
       host_name: 'h1',
     });
-    expect(page.items[0].steps.map((s: { step_id: string }) => s.step_id)).toEqual(['exec-pb/0', 'exec-pb/1', 'exec-pb/2', 'exec-pb/3']);
+    expect(page.items[0].steps.map((s: { step_id: string }) => s.step_id)).toEqual([
+      'exec-pb/0',
+      'exec-pb/1',
+      'exec-pb/2',
+      'exec-pb/3',
+    ]);
   });
 
   it('stores a re-sent request once', async () => {
     const body = jsonBody(recordSpans(executionSpecs('exec-dup', 'wf-dup', START, 2)));
     for (let i = 0; i < 3; i++) {
-      expect((await t.app.inject({ method: 'POST', url: '/v1/traces', headers: JSON_TYPE, payload: body })).statusCode).toBe(200);
+      expect(
+        (await t.app.inject({ method: 'POST', url: '/v1/traces', headers: JSON_TYPE, payload: body }))
+          .statusCode,
+      ).toBe(200);
     }
-    const page = (await t.app.inject({ url: '/analytics/metrics?workflow_id=wf-dup&include=steps', headers: bearer('viewer') })).json();
+    const page = (
+      await t.app.inject({
+        url: '/analytics/metrics?workflow_id=wf-dup&include=steps',
+        headers: bearer('viewer'),
+      })
+    ).json();
     expect(page.total).toBe(1);
     expect(page.items[0].steps).toHaveLength(2);
   });
@@ -55,15 +78,40 @@ describe('OTLP routes', () => {
     const spans = recordSpans([
       ...executionSpecs('exec-partial', 'wf-partial', START, 1),
       { name: 'http.request', startMs: START, durationMs: 1, attributes: {} },
-      { name: SPAN_NAMES.step, startMs: START, durationMs: 1, attributes: { [ATTR.workflowId]: 'wf-partial' } },
-      { name: SPAN_NAMES.step, startMs: START, durationMs: 1, attributes: { [ATTR.workflowId]: 5, [ATTR.executionId]: 'e', [ATTR.stepId]: 's', [ATTR.stepActionType]: 'a' } },
+      {
+        name: SPAN_NAMES.step,
+        startMs: START,
+        durationMs: 1,
+        attributes: { [ATTR.workflowId]: 'wf-partial' },
+      },
+      {
+        name: SPAN_NAMES.step,
+        startMs: START,
+        durationMs: 1,
+        attributes: {
+          [ATTR.workflowId]: 5,
+          [ATTR.executionId]: 'e',
+          [ATTR.stepId]: 's',
+          [ATTR.stepActionType]: 'a',
+        },
+      },
     ]);
-    const pb = await t.app.inject({ method: 'POST', url: '/v1/traces', headers: PROTOBUF, payload: protobufBody(spans) });
+    const pb = await t.app.inject({
+      method: 'POST',
+      url: '/v1/traces',
+      headers: PROTOBUF,
+      payload: protobufBody(spans),
+    });
     expect(pb.statusCode).toBe(200);
     const decoded = ProtobufTraceSerializer.deserializeResponse(pb.rawPayload);
     expect(Number(decoded.partialSuccess?.rejectedSpans)).toBe(3);
     expect(decoded.partialSuccess?.errorMessage).toMatch(/not an RPA span/);
-    const json = await t.app.inject({ method: 'POST', url: '/v1/traces', headers: JSON_TYPE, payload: jsonBody(spans) });
+    const json = await t.app.inject({
+      method: 'POST',
+      url: '/v1/traces',
+      headers: JSON_TYPE,
+      payload: jsonBody(spans),
+    });
     expect(json.json()).toEqual({ partialSuccess: { rejectedSpans: '3', errorMessage: expect.any(String) } });
     const metrics = (await t.app.inject({ url: '/metrics' })).body;
     expect(metrics).toMatch(/rpa_analyzer_spans_rejected_total\{reason="not_rpa_span"\} 2/);
@@ -73,14 +121,24 @@ describe('OTLP routes', () => {
 
   it('accepts gzip bodies', async () => {
     const body = gzipSync(protobufBody(recordSpans(executionSpecs('exec-gz', 'wf-gz', START, 1))));
-    const response = await t.app.inject({ method: 'POST', url: '/v1/traces', headers: { ...PROTOBUF, 'content-encoding': 'gzip' }, payload: body });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/v1/traces',
+      headers: { ...PROTOBUF, 'content-encoding': 'gzip' },
+      payload: body,
+    });
     expect(response.statusCode).toBe(200);
   });
 
   it('refuses a gzip bomb with 413 without inflating it in memory', async () => {
     const bomb = gzipSync(Buffer.alloc(64 * 1024 * 1024), { level: 9 });
     const before = process.memoryUsage().arrayBuffers;
-    const response = await t.app.inject({ method: 'POST', url: '/v1/traces', headers: { ...PROTOBUF, 'content-encoding': 'gzip' }, payload: bomb });
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/v1/traces',
+      headers: { ...PROTOBUF, 'content-encoding': 'gzip' },
+      payload: bomb,
+    });
     expect(response.statusCode).toBe(413);
     expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(16 * 1024 * 1024);
     expect(response.headers['content-type']).toBe('application/x-protobuf');
@@ -88,9 +146,21 @@ describe('OTLP routes', () => {
 
   it.each([
     { label: 'text/plain', type: 'text/plain', payload: 'hello', encoding: undefined, status: 415 },
-    { label: 'invalid gzip', type: 'application/x-protobuf', payload: 'not gzip', encoding: 'gzip', status: 400 },
+    {
+      label: 'invalid gzip',
+      type: 'application/x-protobuf',
+      payload: 'not gzip',
+      encoding: 'gzip',
+      status: 400,
+    },
     { label: 'brotli', type: 'application/x-protobuf', payload: 'x', encoding: 'br', status: 415 },
-    { label: 'JSON with a number for resourceSpans', type: 'application/json', payload: '{"resourceSpans": 5}', encoding: undefined, status: 400 },
+    {
+      label: 'JSON with a number for resourceSpans',
+      type: 'application/json',
+      payload: '{"resourceSpans": 5}',
+      encoding: undefined,
+      status: 400,
+    },
     {
       label: 'JSON with a boolean timestamp',
       type: 'application/json',
@@ -98,9 +168,21 @@ describe('OTLP routes', () => {
       encoding: undefined,
       status: 400,
     },
-    { label: 'JSON with __proto__', type: 'application/json', payload: '{"__proto__": {"polluted": 1}, "resourceSpans": []}', encoding: undefined, status: 200 },
+    {
+      label: 'JSON with __proto__',
+      type: 'application/json',
+      payload: '{"__proto__": {"polluted": 1}, "resourceSpans": []}',
+      encoding: undefined,
+      status: 200,
+    },
     { label: 'invalid JSON', type: 'application/json', payload: 'nope{', encoding: undefined, status: 400 },
-    { label: 'a 5 MB string', type: 'application/json', payload: `{"x": "${'a'.repeat(5 * 1024 * 1024)}"}`, encoding: undefined, status: 413 },
+    {
+      label: 'a 5 MB string',
+      type: 'application/json',
+      payload: `{"x": "${'a'.repeat(5 * 1024 * 1024)}"}`,
+      encoding: undefined,
+      status: 413,
+    },
   ])('answers $label with $status', async ({ type, payload, encoding, status }) => {
     const headers: Record<string, string> = { 'content-type': type };
     if (encoding) headers['content-encoding'] = encoding;
@@ -123,7 +205,12 @@ describe('OTLP routes', () => {
           }),
         ),
         async (payload) => {
-          const response = await t.app.inject({ method: 'POST', url: '/v1/traces', headers: PROTOBUF, payload });
+          const response = await t.app.inject({
+            method: 'POST',
+            url: '/v1/traces',
+            headers: PROTOBUF,
+            payload,
+          });
           expect([200, 400]).toContain(response.statusCode);
         },
       ),
@@ -131,8 +218,15 @@ describe('OTLP routes', () => {
     );
     await fc.assert(
       fc.asyncProperty(fc.jsonValue({ maxDepth: 6 }), async (value) => {
-        const payload = JSON.stringify({ resourceSpans: [{ resource: value, scopeSpans: [{ spans: [value, { attributes: [value] }] }] }] });
-        const response = await t.app.inject({ method: 'POST', url: '/v1/traces', headers: JSON_TYPE, payload });
+        const payload = JSON.stringify({
+          resourceSpans: [{ resource: value, scopeSpans: [{ spans: [value, { attributes: [value] }] }] }],
+        });
+        const response = await t.app.inject({
+          method: 'POST',
+          url: '/v1/traces',
+          headers: JSON_TYPE,
+          payload,
+        });
         expect([200, 400]).toContain(response.statusCode);
       }),
       { numRuns: 300 },
@@ -147,7 +241,12 @@ describe('OTLP load shedding and ingest token', () => {
       const body = protobufBody(recordSpans(executionSpecs('exec-shed', 'wf-shed', START, 2)));
       const first = t.app.inject({ method: 'POST', url: '/v1/traces', headers: PROTOBUF, payload: body });
       await new Promise((resolve) => setTimeout(resolve, 100));
-      const second = await t.app.inject({ method: 'POST', url: '/v1/traces', headers: PROTOBUF, payload: body });
+      const second = await t.app.inject({
+        method: 'POST',
+        url: '/v1/traces',
+        headers: PROTOBUF,
+        payload: body,
+      });
       expect(second.statusCode).toBe(429);
       expect(second.headers['retry-after']).toBe('1');
       expect((await first).statusCode).toBe(200);
@@ -160,8 +259,16 @@ describe('OTLP load shedding and ingest token', () => {
     const t = await startTestApp({ ingestToken: 'ingest-secret' });
     try {
       const body = protobufBody(recordSpans(executionSpecs('exec-tok', 'wf-tok', START, 1)));
-      expect((await t.app.inject({ method: 'POST', url: '/v1/traces', headers: PROTOBUF, payload: body })).statusCode).toBe(401);
-      const ok = await t.app.inject({ method: 'POST', url: '/v1/traces', headers: { ...PROTOBUF, authorization: 'Bearer ingest-secret' }, payload: body });
+      expect(
+        (await t.app.inject({ method: 'POST', url: '/v1/traces', headers: PROTOBUF, payload: body }))
+          .statusCode,
+      ).toBe(401);
+      const ok = await t.app.inject({
+        method: 'POST',
+        url: '/v1/traces',
+        headers: { ...PROTOBUF, authorization: 'Bearer ingest-secret' },
+        payload: body,
+      });
       expect(ok.statusCode).toBe(200);
     } finally {
       await t.close();

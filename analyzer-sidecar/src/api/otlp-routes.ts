@@ -28,7 +28,10 @@ export async function otlpRoutes(app: FastifyInstance, options: { ingestor: Otlp
           consumes: ['application/x-protobuf', 'application/json'],
           produces: ['application/x-protobuf', 'application/json'],
           response: {
-            200: { description: `Export${signal === 'traces' ? 'Trace' : 'Metrics'}ServiceResponse; a 2xx means durable`, ...binary },
+            200: {
+              description: `Export${signal === 'traces' ? 'Trace' : 'Metrics'}ServiceResponse; a 2xx means durable`,
+              ...binary,
+            },
             400: { description: 'Malformed request (google.rpc.Status)', ...binary },
             413: { description: 'Body or decompressed body too large', ...binary },
             415: { description: 'Unsupported Content-Type or Content-Encoding', ...binary },
@@ -44,8 +47,12 @@ export async function otlpRoutes(app: FastifyInstance, options: { ingestor: Otlp
           contentEncoding: request.headers['content-encoding'],
           body: request.body as Readable | undefined,
         });
-        if (answer.retryAfterSeconds !== undefined) void reply.header('retry-after', String(answer.retryAfterSeconds));
-        return reply.status(answer.status as 200).type(answer.contentType).send(answer.body);
+        if (answer.retryAfterSeconds !== undefined)
+          void reply.header('retry-after', String(answer.retryAfterSeconds));
+        return reply
+          .status(answer.status as 200)
+          .type(answer.contentType)
+          .send(answer.body);
       },
     );
   }

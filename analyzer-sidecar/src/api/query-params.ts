@@ -9,7 +9,8 @@ export function parseTime(field: string, value: string | undefined): number | un
   if (value === undefined) return undefined;
   if (/^\d{1,15}$/.test(value)) return Number(value);
   const parsed = RFC3339.test(value) ? Date.parse(value) : NaN;
-  if (Number.isNaN(parsed)) throw new BadRequestError(field, `${field} must be RFC 3339 or epoch milliseconds`);
+  if (Number.isNaN(parsed))
+    throw new BadRequestError(field, `${field} must be RFC 3339 or epoch milliseconds`);
   return parsed;
 }
 
@@ -24,7 +25,8 @@ export interface FilterQuery {
 export function toFilter(query: FilterQuery): ExecutionFilter {
   const from = parseTime('from', query.from);
   const to = parseTime('to', query.to);
-  if (from !== undefined && to !== undefined && to < from) throw new BadRequestError('to', 'to must not be before from');
+  if (from !== undefined && to !== undefined && to < from)
+    throw new BadRequestError('to', 'to must not be before from');
   return { from, to, workflowIds: query.workflow_id, status: query.status, actionType: query.action_type };
 }
 
@@ -36,7 +38,12 @@ export function decodeCursor(value: string | undefined): ExecutionCursor | undef
   if (value === undefined) return undefined;
   try {
     const parsed: unknown = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-    if (Array.isArray(parsed) && parsed.length === 2 && Number.isFinite(parsed[0]) && typeof parsed[1] === 'string') {
+    if (
+      Array.isArray(parsed) &&
+      parsed.length === 2 &&
+      Number.isFinite(parsed[0]) &&
+      typeof parsed[1] === 'string'
+    ) {
       return { startedAt: parsed[0] as number, executionId: parsed[1] };
     }
   } catch {

@@ -13,13 +13,16 @@ const silent = { info: () => {}, warn: () => {}, error: () => {} };
 const ALL_TIME = { start: 0, end: BASE_TIME * 2 };
 
 function timeOf(type: RecordType, row: object): number {
-  return type === 'resources' ? (row as { timestamp: number }).timestamp : (row as { started_at: number }).started_at;
+  return type === 'resources'
+    ? (row as { timestamp: number }).timestamp
+    : (row as { started_at: number }).started_at;
 }
 
 function sortBatch(batch: RecordBatch): RecordBatch {
   const key = (row: object): string => JSON.stringify(row);
   const sorted = {} as RecordBatch;
-  for (const type of RECORD_TYPES) (sorted[type] as object[]) = [...(batch[type] as object[])].sort((a, b) => (key(a) < key(b) ? -1 : 1));
+  for (const type of RECORD_TYPES)
+    (sorted[type] as object[]) = [...(batch[type] as object[])].sort((a, b) => (key(a) < key(b) ? -1 : 1));
   return sorted;
 }
 
@@ -31,7 +34,10 @@ describe('ParquetArchive', () => {
 
   beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'rpa-archive-'));
-    store = await DuckDbStore.open({ path: join(dir, 'store.duckdb'), memoryLimit: '512MB', threads: 1, tempDir: undefined }, { log: silent });
+    store = await DuckDbStore.open(
+      { path: join(dir, 'store.duckdb'), memoryLimit: '512MB', threads: 1, tempDir: undefined },
+      { log: silent },
+    );
     crashAt = undefined;
     archive = new ParquetArchive(store, dir, (step) => {
       if (step === crashAt) throw new Error(`killed after ${step}`);
@@ -81,7 +87,10 @@ describe('ParquetArchive', () => {
           await archive.recover();
           await store.insert(batch);
           const rule = { hot_days: hotDays, archive_days: hotDays + extraDays };
-          const policy: RetentionPolicy = mergePolicy(DEFAULT_RETENTION_POLICY, Object.fromEntries(RECORD_TYPES.map((t) => [t, rule])));
+          const policy: RetentionPolicy = mergePolicy(
+            DEFAULT_RETENTION_POLICY,
+            Object.fromEntries(RECORD_TYPES.map((t) => [t, rule])),
+          );
           const now = BASE_TIME + nowOffset;
           await applyRetention(archive, policy, now);
           const hotCut = now - hotDays * DAY_MS;
@@ -115,7 +124,10 @@ describe('ParquetArchive', () => {
       crashAt = step;
       await expect(archive.moveOlderThan('executions', BASE_TIME + 20 * DAY_MS)).rejects.toThrow('killed');
       await store.close();
-      store = await DuckDbStore.open({ path: join(dir, 'store.duckdb'), memoryLimit: '512MB', threads: 1, tempDir: undefined }, { log: silent });
+      store = await DuckDbStore.open(
+        { path: join(dir, 'store.duckdb'), memoryLimit: '512MB', threads: 1, tempDir: undefined },
+        { log: silent },
+      );
       archive = new ParquetArchive(store, dir);
       await archive.recover();
       expect(sortBatch(await store.queryRange(ALL_TIME))).toEqual(before);

@@ -13,7 +13,20 @@
  * startup recovery deletes from the store every row the journaled file holds.
  * Killed after the commit: recovery finds nothing left to delete.
  */
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -79,7 +92,12 @@ export class ParquetArchive {
       let files = 0;
       for (const { day } of days.getRowObjects()) {
         const start = (day as number) * DAY_MS;
-        rows += await this.moveDay(connection, { type, file: this.newFileName(type, start), start, end: Math.min(start + DAY_MS, cutoff) });
+        rows += await this.moveDay(connection, {
+          type,
+          file: this.newFileName(type, start),
+          start,
+          end: Math.min(start + DAY_MS, cutoff),
+        });
         files++;
       }
       if (files > 0) await this.store.setArchiveFiles(this.files(), connection);
@@ -153,7 +171,12 @@ export class ParquetArchive {
 
   private newFileName(type: RecordType, dayStart: number): string {
     const day = new Date(dayStart).toISOString().slice(0, 10);
-    return join(this.root, type, `day=${day}`, `part-${Date.now()}-${randomBytes(4).toString('hex')}.parquet`);
+    return join(
+      this.root,
+      type,
+      `day=${day}`,
+      `part-${Date.now()}-${randomBytes(4).toString('hex')}.parquet`,
+    );
   }
 
   private days(type: RecordType): { start: number; dir: string; files: string[] }[] {
@@ -186,7 +209,9 @@ export class ParquetArchive {
 async function deleteArchivedRows(connection: DuckDBConnection, entry: JournalEntry): Promise<void> {
   const table = TABLES[entry.type];
   const time = quoteIdentifier(table.timeColumn);
-  const match = table.key.map((k) => `p.${quoteIdentifier(k)} IS NOT DISTINCT FROM t.${quoteIdentifier(k)}`).join(' AND ');
+  const match = table.key
+    .map((k) => `p.${quoteIdentifier(k)} IS NOT DISTINCT FROM t.${quoteIdentifier(k)}`)
+    .join(' AND ');
   await connection.run(
     `DELETE FROM ${quoteIdentifier(entry.type)} t WHERE t.${time} >= ${entry.start}::BIGINT AND t.${time} < ${entry.end}::BIGINT ` +
       `AND EXISTS (SELECT 1 FROM read_parquet(${quoteLiteral(entry.file)}) p WHERE ${match})`,

@@ -8,7 +8,10 @@ const FILE_NAME = 'retention-policy.json';
 export function loadPolicy(dataDir: string): RetentionPolicy {
   const path = join(dataDir, FILE_NAME);
   if (!existsSync(path)) return DEFAULT_RETENTION_POLICY;
-  return mergePolicy(DEFAULT_RETENTION_POLICY, JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>);
+  return mergePolicy(
+    DEFAULT_RETENTION_POLICY,
+    JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>,
+  );
 }
 
 export function savePolicy(dataDir: string, policy: RetentionPolicy): void {

@@ -11,7 +11,11 @@ export interface RetentionOutcome {
 
 export type RetentionReport = Record<RecordType, RetentionOutcome>;
 
-export async function applyRetention(archive: ParquetArchive, policy: RetentionPolicy, now: number): Promise<RetentionReport> {
+export async function applyRetention(
+  archive: ParquetArchive,
+  policy: RetentionPolicy,
+  now: number,
+): Promise<RetentionReport> {
   const report = {} as RetentionReport;
   for (const type of RECORD_TYPES) {
     const rule = policy[type];

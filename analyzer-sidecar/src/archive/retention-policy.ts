@@ -33,7 +33,10 @@ export class InvalidPolicyError extends Error {
 }
 
 /** Validates a (partial) policy and merges it over `base`; throws naming the bad field. */
-export function mergePolicy(base: RetentionPolicy, update: Readonly<Record<string, unknown>>): RetentionPolicy {
+export function mergePolicy(
+  base: RetentionPolicy,
+  update: Readonly<Record<string, unknown>>,
+): RetentionPolicy {
   const merged: Record<string, RetentionRule> = { ...base };
   for (const [type, raw] of Object.entries(update)) {
     if (!(RECORD_TYPES as readonly string[]).includes(type)) {
@@ -45,18 +48,26 @@ export function mergePolicy(base: RetentionPolicy, update: Readonly<Record<strin
 }
 
 function validateRule(type: string, raw: unknown, base: RetentionRule): RetentionRule {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new InvalidPolicyError(type, `${type} must be an object`);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new InvalidPolicyError(type, `${type} must be an object`);
   const rule = raw as Record<string, unknown>;
   for (const key of Object.keys(rule)) {
-    if (key !== 'hot_days' && key !== 'archive_days') throw new InvalidPolicyError(`${type}.${key}`, `unknown field ${type}.${key}`);
+    if (key !== 'hot_days' && key !== 'archive_days')
+      throw new InvalidPolicyError(`${type}.${key}`, `unknown field ${type}.${key}`);
   }
   const hot = rule.hot_days ?? base.hot_days;
   const archive = rule.archive_days === undefined ? base.archive_days : rule.archive_days;
   if (typeof hot !== 'number' || !Number.isInteger(hot) || hot < 0 || hot > 36500) {
     throw new InvalidPolicyError(`${type}.hot_days`, `${type}.hot_days must be an integer in [0, 36500]`);
   }
-  if (archive !== null && (typeof archive !== 'number' || !Number.isInteger(archive) || archive < hot || archive > 36500)) {
-    throw new InvalidPolicyError(`${type}.archive_days`, `${type}.archive_days must be null or an integer in [hot_days, 36500]`);
+  if (
+    archive !== null &&
+    (typeof archive !== 'number' || !Number.isInteger(archive) || archive < hot || archive > 36500)
+  ) {
+    throw new InvalidPolicyError(
+      `${type}.archive_days`,
+      `${type}.archive_days must be null or an integer in [hot_days, 36500]`,
+    );
   }
   return Object.freeze({ hot_days: hot, archive_days: archive as number | null });
 }

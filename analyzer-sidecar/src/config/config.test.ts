@@ -7,9 +7,19 @@ import { parseTokens, roleAllows } from './tokens';
 describe('loadConfig', () => {
   it('merges flags over environment over file over defaults, frozen', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'rpa-config-')), 'config.json');
-    writeFileSync(file, JSON.stringify({ port: 5000, duckdbThreads: 3, tokens: 'viewer:viewer-token-from-file' }));
-    const config = loadConfig({ configFile: file, dataDir: '/data' }, { RPA_ANALYZER_PORT: '6000', RPA_ANALYZER_DUCKDB_MEMORY_LIMIT: '2GB' });
-    expect(config).toMatchObject({ port: 6000, dataDir: '/data', duckdb: { threads: 3, memoryLimit: '2GB' } });
+    writeFileSync(
+      file,
+      JSON.stringify({ port: 5000, duckdbThreads: 3, tokens: 'viewer:viewer-token-from-file' }),
+    );
+    const config = loadConfig(
+      { configFile: file, dataDir: '/data' },
+      { RPA_ANALYZER_PORT: '6000', RPA_ANALYZER_DUCKDB_MEMORY_LIMIT: '2GB' },
+    );
+    expect(config).toMatchObject({
+      port: 6000,
+      dataDir: '/data',
+      duckdb: { threads: 3, memoryLimit: '2GB' },
+    });
     expect(config.tokens).toEqual([{ role: 'viewer', token: 'viewer-token-from-file' }]);
     expect(Object.isFrozen(config.duckdb)).toBe(true);
   });

@@ -76,33 +76,49 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
   const file = overrides.configFile ? readConfigFile(overrides.configFile) : {};
   const source = new ConfigSource(env, file);
   const dataDir = overrides.dataDir ?? source.string('RPA_ANALYZER_DATA_DIR', 'dataDir') ?? '.data';
-  const insecureLocal = overrides.insecureLocal ?? source.boolean('RPA_ANALYZER_INSECURE_LOCAL', 'insecureLocal') ?? false;
+  const insecureLocal =
+    overrides.insecureLocal ?? source.boolean('RPA_ANALYZER_INSECURE_LOCAL', 'insecureLocal') ?? false;
   const tokensRaw = source.string('RPA_ANALYZER_TOKENS', 'tokens');
   const config: AnalyzerConfig = {
     port: overrides.port ?? source.integer('RPA_ANALYZER_PORT', 'port', 0, 65535) ?? ANALYZER.defaultPort,
     host: insecureLocal ? '127.0.0.1' : (source.string('RPA_ANALYZER_HOST', 'host') ?? '0.0.0.0'),
     dataDir,
     insecureLocal,
-    logLevel: source.pattern('RPA_ANALYZER_LOG_LEVEL', 'logLevel', /^(fatal|error|warn|info|debug|trace|silent)$/) ?? 'info',
+    logLevel:
+      source.pattern('RPA_ANALYZER_LOG_LEVEL', 'logLevel', /^(fatal|error|warn|info|debug|trace|silent)$/) ??
+      'info',
     tokens: tokensRaw === undefined ? [] : parseTokensNamed(tokensRaw),
     ingestToken: source.string('RPA_ANALYZER_INGEST_TOKEN', 'ingestToken'),
     duckdb: {
-      memoryLimit: source.pattern('RPA_ANALYZER_DUCKDB_MEMORY_LIMIT', 'duckdbMemoryLimit', /^\d+(\.\d+)?\s?[KMGT]i?B$/) ?? '1GB',
+      memoryLimit:
+        source.pattern(
+          'RPA_ANALYZER_DUCKDB_MEMORY_LIMIT',
+          'duckdbMemoryLimit',
+          /^\d+(\.\d+)?\s?[KMGT]i?B$/,
+        ) ?? '1GB',
       threads: source.integer('RPA_ANALYZER_DUCKDB_THREADS', 'duckdbThreads', 1, 256) ?? 2,
       tempDir: source.string('RPA_ANALYZER_DUCKDB_TEMP_DIR', 'duckdbTempDir'),
     },
     ingest: {
-      maxBodyBytes: source.integer('RPA_ANALYZER_MAX_BODY_BYTES', 'maxBodyBytes', 1024, 2 ** 31) ?? DEFAULT_INGEST.maxBodyBytes,
+      maxBodyBytes:
+        source.integer('RPA_ANALYZER_MAX_BODY_BYTES', 'maxBodyBytes', 1024, 2 ** 31) ??
+        DEFAULT_INGEST.maxBodyBytes,
       maxDecompressedBytes:
         source.integer('RPA_ANALYZER_MAX_DECOMPRESSED_BYTES', 'maxDecompressedBytes', 1024, 2 ** 31) ??
         DEFAULT_INGEST.maxDecompressedBytes,
-      flushIntervalMs: source.integer('RPA_ANALYZER_FLUSH_INTERVAL_MS', 'flushIntervalMs', 0, 60_000) ?? DEFAULT_INGEST.flushIntervalMs,
-      maxBatchRows: source.integer('RPA_ANALYZER_MAX_BATCH_ROWS', 'maxBatchRows', 1, 10_000_000) ?? DEFAULT_INGEST.maxBatchRows,
+      flushIntervalMs:
+        source.integer('RPA_ANALYZER_FLUSH_INTERVAL_MS', 'flushIntervalMs', 0, 60_000) ??
+        DEFAULT_INGEST.flushIntervalMs,
+      maxBatchRows:
+        source.integer('RPA_ANALYZER_MAX_BATCH_ROWS', 'maxBatchRows', 1, 10_000_000) ??
+        DEFAULT_INGEST.maxBatchRows,
       maxPendingRows:
-        source.integer('RPA_ANALYZER_MAX_PENDING_ROWS', 'maxPendingRows', 1, 100_000_000) ?? DEFAULT_INGEST.maxPendingRows,
+        source.integer('RPA_ANALYZER_MAX_PENDING_ROWS', 'maxPendingRows', 1, 100_000_000) ??
+        DEFAULT_INGEST.maxPendingRows,
     },
     retentionIntervalMs:
-      source.integer('RPA_ANALYZER_RETENTION_INTERVAL_MS', 'retentionIntervalMs', 0, 7 * 86_400_000) ?? 3_600_000,
+      source.integer('RPA_ANALYZER_RETENTION_INTERVAL_MS', 'retentionIntervalMs', 0, 7 * 86_400_000) ??
+      3_600_000,
   };
   return deepFreeze(config);
 }
@@ -137,8 +153,21 @@ function readConfigFile(path: string): FileConfig {
 }
 
 const FILE_KEYS = [
-  'port', 'host', 'dataDir', 'insecureLocal', 'logLevel', 'tokens', 'ingestToken', 'duckdbMemoryLimit', 'duckdbThreads',
-  'duckdbTempDir', 'maxBodyBytes', 'maxDecompressedBytes', 'flushIntervalMs', 'maxBatchRows', 'maxPendingRows',
+  'port',
+  'host',
+  'dataDir',
+  'insecureLocal',
+  'logLevel',
+  'tokens',
+  'ingestToken',
+  'duckdbMemoryLimit',
+  'duckdbThreads',
+  'duckdbTempDir',
+  'maxBodyBytes',
+  'maxDecompressedBytes',
+  'flushIntervalMs',
+  'maxBatchRows',
+  'maxPendingRows',
   'retentionIntervalMs',
 ];
 
@@ -166,7 +195,8 @@ class ConfigSource {
 
   pattern(envKey: string, fileKey: string, pattern: RegExp): string | undefined {
     const value = this.string(envKey, fileKey);
-    if (value !== undefined && !pattern.test(value)) throw new ConfigError(envKey, `"${value}" does not match ${pattern}`);
+    if (value !== undefined && !pattern.test(value))
+      throw new ConfigError(envKey, `"${value}" does not match ${pattern}`);
     return value;
   }
 

@@ -19,7 +19,10 @@ export function parseTokens(raw: string): ParsedTokens {
     const role = entry.slice(0, colon);
     const token = entry.slice(colon + 1);
     if (colon <= 0 || !(ROLES as readonly string[]).includes(role)) {
-      return { ok: false, error: `"${entry.slice(0, Math.max(colon, 0))}" is not a role (${ROLES.join(', ')})` };
+      return {
+        ok: false,
+        error: `"${entry.slice(0, Math.max(colon, 0))}" is not a role (${ROLES.join(', ')})`,
+      };
     }
     if (token.length < 8) return { ok: false, error: `the ${role} token must have at least 8 characters` };
     tokens.push({ role: role as Role, token });

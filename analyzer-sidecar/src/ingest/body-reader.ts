@@ -23,10 +23,16 @@ export interface BodyLimits {
   readonly maxDecompressedBytes: number;
 }
 
-export async function readOtlpBody(stream: Readable, encoding: string | undefined, limits: BodyLimits): Promise<Buffer> {
+export async function readOtlpBody(
+  stream: Readable,
+  encoding: string | undefined,
+  limits: BodyLimits,
+): Promise<Buffer> {
   const normalized = (encoding ?? 'identity').trim().toLowerCase();
-  if (normalized === 'identity' || normalized === '') return collect(stream, limits.maxBodyBytes, 'body', false);
-  if (normalized !== 'gzip') throw new BodyError('unsupported_encoding', `Content-Encoding ${normalized} is not supported`);
+  if (normalized === 'identity' || normalized === '')
+    return collect(stream, limits.maxBodyBytes, 'body', false);
+  if (normalized !== 'gzip')
+    throw new BodyError('unsupported_encoding', `Content-Encoding ${normalized} is not supported`);
   const gunzip = createGunzip();
   let wireBytes = 0;
   stream.on('data', (chunk: Buffer) => {

@@ -10,7 +10,14 @@ import type { AnalyzerMetrics } from '../telemetry/analyzer-metrics';
 import { BodyError, readOtlpBody, type BodyLimits } from './body-reader';
 import { decodeMetricsJson } from './otlp-metrics-json';
 import { decodeMetricsProtobuf } from './otlp-metrics-protobuf';
-import { encodeExportResponse, encodeStatus, encodingOf, OTLP_CONTENT_TYPE, type OtlpEncoding, type OtlpSignal } from './otlp-response';
+import {
+  encodeExportResponse,
+  encodeStatus,
+  encodingOf,
+  OTLP_CONTENT_TYPE,
+  type OtlpEncoding,
+  type OtlpSignal,
+} from './otlp-response';
 import { decodeTracesJson } from './otlp-trace-json';
 import { decodeTracesProtobuf } from './otlp-trace-protobuf';
 import { MalformedOtlpError } from './otlp-types';
@@ -50,7 +57,13 @@ export class OtlpIngestor {
   async handle(request: OtlpRequest): Promise<OtlpAnswer> {
     const encoding = encodingOf(request.contentType);
     if (encoding === undefined || request.body === undefined) {
-      return this.refuse(request.signal, 'json', 415, RPC.invalidArgument, `Content-Type must be ${OTLP_CONTENT_TYPE.protobuf} or ${OTLP_CONTENT_TYPE.json}`);
+      return this.refuse(
+        request.signal,
+        'json',
+        415,
+        RPC.invalidArgument,
+        `Content-Type must be ${OTLP_CONTENT_TYPE.protobuf} or ${OTLP_CONTENT_TYPE.json}`,
+      );
     }
     const stopTimer = this.metrics.ingestDuration.startTimer({ signal: request.signal });
     let raw: Buffer;
@@ -63,16 +76,30 @@ export class OtlpIngestor {
     }
     let decoded: Decoded;
     try {
-      decoded = request.signal === 'traces' ? this.decodeTraces(raw, encoding) : this.decodeMetrics(raw, encoding);
+      decoded =
+        request.signal === 'traces' ? this.decodeTraces(raw, encoding) : this.decodeMetrics(raw, encoding);
     } catch (error) {
       if (!(error instanceof MalformedOtlpError)) throw error;
-      return this.refuse(request.signal, encoding, 400, RPC.invalidArgument, `malformed OTLP ${request.signal} request: ${error.message}`);
+      return this.refuse(
+        request.signal,
+        encoding,
+        400,
+        RPC.invalidArgument,
+        `malformed OTLP ${request.signal} request: ${error.message}`,
+      );
     }
     try {
       await this.writer.submit(decoded.batch);
     } catch (error) {
       if (error instanceof OverloadedError) {
-        return this.refuse(request.signal, encoding, 429, RPC.resourceExhausted, error.message, error.retryAfterSeconds);
+        return this.refuse(
+          request.signal,
+          encoding,
+          429,
+          RPC.resourceExhausted,
+          error.message,
+          error.retryAfterSeconds,
+        );
       }
       const message = error instanceof ClosedError ? error.message : 'the store cannot write right now';
       return this.refuse(request.signal, encoding, 503, RPC.unavailable, message, 5);
@@ -89,7 +116,8 @@ export class OtlpIngestor {
   private decodeTraces(raw: Buffer, encoding: OtlpEncoding): Decoded {
     const resourceSpans = encoding === 'protobuf' ? decodeTracesProtobuf(raw) : decodeTracesJson(raw);
     const mapped = mapSpans(resourceSpans);
-    for (const [reason, count] of Object.entries(mapped.rejected)) this.metrics.spansRejected.inc({ reason }, count);
+    for (const [reason, count] of Object.entries(mapped.rejected))
+      this.metrics.spansRejected.inc({ reason }, count);
     return { batch: mapped.batch, rejected: mapped.rejectedCount, errorMessage: mapped.firstError };
   }
 
@@ -101,9 +129,11 @@ export class OtlpIngestor {
   }
 
   private count(batch: RecordBatch): void {
-    if (batch.executions.length) this.metrics.spansIngested.inc({ kind: 'execution' }, batch.executions.length);
+    if (batch.executions.length)
+      this.metrics.spansIngested.inc({ kind: 'execution' }, batch.executions.length);
     if (batch.steps.length) this.metrics.spansIngested.inc({ kind: 'step' }, batch.steps.length);
-    if (batch.recoveries.length) this.metrics.spansIngested.inc({ kind: 'recovery' }, batch.recoveries.length);
+    if (batch.recoveries.length)
+      this.metrics.spansIngested.inc({ kind: 'recovery' }, batch.recoveries.length);
     if (batch.resources.length) this.metrics.resourceSamplesIngested.inc(batch.resources.length);
   }
 
@@ -116,7 +146,12 @@ export class OtlpIngestor {
     retryAfterSeconds?: number,
   ): OtlpAnswer {
     this.metrics.requestsRefused.inc({ signal, status: String(status) });
-    return { status, contentType: OTLP_CONTENT_TYPE[encoding], body: toBuffer(encodeStatus(encoding, code, message)), retryAfterSeconds };
+    return {
+      status,
+      contentType: OTLP_CONTENT_TYPE[encoding],
+      body: toBuffer(encodeStatus(encoding, code, message)),
+      retryAfterSeconds,
+    };
   }
 }
 

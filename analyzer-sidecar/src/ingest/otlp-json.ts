@@ -78,7 +78,8 @@ export function attributesField(object: JsonObject, key: string, path: string): 
     const keyValue = asObject(entry, `${path}.${key}[${index}]`);
     const name = stringField(keyValue, 'key', `${path}.${key}[${index}]`);
     const value = ownField(keyValue, 'value');
-    attributes[name] = value === undefined || value === null ? null : readAnyValue(value, `${path}.${key}[${index}].value`);
+    attributes[name] =
+      value === undefined || value === null ? null : readAnyValue(value, `${path}.${key}[${index}].value`);
   });
   return attributes;
 }
@@ -87,7 +88,8 @@ function readAnyValue(raw: unknown, path: string): AttributeValue {
   const value = asObject(raw, path);
   if (hasOwn(value, 'stringValue')) return stringField(value, 'stringValue', path);
   if (hasOwn(value, 'boolValue')) {
-    if (typeof value.boolValue !== 'boolean') throw new MalformedOtlpError(`${path}.boolValue must be a boolean`);
+    if (typeof value.boolValue !== 'boolean')
+      throw new MalformedOtlpError(`${path}.boolValue must be a boolean`);
     return value.boolValue;
   }
   if (hasOwn(value, 'intValue')) return integerField(value, 'intValue', path);
@@ -99,10 +101,14 @@ function readAnyValue(raw: unknown, path: string): AttributeValue {
   }
   if (hasOwn(value, 'arrayValue')) {
     const array = asObject(value.arrayValue, `${path}.arrayValue`);
-    return arrayField(array, 'values', `${path}.arrayValue`).map((item, i) => readAnyValue(item, `${path}.arrayValue.values[${i}]`));
+    return arrayField(array, 'values', `${path}.arrayValue`).map((item, i) =>
+      readAnyValue(item, `${path}.arrayValue.values[${i}]`),
+    );
   }
   if (hasOwn(value, 'kvlistValue')) {
-    return JSON.stringify(attributesField(asObject(value.kvlistValue, `${path}.kvlistValue`), 'values', path));
+    return JSON.stringify(
+      attributesField(asObject(value.kvlistValue, `${path}.kvlistValue`), 'values', path),
+    );
   }
   if (hasOwn(value, 'bytesValue')) return stringField(value, 'bytesValue', path);
   return null;

@@ -11,7 +11,12 @@ import {
   stringField,
   type JsonObject,
 } from './otlp-json';
-import { MalformedOtlpError, newAttributes, type DecodedMetric, type DecodedResourceMetrics } from './otlp-types';
+import {
+  MalformedOtlpError,
+  newAttributes,
+  type DecodedMetric,
+  type DecodedResourceMetrics,
+} from './otlp-types';
 
 export function decodeMetricsJson(body: Buffer): DecodedResourceMetrics[] {
   const root = parseJsonBody(body);
@@ -27,7 +32,9 @@ export function decodeMetricsJson(body: Buffer): DecodedResourceMetrics[] {
     arrayField(resourceMetrics, 'scopeMetrics', path).forEach((scopeRaw, j) => {
       const scopePath = `${path}.scopeMetrics[${j}]`;
       arrayField(asObject(scopeRaw, scopePath), 'metrics', scopePath).forEach((metricRaw, k) => {
-        metrics.push(readMetric(asObject(metricRaw, `${scopePath}.metrics[${k}]`), `${scopePath}.metrics[${k}]`));
+        metrics.push(
+          readMetric(asObject(metricRaw, `${scopePath}.metrics[${k}]`), `${scopePath}.metrics[${k}]`),
+        );
       });
     });
     return { resource, metrics };

@@ -29,7 +29,9 @@ export function encodeExportResponse(
   if (encoding === 'json') {
     if (rejected === 0 && !errorMessage) return '{}';
     const countKey = signal === 'traces' ? 'rejectedSpans' : 'rejectedDataPoints';
-    return JSON.stringify({ partialSuccess: { [countKey]: String(rejected), errorMessage: errorMessage ?? '' } });
+    return JSON.stringify({
+      partialSuccess: { [countKey]: String(rejected), errorMessage: errorMessage ?? '' },
+    });
   }
   if (rejected === 0 && !errorMessage) return Buffer.alloc(0);
   const inner = Buffer.concat([

@@ -56,7 +56,8 @@ describe('OTLP trace decoders', () => {
   });
 
   it('keeps a __proto__ attribute key as a plain key', () => {
-    const body = '{"resourceSpans":[{"scopeSpans":[{"spans":[{"name":"x","attributes":[{"key":"__proto__","value":{"stringValue":"p"}}]}]}]}]}';
+    const body =
+      '{"resourceSpans":[{"scopeSpans":[{"spans":[{"name":"x","attributes":[{"key":"__proto__","value":{"stringValue":"p"}}]}]}]}]}';
     const [decoded] = decodeTracesJson(Buffer.from(body));
     const attributes = decoded?.spans[0]?.attributes;
     expect(Object.getPrototypeOf(attributes)).toBeNull();
@@ -72,7 +73,15 @@ describe('OTLP trace decoders', () => {
             name: fc.string(),
             startMs: fc.integer({ min: 0, max: 4_000_000_000_000 }),
             durationMs: fc.integer({ min: 0, max: 10_000_000 }),
-            attributes: fc.dictionary(fc.string(), fc.oneof(fc.string(), fc.boolean(), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }))),
+            attributes: fc.dictionary(
+              fc.string(),
+              fc.oneof(
+                fc.string(),
+                fc.boolean(),
+                fc.integer(),
+                fc.double({ noNaN: true, noDefaultInfinity: true }),
+              ),
+            ),
           }),
           { maxLength: 8 },
         ),
@@ -88,13 +97,19 @@ describe('OTLP trace decoders', () => {
   it('refuses random bytes and truncated bodies with MalformedOtlpError only', () => {
     const body = protobufBody(spans);
     fc.assert(
-      fc.property(fc.oneof(fc.uint8Array({ maxLength: 512 }), fc.integer({ min: 1, max: body.length - 1 }).map((n) => body.subarray(0, n))), (bytes) => {
-        try {
-          decodeTracesProtobuf(Buffer.from(bytes));
-        } catch (error) {
-          expect(error).toBeInstanceOf(MalformedOtlpError);
-        }
-      }),
+      fc.property(
+        fc.oneof(
+          fc.uint8Array({ maxLength: 512 }),
+          fc.integer({ min: 1, max: body.length - 1 }).map((n) => body.subarray(0, n)),
+        ),
+        (bytes) => {
+          try {
+            decodeTracesProtobuf(Buffer.from(bytes));
+          } catch (error) {
+            expect(error).toBeInstanceOf(MalformedOtlpError);
+          }
+        },
+      ),
       { numRuns: 2000 },
     );
   });
@@ -103,7 +118,9 @@ describe('OTLP trace decoders', () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
         try {
-          decodeTracesJson(Buffer.from(JSON.stringify({ resourceSpans: [{ scopeSpans: [{ spans: [value] }] }] })));
+          decodeTracesJson(
+            Buffer.from(JSON.stringify({ resourceSpans: [{ scopeSpans: [{ spans: [value] }] }] })),
+          );
         } catch (error) {
           expect(error).toBeInstanceOf(MalformedOtlpError);
         }

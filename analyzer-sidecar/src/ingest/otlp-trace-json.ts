@@ -64,7 +64,8 @@ const STATUS_NAMES: Readonly<Record<string, number>> = {
 
 function readStatusCode(status: JsonObject, path: string): number {
   const code = ownField(status, 'code');
-  if (typeof code === 'string' && Object.prototype.hasOwnProperty.call(STATUS_NAMES, code)) return STATUS_NAMES[code] as number;
+  if (typeof code === 'string' && Object.prototype.hasOwnProperty.call(STATUS_NAMES, code))
+    return STATUS_NAMES[code] as number;
   return integerField(status, 'code', path);
 }
 

@@ -4,12 +4,7 @@
  */
 import { readKeyValue, readResource } from './otlp-attributes-protobuf';
 import { durationMs, halvesToMs, ProtoReader, WIRE } from './proto-reader';
-import {
-  newAttributes,
-  type Attributes,
-  type DecodedResourceSpans,
-  type DecodedSpan,
-} from './otlp-types';
+import { newAttributes, type Attributes, type DecodedResourceSpans, type DecodedSpan } from './otlp-types';
 
 const ZERO: [number, number] = [0, 0];
 

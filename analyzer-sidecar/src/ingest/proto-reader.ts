@@ -148,7 +148,8 @@ export class ProtoReader {
 
   /** Throws unless the field has the wire type its schema gives it. */
   expect(wireType: number, expected: number, field: string): void {
-    if (wireType !== expected) throw new MalformedOtlpError(`${field} has wire type ${wireType}, expected ${expected}`);
+    if (wireType !== expected)
+      throw new MalformedOtlpError(`${field} has wire type ${wireType}, expected ${expected}`);
   }
 
   private need(bytes: number): void {

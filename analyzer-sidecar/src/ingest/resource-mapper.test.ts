@@ -1,6 +1,12 @@
 import { JsonMetricsSerializer, ProtobufMetricsSerializer } from '@opentelemetry/otlp-transformer';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { AggregationTemporality, MeterProvider, PeriodicExportingMetricReader, type PushMetricExporter, type ResourceMetrics } from '@opentelemetry/sdk-metrics';
+import {
+  AggregationTemporality,
+  MeterProvider,
+  PeriodicExportingMetricReader,
+  type PushMetricExporter,
+  type ResourceMetrics,
+} from '@opentelemetry/sdk-metrics';
 import { RESOURCE_METRIC_ATTR, RESOURCE_METRICS } from '@rpa-analytics/instrumentation/conventions';
 import { decodeMetricsJson } from './otlp-metrics-json';
 import { decodeMetricsProtobuf } from './otlp-metrics-protobuf';
@@ -20,7 +26,10 @@ async function recordResourceGauges(): Promise<ResourceMetrics> {
     selectAggregationTemporality: () => AggregationTemporality.CUMULATIVE,
   };
   const reader = new PeriodicExportingMetricReader({ exporter, exportIntervalMillis: 60_000 });
-  const provider = new MeterProvider({ resource: resourceFromAttributes({ 'service.instance.id': 'bot-7' }), readers: [reader] });
+  const provider = new MeterProvider({
+    resource: resourceFromAttributes({ 'service.instance.id': 'bot-7' }),
+    readers: [reader],
+  });
   const meter = provider.getMeter('test');
   meter.createObservableGauge(RESOURCE_METRICS.systemCpuUtilization.name).addCallback((r) => r.observe(0.42));
   meter
@@ -42,8 +51,16 @@ async function recordResourceGauges(): Promise<ResourceMetrics> {
 
 describe('mapResourceMetrics', () => {
   it.each([
-    ['protobuf', (m: ResourceMetrics) => decodeMetricsProtobuf(Buffer.from(ProtobufMetricsSerializer.serializeRequest(m) as Uint8Array))],
-    ['json', (m: ResourceMetrics) => decodeMetricsJson(Buffer.from(JsonMetricsSerializer.serializeRequest(m) as Uint8Array))],
+    [
+      'protobuf',
+      (m: ResourceMetrics) =>
+        decodeMetricsProtobuf(Buffer.from(ProtobufMetricsSerializer.serializeRequest(m) as Uint8Array)),
+    ],
+    [
+      'json',
+      (m: ResourceMetrics) =>
+        decodeMetricsJson(Buffer.from(JsonMetricsSerializer.serializeRequest(m) as Uint8Array)),
+    ],
   ])('turns the resource gauges the SDK exports (%s) into one sample', async (_encoding, decode) => {
     const records = mapResourceMetrics(decode(await recordResourceGauges()));
     expect(records).toHaveLength(1);

@@ -16,7 +16,13 @@ import {
   type RecoveryOutcome,
   type StepStatus,
 } from '@rpa-analytics/instrumentation/conventions';
-import { emptyBatch, type ExecutionRecord, type RecordBatch, type RecoveryRecord, type StepRecord } from '../model/records';
+import {
+  emptyBatch,
+  type ExecutionRecord,
+  type RecordBatch,
+  type RecoveryRecord,
+  type StepRecord,
+} from '../model/records';
 import type { AttributeValue, Attributes, DecodedResourceSpans, DecodedSpan } from './otlp-types';
 
 export const REJECT_REASON = {
@@ -137,7 +143,8 @@ function toStep(span: DecodedSpan): StepRecord {
 function toRecovery(span: DecodedSpan): RecoveryRecord {
   const a = span.attributes;
   const outcome = enumValue(a, ATTR.recoveryOutcome, RECOVERY_OUTCOME, span);
-  if (outcome === undefined) throw new Rejection(REJECT_REASON.missingAttribute, `missing ${ATTR.recoveryOutcome}`);
+  if (outcome === undefined)
+    throw new Rejection(REJECT_REASON.missingAttribute, `missing ${ATTR.recoveryOutcome}`);
   if (!span.spanId) throw new Rejection(REJECT_REASON.missingAttribute, 'a recovery span needs a span id');
   return {
     recovery_id: span.spanId,
@@ -197,7 +204,8 @@ function required(attributes: Attributes, key: string, span: DecodedSpan): strin
 function optionalString(attributes: Attributes, key: string, span: DecodedSpan): string | null {
   const value = attributes[key];
   if (value === undefined || value === null) return null;
-  if (typeof value !== 'string') throw new Rejection(REJECT_REASON.invalidAttribute, `${span.name}: ${key} must be a string`);
+  if (typeof value !== 'string')
+    throw new Rejection(REJECT_REASON.invalidAttribute, `${span.name}: ${key} must be a string`);
   return value;
 }
 
@@ -214,7 +222,10 @@ function count(attributes: Attributes, key: string, span: DecodedSpan): number |
   const value = optionalNumber(attributes, key, span);
   if (value === null) return undefined;
   if (!Number.isInteger(value) || value < 0 || value > 2 ** 31 - 1) {
-    throw new Rejection(REJECT_REASON.invalidAttribute, `${span.name}: ${key} must be a non-negative integer`);
+    throw new Rejection(
+      REJECT_REASON.invalidAttribute,
+      `${span.name}: ${key} must be a non-negative integer`,
+    );
   }
   return value;
 }
@@ -228,7 +239,10 @@ function enumValue<T extends Record<string, string>>(
   const value = optionalString(attributes, key, span);
   if (value === null) return undefined;
   if (!(Object.values(allowed) as string[]).includes(value)) {
-    throw new Rejection(REJECT_REASON.invalidAttribute, `${span.name}: ${key} "${truncate(value)}" is not one of ${Object.values(allowed).join(', ')}`);
+    throw new Rejection(
+      REJECT_REASON.invalidAttribute,
+      `${span.name}: ${key} "${truncate(value)}" is not one of ${Object.values(allowed).join(', ')}`,
+    );
   }
   return value as T[keyof T];
 }

@@ -72,7 +72,10 @@ export function validateAggregateQuery(query: {
   groupBy: readonly string[];
 }): asserts query is { metric: AggregateMetric; aggregation: Aggregation; groupBy: readonly string[] } {
   if (!Object.prototype.hasOwnProperty.call(AGGREGATE_METRICS, query.metric)) {
-    throw new InvalidQueryError('metric', `metric must be one of ${Object.keys(AGGREGATE_METRICS).join(', ')}`);
+    throw new InvalidQueryError(
+      'metric',
+      `metric must be one of ${Object.keys(AGGREGATE_METRICS).join(', ')}`,
+    );
   }
   if (!(AGGREGATIONS as readonly string[]).includes(query.aggregation)) {
     throw new InvalidQueryError('aggregation', `aggregation must be one of ${AGGREGATIONS.join(', ')}`);
@@ -80,8 +83,12 @@ export function validateAggregateQuery(query: {
   const allowed = GROUP_BY_COLUMNS[AGGREGATE_METRICS[query.metric as AggregateMetric].table];
   for (const column of query.groupBy) {
     if (!allowed.includes(column)) {
-      throw new InvalidQueryError('group_by', `group_by "${column}" is not one of ${allowed.join(', ')} for ${query.metric}`);
+      throw new InvalidQueryError(
+        'group_by',
+        `group_by "${column}" is not one of ${allowed.join(', ')} for ${query.metric}`,
+      );
     }
   }
-  if (new Set(query.groupBy).size !== query.groupBy.length) throw new InvalidQueryError('group_by', 'group_by repeats a column');
+  if (new Set(query.groupBy).size !== query.groupBy.length)
+    throw new InvalidQueryError('group_by', 'group_by repeats a column');
 }

@@ -58,7 +58,8 @@ export class BatchWriter {
   submit(batch: RecordBatch): Promise<InsertCounts> {
     if (this.closed) return Promise.reject(new ClosedError());
     const rows = batchSize(batch);
-    if (rows === 0) return Promise.resolve({ inserted: { executions: 0, steps: 0, recoveries: 0, resources: 0 } });
+    if (rows === 0)
+      return Promise.resolve({ inserted: { executions: 0, steps: 0, recoveries: 0, resources: 0 } });
     if (this.pendingRows > 0 && this.pendingRows + rows > this.options.maxPendingRows) {
       return Promise.reject(new OverloadedError(1));
     }

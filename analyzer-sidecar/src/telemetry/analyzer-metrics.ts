@@ -57,15 +57,29 @@ export function createAnalyzerMetrics(): AnalyzerMetrics {
   });
   return {
     registry,
-    spansIngested: new Counter({ name: `${PREFIX}spans_ingested_total`, help: 'RPA spans stored, by kind', labelNames: ['kind'], registers }),
-    spansRejected: new Counter({ name: `${PREFIX}spans_rejected_total`, help: 'Spans rejected (OTLP partial success), by reason', labelNames: ['reason'], registers }),
+    spansIngested: new Counter({
+      name: `${PREFIX}spans_ingested_total`,
+      help: 'RPA spans stored, by kind',
+      labelNames: ['kind'],
+      registers,
+    }),
+    spansRejected: new Counter({
+      name: `${PREFIX}spans_rejected_total`,
+      help: 'Spans rejected (OTLP partial success), by reason',
+      labelNames: ['reason'],
+      registers,
+    }),
     requestsRefused: new Counter({
       name: `${PREFIX}otlp_requests_refused_total`,
       help: 'OTLP requests answered with an error status, by signal and status',
       labelNames: ['signal', 'status'],
       registers,
     }),
-    resourceSamplesIngested: new Counter({ name: `${PREFIX}resource_samples_ingested_total`, help: 'Resource samples stored', registers }),
+    resourceSamplesIngested: new Counter({
+      name: `${PREFIX}resource_samples_ingested_total`,
+      help: 'Resource samples stored',
+      registers,
+    }),
     ingestDuration: new Histogram({
       name: `${PREFIX}ingest_duration_seconds`,
       help: 'OTLP request handling time, from body read to durable commit',

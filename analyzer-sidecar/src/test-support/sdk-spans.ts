@@ -2,7 +2,12 @@
 import { SpanStatusCode, type Attributes } from '@opentelemetry/api';
 import { JsonTraceSerializer, ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
 import { resourceFromAttributes } from '@opentelemetry/resources';
-import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import {
+  BasicTracerProvider,
+  InMemorySpanExporter,
+  SimpleSpanProcessor,
+  type ReadableSpan,
+} from '@opentelemetry/sdk-trace-base';
 import { ATTR, SPAN_NAMES } from '@rpa-analytics/instrumentation/conventions';
 
 export interface SpanSpec {
@@ -13,7 +18,10 @@ export interface SpanSpec {
   error?: string;
 }
 
-export function recordSpans(specs: readonly SpanSpec[], resource: Attributes = { 'service.name': 'executor' }): ReadableSpan[] {
+export function recordSpans(
+  specs: readonly SpanSpec[],
+  resource: Attributes = { 'service.name': 'executor' },
+): ReadableSpan[] {
   const exporter = new InMemorySpanExporter();
   const provider = new BasicTracerProvider({
     resource: resourceFromAttributes(resource),
@@ -40,7 +48,12 @@ export function jsonBody(spans: ReadableSpan[]): Buffer {
 }
 
 /** An execution with `steps` steps, as the instrumentation would emit it. */
-export function executionSpecs(executionId: string, workflowId: string, startMs: number, steps: number): SpanSpec[] {
+export function executionSpecs(
+  executionId: string,
+  workflowId: string,
+  startMs: number,
+  steps: number,
+): SpanSpec[] {
   const specs: SpanSpec[] = [];
   for (let i = 0; i < steps; i++) {
     specs.push({

@@ -14,7 +14,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(overrides: Partial<Omit<AnalyzerConfig, "ingest">> & { ingest?: Partial<IngestConfig> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: Partial<Omit<AnalyzerConfig, 'ingest'>> & { ingest?: Partial<IngestConfig> } = {},
+): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rpa-analyzer-'));
   const config: AnalyzerConfig = {
     port: 0,

@@ -15,7 +15,11 @@ export const errorResponses = {
   403: { description: 'The token lacks the role this route needs', ...errorSchema },
 } as const;
 
-export const rfc3339 = { type: 'string', format: 'date-time', description: 'RFC 3339, UTC, milliseconds' } as const;
+export const rfc3339 = {
+  type: 'string',
+  format: 'date-time',
+  description: 'RFC 3339, UTC, milliseconds',
+} as const;
 export const nullableNumber = { type: ['number', 'null'] } as const;
 export const nullableString = { type: ['string', 'null'] } as const;
 

@@ -1,6 +1,12 @@
 /** Allow-listed aggregations: the catalog names the column, the query binds every value. */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { AGGREGATE_METRICS, validateAggregateQuery, type AggregateQuery, type AggregateRow, type Aggregation } from '../aggregate-catalog';
+import {
+  AGGREGATE_METRICS,
+  validateAggregateQuery,
+  type AggregateQuery,
+  type AggregateRow,
+  type Aggregation,
+} from '../aggregate-catalog';
 import { filterConditions, SqlParams, whereClause } from './filter-sql';
 import { allRowsView, quoteIdentifier, TABLES } from './tables';
 
@@ -17,7 +23,10 @@ const AGGREGATE_SQL: Readonly<Record<Aggregation, (column: string) => string>> =
 
 const RFC3339 = `'%Y-%m-%dT%H:%M:%S.000Z'`;
 
-export async function runAggregate(connection: DuckDBConnection, query: AggregateQuery): Promise<AggregateRow[]> {
+export async function runAggregate(
+  connection: DuckDBConnection,
+  query: AggregateQuery,
+): Promise<AggregateRow[]> {
   validateAggregateQuery(query);
   const metric = AGGREGATE_METRICS[query.metric];
   const table = TABLES[metric.table];
@@ -35,7 +44,12 @@ export async function runAggregate(connection: DuckDBConnection, query: Aggregat
     `r.${time} >= ${params.bind(query.start)}::BIGINT`,
     `r.${time} < ${params.bind(query.end)}::BIGINT`,
     ...filterConditions(
-      { ...query.filters, from: undefined, to: undefined, workflowIds: columnNames.includes('workflow_id') ? query.filters?.workflowIds : undefined },
+      {
+        ...query.filters,
+        from: undefined,
+        to: undefined,
+        workflowIds: columnNames.includes('workflow_id') ? query.filters?.workflowIds : undefined,
+      },
       {
         alias: 'r',
         time: table.timeColumn,
@@ -46,8 +60,15 @@ export async function runAggregate(connection: DuckDBConnection, query: Aggregat
       params,
     ),
   ];
-  const select = [...groups, `${AGGREGATE_SQL[query.aggregation](column)} AS value`, `count(${column})::DOUBLE AS n`];
-  const groupBy = query.groupBy.length === 0 ? '' : `GROUP BY ${query.groupBy.map((_, i) => String(i + 1)).join(', ')} ORDER BY ${query.groupBy.map((_, i) => String(i + 1)).join(', ')}`;
+  const select = [
+    ...groups,
+    `${AGGREGATE_SQL[query.aggregation](column)} AS value`,
+    `count(${column})::DOUBLE AS n`,
+  ];
+  const groupBy =
+    query.groupBy.length === 0
+      ? ''
+      : `GROUP BY ${query.groupBy.map((_, i) => String(i + 1)).join(', ')} ORDER BY ${query.groupBy.map((_, i) => String(i + 1)).join(', ')}`;
   const result = await connection.runAndReadAll(
     `SELECT ${select.join(', ')} FROM ${quoteIdentifier(allRowsView(metric.table))} r ${whereClause(conditions)} ${groupBy}`,
     params.values,

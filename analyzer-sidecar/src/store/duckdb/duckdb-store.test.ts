@@ -7,7 +7,10 @@ import { DuckDbStore } from './duckdb-store';
 const silent = { info: () => {}, warn: () => {}, error: () => {} };
 
 function openMemoryStore(): Promise<DuckDbStore> {
-  return DuckDbStore.open({ path: ':memory:', memoryLimit: '512MB', threads: 1, tempDir: undefined }, { log: silent });
+  return DuckDbStore.open(
+    { path: ':memory:', memoryLimit: '512MB', threads: 1, tempDir: undefined },
+    { log: silent },
+  );
 }
 
 async function clear(store: DuckDbStore): Promise<void> {
@@ -16,7 +19,11 @@ async function clear(store: DuckDbStore): Promise<void> {
   });
 }
 
-async function listAll(store: DuckDbStore, filter: ExecutionFilter, pageSize: number): Promise<ExecutionRecord[]> {
+async function listAll(
+  store: DuckDbStore,
+  filter: ExecutionFilter,
+  pageSize: number,
+): Promise<ExecutionRecord[]> {
   const items: ExecutionRecord[] = [];
   let page = await store.listExecutions(filter, pageSize);
   items.push(...page.items);
@@ -79,17 +86,22 @@ describe('DuckDbStore', () => {
   // Property 15: for any query with filters, only records matching all filter criteria are returned.
   it('Property 15: returns exactly the executions matching every filter, across pages', async () => {
     await fc.assert(
-      fc.asyncProperty(batchArbitrary(), filterArbitrary, fc.integer({ min: 1, max: 5 }), async (batch, filter, pageSize) => {
-        await clear(store);
-        await store.insert(batch);
-        const got = await listAll(store, filter, pageSize);
-        const expected = batch.executions
-          .filter((e) => matches(batch, e, filter))
-          .sort((a, b) => b.started_at - a.started_at || (a.execution_id < b.execution_id ? 1 : -1));
-        expect(got).toEqual(expected);
-        const first = await store.listExecutions(filter, pageSize);
-        expect(first.total).toBe(expected.length);
-      }),
+      fc.asyncProperty(
+        batchArbitrary(),
+        filterArbitrary,
+        fc.integer({ min: 1, max: 5 }),
+        async (batch, filter, pageSize) => {
+          await clear(store);
+          await store.insert(batch);
+          const got = await listAll(store, filter, pageSize);
+          const expected = batch.executions
+            .filter((e) => matches(batch, e, filter))
+            .sort((a, b) => b.started_at - a.started_at || (a.execution_id < b.execution_id ? 1 : -1));
+          expect(got).toEqual(expected);
+          const first = await store.listExecutions(filter, pageSize);
+          expect(first.total).toBe(expected.length);
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -106,7 +118,9 @@ describe('DuckDbStore', () => {
           await store.insert(batch);
           const end = start + span;
           const got = await store.queryRange({ start, end, workflowId, types: ['steps'] });
-          const expected = batch.steps.filter((s) => s.workflow_id === workflowId && s.started_at >= start && s.started_at < end);
+          const expected = batch.steps.filter(
+            (s) => s.workflow_id === workflowId && s.started_at >= start && s.started_at < end,
+          );
           expect(new Set(got.steps.map((s) => s.step_id))).toEqual(new Set(expected.map((s) => s.step_id)));
           expect(got.executions).toEqual([]);
         },
@@ -118,14 +132,26 @@ describe('DuckDbStore', () => {
   it('computes type 7 quantiles, sample std dev and success rates', async () => {
     await clear(store);
     const batch = fc.sample(batchArbitrary(12), { numRuns: 1, seed: 11 })[0] as RecordBatch;
-    batch.executions.forEach((e, i) => Object.assign(e, { workflow_id: 'wf-a', duration_ms: (i + 1) * 10, status: i % 3 === 2 ? 'failed' : 'completed' }));
+    batch.executions.forEach((e, i) =>
+      Object.assign(e, {
+        workflow_id: 'wf-a',
+        duration_ms: (i + 1) * 10,
+        status: i % 3 === 2 ? 'failed' : 'completed',
+      }),
+    );
     await store.insert(batch);
     const [stats] = await store.durationStats({});
-    const completed = batch.executions.filter((e) => e.status === 'completed').map((e) => e.duration_ms as number).sort((a, b) => a - b);
+    const completed = batch.executions
+      .filter((e) => e.status === 'completed')
+      .map((e) => e.duration_ms as number)
+      .sort((a, b) => a - b);
     const quantile = (p: number): number => {
       const h = (completed.length - 1) * p;
       const lo = Math.floor(h);
-      return (completed[lo] as number) + (h - lo) * ((completed[Math.min(lo + 1, completed.length - 1)] as number) - (completed[lo] as number));
+      return (
+        (completed[lo] as number) +
+        (h - lo) * ((completed[Math.min(lo + 1, completed.length - 1)] as number) - (completed[lo] as number))
+      );
     };
     expect(stats?.count).toBe(completed.length);
     expect(stats?.p95_ms).toBeCloseTo(quantile(0.95), 9);
@@ -149,10 +175,22 @@ describe('DuckDbStore', () => {
     });
     expect(rows.reduce((sum, r) => sum + (r.value ?? 0), 0)).toBe(batch.steps.length);
     await expect(
-      store.aggregate({ metric: 'step_duration_ms', aggregation: 'avg', groupBy: ['1; DROP TABLE steps'], start: 0, end: 1 }),
+      store.aggregate({
+        metric: 'step_duration_ms',
+        aggregation: 'avg',
+        groupBy: ['1; DROP TABLE steps'],
+        start: 0,
+        end: 1,
+      }),
     ).rejects.toMatchObject({ field: 'group_by' });
     await expect(
-      store.aggregate({ metric: 'nope' as 'step_duration_ms', aggregation: 'avg', groupBy: [], start: 0, end: 1 }),
+      store.aggregate({
+        metric: 'nope' as 'step_duration_ms',
+        aggregation: 'avg',
+        groupBy: [],
+        start: 0,
+        end: 1,
+      }),
     ).rejects.toMatchObject({ field: 'metric' });
   });
 });

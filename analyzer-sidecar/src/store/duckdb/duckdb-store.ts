@@ -46,7 +46,8 @@ export class DuckDbStore implements Store {
       await writer.run(createTableSql(TABLES[type], stageTable(type), true));
     }
     const appenders = {} as Record<RecordType, DuckDBAppender>;
-    for (const type of RECORD_TYPES) appenders[type] = await writer.createAppender(stageTable(type), null, 'temp');
+    for (const type of RECORD_TYPES)
+      appenders[type] = await writer.createAppender(stageTable(type), null, 'temp');
     const readers = await Promise.all(Array.from({ length: READERS }, () => instance.connect()));
     const store = new DuckDbStore(instance, writer, readers, appenders);
     await store.setArchiveFiles({ executions: [], steps: [], recoveries: [], resources: [] });
@@ -102,9 +103,9 @@ export class DuckDbStore implements Store {
   }
 
   async rowCounts(): Promise<Record<RecordType, number>> {
-    const sql = RECORD_TYPES.map((type) => `SELECT ${quoteLiteral(type)} AS t, count(*)::DOUBLE AS n FROM ${quoteIdentifier(type)}`).join(
-      ' UNION ALL ',
-    );
+    const sql = RECORD_TYPES.map(
+      (type) => `SELECT ${quoteLiteral(type)} AS t, count(*)::DOUBLE AS n FROM ${quoteIdentifier(type)}`,
+    ).join(' UNION ALL ');
     const result = await this.reader().runAndReadAll(sql);
     const counts: Record<RecordType, number> = { executions: 0, steps: 0, recoveries: 0, resources: 0 };
     for (const row of result.getRowObjects()) counts[row.t as RecordType] = row.n as number;
@@ -120,7 +121,10 @@ export class DuckDbStore implements Store {
   }
 
   /** Points each `<table>_all` view at the hot table plus these Parquet files. */
-  async setArchiveFiles(files: Readonly<Record<RecordType, readonly string[]>>, connection = this.writer): Promise<void> {
+  async setArchiveFiles(
+    files: Readonly<Record<RecordType, readonly string[]>>,
+    connection = this.writer,
+  ): Promise<void> {
     for (const type of RECORD_TYPES) {
       const hot = `SELECT * FROM ${quoteIdentifier(type)}`;
       const list = files[type];
@@ -153,7 +157,11 @@ function stageTable(type: RecordType): string {
 }
 
 /** Inserts staged rows not stored yet; the time window lets zone maps skip old row groups. */
-async function insertStaged(connection: DuckDBConnection, type: RecordType, batch: RecordBatch): Promise<number> {
+async function insertStaged(
+  connection: DuckDBConnection,
+  type: RecordType,
+  batch: RecordBatch,
+): Promise<number> {
   const table = TABLES[type];
   const time = table.timeColumn;
   let min = Infinity;

@@ -1,6 +1,12 @@
 /** Record listings over the `<table>_all` views (hot rows and archived ones). */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { RECORD_TYPES, emptyBatch, type ExecutionRecord, type RecordBatch, type StepRecord } from '../../model/records';
+import {
+  RECORD_TYPES,
+  emptyBatch,
+  type ExecutionRecord,
+  type RecordBatch,
+  type StepRecord,
+} from '../../model/records';
 import type { ExecutionCursor, ExecutionFilter, ExecutionPage, RangeQuery } from '../store';
 import { EXECUTION_FILTER_COLUMNS, filterConditions, SqlParams, whereClause } from './filter-sql';
 import { decodeRow } from './row-codec';
@@ -25,7 +31,9 @@ export async function listExecutions(
   if (cursor) {
     const at = params.bind(cursor.startedAt);
     const id = params.bind(cursor.executionId);
-    conditions.push(`(e.started_at < ${at}::BIGINT OR (e.started_at = ${at}::BIGINT AND e.execution_id < ${id}))`);
+    conditions.push(
+      `(e.started_at < ${at}::BIGINT OR (e.started_at = ${at}::BIGINT AND e.execution_id < ${id}))`,
+    );
   }
   const table = TABLES.executions;
   const result = await connection.runAndReadAll(
@@ -67,9 +75,14 @@ export async function queryRange(connection: DuckDBConnection, query: RangeQuery
     const table = TABLES[type];
     const params = new SqlParams();
     const time = quoteIdentifier(table.timeColumn);
-    const conditions = [`r.${time} >= ${params.bind(query.start)}::BIGINT`, `r.${time} < ${params.bind(query.end)}::BIGINT`];
+    const conditions = [
+      `r.${time} >= ${params.bind(query.start)}::BIGINT`,
+      `r.${time} < ${params.bind(query.end)}::BIGINT`,
+    ];
     if (query.workflowId !== undefined) conditions.push(`r.workflow_id = ${params.bind(query.workflowId)}`);
-    const order = [table.timeColumn, ...table.key.filter((k) => k !== table.timeColumn)].map((k) => `r.${quoteIdentifier(k)}`);
+    const order = [table.timeColumn, ...table.key.filter((k) => k !== table.timeColumn)].map(
+      (k) => `r.${quoteIdentifier(k)}`,
+    );
     const result = await connection.runAndReadAll(
       `SELECT ${selectList(table, 'r')} FROM ${quoteIdentifier(allRowsView(type))} r ${whereClause(conditions)} ORDER BY ${order.join(', ')}`,
       params.values,

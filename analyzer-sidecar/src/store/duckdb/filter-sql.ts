@@ -28,15 +28,21 @@ export interface FilterColumns {
   readonly actionTypeViaSteps: boolean;
 }
 
-export function filterConditions(filter: ExecutionFilter, columns: FilterColumns, params: SqlParams): string[] {
+export function filterConditions(
+  filter: ExecutionFilter,
+  columns: FilterColumns,
+  params: SqlParams,
+): string[] {
   const a = columns.alias;
   const conditions: string[] = [];
-  if (filter.from !== undefined) conditions.push(`${a}.${columns.time} >= ${params.bind(filter.from)}::BIGINT`);
+  if (filter.from !== undefined)
+    conditions.push(`${a}.${columns.time} >= ${params.bind(filter.from)}::BIGINT`);
   if (filter.to !== undefined) conditions.push(`${a}.${columns.time} < ${params.bind(filter.to)}::BIGINT`);
   if (filter.workflowIds && filter.workflowIds.length > 0) {
     conditions.push(`list_contains(${params.bindList(filter.workflowIds)}, ${a}.workflow_id)`);
   }
-  if (filter.status !== undefined && columns.hasStatus) conditions.push(`${a}.status = ${params.bind(filter.status)}`);
+  if (filter.status !== undefined && columns.hasStatus)
+    conditions.push(`${a}.status = ${params.bind(filter.status)}`);
   if (filter.actionType !== undefined) {
     if (columns.actionTypeViaSteps) {
       conditions.push(

@@ -130,7 +130,10 @@ export function quoteIdentifier(name: string): string {
 
 export function createTableSql(table: TableDefinition, name: string = table.name, temporary = false): string {
   const columns = table.columns
-    .map((column) => `${quoteIdentifier(column.name)} ${SQL_TYPE[column.kind]}${column.nullable ? '' : ' NOT NULL'}`)
+    .map(
+      (column) =>
+        `${quoteIdentifier(column.name)} ${SQL_TYPE[column.kind]}${column.nullable ? '' : ' NOT NULL'}`,
+    )
     .join(', ');
   return `CREATE ${temporary ? 'TEMP ' : ''}TABLE IF NOT EXISTS ${quoteIdentifier(name)} (${columns})`;
 }

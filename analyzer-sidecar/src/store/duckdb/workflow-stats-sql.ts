@@ -4,9 +4,16 @@ import { EXECUTION_STATUS } from '@rpa-analytics/instrumentation/conventions';
 import type { DurationStats, ExecutionFilter, SuccessRate } from '../store';
 import { EXECUTION_FILTER_COLUMNS, filterConditions, SqlParams, whereClause } from './filter-sql';
 
-export async function queryDurationStats(connection: DuckDBConnection, filter: ExecutionFilter): Promise<DurationStats[]> {
+export async function queryDurationStats(
+  connection: DuckDBConnection,
+  filter: ExecutionFilter,
+): Promise<DurationStats[]> {
   const params = new SqlParams();
-  const conditions = filterConditions({ ...filter, status: filter.status ?? EXECUTION_STATUS.completed }, EXECUTION_FILTER_COLUMNS, params);
+  const conditions = filterConditions(
+    { ...filter, status: filter.status ?? EXECUTION_STATUS.completed },
+    EXECUTION_FILTER_COLUMNS,
+    params,
+  );
   conditions.push('e.duration_ms IS NOT NULL');
   const result = await connection.runAndReadAll(
     `SELECT e.workflow_id, count(*)::DOUBLE AS count, avg(e.duration_ms) AS avg_ms,
@@ -19,7 +26,10 @@ export async function queryDurationStats(connection: DuckDBConnection, filter: E
   return result.getRowObjects() as unknown as DurationStats[];
 }
 
-export async function querySuccessRates(connection: DuckDBConnection, filter: ExecutionFilter): Promise<SuccessRate[]> {
+export async function querySuccessRates(
+  connection: DuckDBConnection,
+  filter: ExecutionFilter,
+): Promise<SuccessRate[]> {
   const params = new SqlParams();
   const conditions = filterConditions(filter, EXECUTION_FILTER_COLUMNS, params);
   const finished = Object.values(EXECUTION_STATUS).map((status) => params.bind(status));
