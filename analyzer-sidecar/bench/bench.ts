@@ -41,12 +41,20 @@ async function main(): Promise<void> {
   const storeDir = mkdtempSync(join(tmpdir(), 'rpa-bench-store-'));
   try {
     const s = await benchStore(storeDir, steps, workflows, threads);
-    console.log(`store: ${s.steps} steps, ${workflows} workflows generated in ${s.generateSeconds.toFixed(1)} s`);
+    console.log(
+      `store: ${s.steps} steps, ${workflows} workflows generated in ${s.generateSeconds.toFixed(1)} s`,
+    );
     console.log(`store: ${s.storeBytesPerStep.toFixed(1)} bytes/step in DuckDB`);
-    console.log(`query: one workflow's duration statistics (executions) ${s.perWorkflowStatsMs.toFixed(1)} ms`);
+    console.log(
+      `query: one workflow's duration statistics (executions) ${s.perWorkflowStatsMs.toFixed(1)} ms`,
+    );
     console.log(`query: one workflow's step p95 by node ${s.perWorkflowStepQuantilesMs.toFixed(1)} ms`);
-    console.log(`query: step p95 grouped by workflow, all workflows ${s.allWorkflowsGroupByMs.toFixed(1)} ms`);
-    console.log(`archive: steps moved to Parquet in ${s.archiveSeconds.toFixed(1)} s, ${s.archiveBytesPerStep.toFixed(1)} bytes/step`);
+    console.log(
+      `query: step p95 grouped by workflow, all workflows ${s.allWorkflowsGroupByMs.toFixed(1)} ms`,
+    );
+    console.log(
+      `archive: steps moved to Parquet in ${s.archiveSeconds.toFixed(1)} s, ${s.archiveBytesPerStep.toFixed(1)} bytes/step`,
+    );
     console.log(`query: the same group-by over the archive ${s.allWorkflowsGroupByArchivedMs.toFixed(1)} ms`);
   } finally {
     rmSync(storeDir, { recursive: true, force: true });

@@ -9,7 +9,12 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 export const STEPS_PER_EXECUTION = 10;
 const ACTIONS = `['click', 'type', 'wait', 'extract', 'scroll', 'select', 'hover', 'drag']`;
 
-export async function generateSteps(connection: DuckDBConnection, steps: number, workflows: number, start: number): Promise<void> {
+export async function generateSteps(
+  connection: DuckDBConnection,
+  steps: number,
+  workflows: number,
+  start: number,
+): Promise<void> {
   const executions = Math.ceil(steps / STEPS_PER_EXECUTION);
   await connection.run(`CREATE TEMP TABLE gen_exec AS
     SELECT i, gen_random_uuid()::VARCHAR AS execution_id, 'workflow-' || (i % ${workflows}) AS workflow_id,

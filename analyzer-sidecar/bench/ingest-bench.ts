@@ -18,13 +18,24 @@ export interface IngestFigures {
   refused: number;
 }
 
-export async function benchIngest(dataDir: string, totalSpans: number, clients: number): Promise<IngestFigures> {
+export async function benchIngest(
+  dataDir: string,
+  totalSpans: number,
+  clients: number,
+): Promise<IngestFigures> {
   const bodies: Buffer[] = [];
   const perExecution = STEPS_PER_EXECUTION + 1;
   for (let b = 0; b * SPANS_PER_BATCH < totalSpans; b++) {
     const specs = [];
     for (let e = 0; e < SPANS_PER_BATCH / perExecution; e++) {
-      specs.push(...executionSpecs(`bench-${b}-${e}`, `wf-${e % 20}`, Date.now() - 3_600_000 + b * 1000 + e, STEPS_PER_EXECUTION));
+      specs.push(
+        ...executionSpecs(
+          `bench-${b}-${e}`,
+          `wf-${e % 20}`,
+          Date.now() - 3_600_000 + b * 1000 + e,
+          STEPS_PER_EXECUTION,
+        ),
+      );
     }
     bodies.push(protobufBody(recordSpans(specs)));
   }
@@ -69,10 +80,14 @@ export async function benchIngest(dataDir: string, totalSpans: number, clients: 
 
 function startCli(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
   const cli = join(__dirname, '..', 'src', 'cli.js');
-  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data-dir', dataDir, '--insecure-local'], {
-    env: { ...process.env, RPA_ANALYZER_LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [cli, 'serve', '--port', '0', '--data-dir', dataDir, '--insecure-local'],
+    {
+      env: { ...process.env, RPA_ANALYZER_LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return new Promise((resolve, reject) => {
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => {

@@ -22,9 +22,17 @@ export interface StoreFigures {
 
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
 
-export async function benchStore(dataDir: string, steps: number, workflows: number, threads: number): Promise<StoreFigures> {
+export async function benchStore(
+  dataDir: string,
+  steps: number,
+  workflows: number,
+  threads: number,
+): Promise<StoreFigures> {
   const path = join(dataDir, 'store.duckdb');
-  const store = await DuckDbStore.open({ path, memoryLimit: '4GB', threads, tempDir: join(dataDir, 'tmp') }, { log: quiet });
+  const store = await DuckDbStore.open(
+    { path, memoryLimit: '4GB', threads, tempDir: join(dataDir, 'tmp') },
+    { log: quiet },
+  );
   try {
     const start = Date.UTC(2026, 0, 1);
     const generated = process.hrtime.bigint();
@@ -34,9 +42,16 @@ export async function benchStore(dataDir: string, steps: number, workflows: numb
     const range = { start, end: start + 365 * 86_400_000 };
     const perWorkflowStatsMs = await timed(() => store.durationStats({ workflowIds: ['workflow-17'] }));
     const perWorkflowStepQuantilesMs = await timed(() =>
-      store.aggregate({ metric: 'step_duration_ms', aggregation: 'p95', groupBy: ['node_id'], ...range, filters: { workflowIds: ['workflow-17'] } }),
+      store.aggregate({
+        metric: 'step_duration_ms',
+        aggregation: 'p95',
+        groupBy: ['node_id'],
+        ...range,
+        filters: { workflowIds: ['workflow-17'] },
+      }),
     );
-    const groupAll = () => store.aggregate({ metric: 'step_duration_ms', aggregation: 'p95', groupBy: ['workflow_id'], ...range });
+    const groupAll = () =>
+      store.aggregate({ metric: 'step_duration_ms', aggregation: 'p95', groupBy: ['workflow_id'], ...range });
     const allWorkflowsGroupByMs = await timed(groupAll);
     const archive = new ParquetArchive(store, dataDir);
     await archive.recover();
@@ -67,7 +82,9 @@ async function stepBytesInStore(store: DuckDbStore, path: string, steps: number)
     const result = await connection.runAndReadAll(
       `SELECT count(DISTINCT block_id)::DOUBLE AS blocks FROM pragma_storage_info('steps') WHERE block_id IS NOT NULL`,
     );
-    const size = await connection.runAndReadAll(`SELECT block_size::DOUBLE AS block_size FROM pragma_database_size()`);
+    const size = await connection.runAndReadAll(
+      `SELECT block_size::DOUBLE AS block_size FROM pragma_database_size()`,
+    );
     return (result.getRowObjects()[0]?.blocks as number) * (size.getRowObjects()[0]?.block_size as number);
   });
   void statSync(path);

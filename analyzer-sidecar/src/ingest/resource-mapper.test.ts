@@ -1,11 +1,5 @@
 import { JsonMetricsSerializer, ProtobufMetricsSerializer } from '@opentelemetry/otlp-transformer';
-import {
-  AggregationTemporality,
-  MeterProvider,
-  PeriodicExportingMetricReader,
-  type PushMetricExporter,
-  type ResourceMetrics,
-} from '@opentelemetry/sdk-metrics';
+import type { ResourceMetrics } from '@opentelemetry/sdk-metrics';
 import { recordResourceGauges } from '../test-support/sdk-metrics';
 import { decodeMetricsJson } from './otlp-metrics-json';
 import { decodeMetricsProtobuf } from './otlp-metrics-protobuf';
