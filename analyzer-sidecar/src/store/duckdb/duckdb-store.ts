@@ -60,7 +60,7 @@ export class DuckDbStore implements Store {
       const types = RECORD_TYPES.filter((type) => batch[type].length > 0);
       try {
         for (const type of types) {
-          appendRows(this.stageAppenders[type], TABLES[type], batch[type]);
+          appendRows(this.stageAppenders[type], TABLES[type], uniqueByKey(type, batch[type]));
           this.stageAppenders[type].flushSync();
         }
         await connection.run('BEGIN TRANSACTION');
@@ -152,6 +152,20 @@ export class DuckDbStore implements Store {
   }
 }
 
+/** Drops rows repeated within the batch (cheaper here than a DISTINCT in SQL). */
+function uniqueByKey(type: RecordType, rows: readonly object[]): readonly object[] {
+  const key = TABLES[type].key;
+  const seen = new Set<string>();
+  const unique: object[] = [];
+  for (const row of rows as readonly Record<string, unknown>[]) {
+    const identity = key.map((column) => (row[column] === null ? '\u0001' : String(row[column]))).join('\u0000');
+    if (seen.has(identity)) continue;
+    seen.add(identity);
+    unique.push(row);
+  }
+  return unique.length === rows.length ? rows : unique;
+}
+
 function stageTable(type: RecordType): string {
   return `stage_${type}`;
 }
@@ -174,7 +188,7 @@ async function insertStaged(
   const keys = table.key.map(quoteIdentifier);
   const match = keys.map((key) => `t.${key} IS NOT DISTINCT FROM s.${key}`).join(' AND ');
   const sql =
-    `INSERT INTO ${quoteIdentifier(type)} SELECT * FROM (SELECT DISTINCT ON (${keys.join(', ')}) * FROM ${quoteIdentifier(stageTable(type))}) s ` +
+    `INSERT INTO ${quoteIdentifier(type)} SELECT * FROM ${quoteIdentifier(stageTable(type))} s ` +
     `WHERE NOT EXISTS (SELECT 1 FROM ${quoteIdentifier(type)} t WHERE t.${quoteIdentifier(time)} BETWEEN $1::BIGINT AND $2::BIGINT AND ${match})`;
   const result = await connection.run(sql, [min, max]);
   return result.rowsChanged;
