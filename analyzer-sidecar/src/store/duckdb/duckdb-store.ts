@@ -158,7 +158,9 @@ function uniqueByKey(type: RecordType, rows: readonly object[]): readonly object
   const seen = new Set<string>();
   const unique: object[] = [];
   for (const row of rows as readonly Record<string, unknown>[]) {
-    const identity = key.map((column) => (row[column] === null ? '\u0001' : String(row[column]))).join('\u0000');
+    const identity = key
+      .map((column) => (row[column] === null ? '\u0001' : String(row[column])))
+      .join('\u0000');
     if (seen.has(identity)) continue;
     seen.add(identity);
     unique.push(row);
