@@ -5,9 +5,10 @@
  *   BENCH_STEPS        (default 10000000) steps generated into the store
  *   BENCH_WORKFLOWS    (default 200)
  *   BENCH_THREADS      (default 2)        DuckDB threads for the store benchmark
+ * 0 spans or 0 steps skips that part.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchIngest } from './ingest-bench';
 import { benchStore } from './store-bench';
@@ -15,7 +16,7 @@ import { benchStore } from './store-bench';
 function envInt(name: string, fallback: number): number {
   const raw = process.env[name];
   const value = raw === undefined ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer`);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer`);
   return value;
 }
 
@@ -27,6 +28,11 @@ async function main(): Promise<void> {
   const threads = envInt('BENCH_THREADS', 2);
   console.log(`node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'})`);
 
+  if (ingestSpans > 0) await runIngest(ingestSpans, clients);
+  if (steps > 0) await runStore(steps, workflows, threads);
+}
+
+async function runIngest(ingestSpans: number, clients: number): Promise<void> {
   const ingestDir = mkdtempSync(join(tmpdir(), 'rpa-bench-ingest-'));
   try {
     const ingest = await benchIngest(ingestDir, ingestSpans, clients);
@@ -34,10 +40,17 @@ async function main(): Promise<void> {
       `ingest: ${ingest.spans} spans (OTLP protobuf, 512/request, ${clients} clients) in ${ingest.seconds.toFixed(2)} s = ` +
         `${Math.round(ingest.spansPerSecond)} spans/s; request latency p50 ${ingest.p50Ms.toFixed(1)} ms, p99 ${ingest.p99Ms.toFixed(1)} ms; refused ${ingest.refused}`,
     );
+    const capacity = Math.min(1e6 / ingest.mainThreadCpuMicrosPerSpan, 2e6 / ingest.processCpuMicrosPerSpan);
+    console.log(
+      `ingest: analyzer CPU ${ingest.processCpuMicrosPerSpan.toFixed(1)} µs/span (main thread ${ingest.mainThreadCpuMicrosPerSpan.toFixed(1)} µs/span) ` +
+        `= about ${Math.round(capacity)} spans/s on 2 dedicated cores; load average now ${loadavg()[0]?.toFixed(1)}`,
+    );
   } finally {
     rmSync(ingestDir, { recursive: true, force: true });
   }
+}
 
+async function runStore(steps: number, workflows: number, threads: number): Promise<void> {
   const storeDir = mkdtempSync(join(tmpdir(), 'rpa-bench-store-'));
   try {
     const s = await benchStore(storeDir, steps, workflows, threads);
