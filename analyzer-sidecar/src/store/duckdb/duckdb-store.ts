@@ -30,6 +30,7 @@ export class DuckDbStore implements Store {
   private writeQueue: Promise<unknown> = Promise.resolve();
   private nextReader = 0;
   private closed = false;
+  private readonly dedicated: DuckDBConnection[] = [];
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -120,6 +121,16 @@ export class DuckDbStore implements Store {
     return run;
   }
 
+  /**
+   * A connection of its own for long work (archive moves) that must not hold
+   * the write connection; closed with the store.
+   */
+  async dedicatedConnection(): Promise<DuckDBConnection> {
+    const connection = await this.instance.connect();
+    this.dedicated.push(connection);
+    return connection;
+  }
+
   /** Points each `<table>_all` view at the hot table plus these Parquet files. */
   async setArchiveFiles(
     files: Readonly<Record<RecordType, readonly string[]>>,
@@ -141,7 +152,7 @@ export class DuckDbStore implements Store {
     await this.writeQueue;
     this.closed = true;
     for (const appender of Object.values(this.stageAppenders)) appender.closeSync();
-    for (const connection of [...this.readers, this.writer]) connection.closeSync();
+    for (const connection of [...this.dedicated, ...this.readers, this.writer]) connection.closeSync();
     this.instance.closeSync();
   }
 
