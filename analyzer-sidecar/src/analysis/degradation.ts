@@ -24,9 +24,11 @@ const FIELD: Record<DegradationStatistic, keyof DurationSummary> = {
   p95: 'p95_duration_ms',
 };
 
+/** Change in percent of |baseline|; null when undefined or not finite (a zero or denormal baseline). */
 export function percentChange(baseline: number | null, current: number | null): number | null {
   if (baseline === null || current === null || baseline === 0) return null;
-  return ((current - baseline) / Math.abs(baseline)) * 100;
+  const change = ((current - baseline) / Math.abs(baseline)) * 100;
+  return Number.isFinite(change) ? change : null;
 }
 
 export function detectPerformanceDegradation(

@@ -4,7 +4,7 @@ describe('rankReliability', () => {
   test.each([
     [0, 0, 0],
     [10, 10, 0.7224672001371107],
-    [95, 100, 0.8882495307680808], // statsmodels proportion_confint(method="wilson")
+    [95, 100, 0.8882495307680808], // Wilson formula evaluated independently in Python
     [0, 10, 0],
   ])('wilsonLowerBound(%p, %p) = %p', (ok, n, expected) => {
     expect(wilsonLowerBound(ok, n)).toBeCloseTo(expected, 9);
