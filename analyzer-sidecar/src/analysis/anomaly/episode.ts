@@ -17,6 +17,7 @@ export interface WatchedObservation {
 export interface Episode {
   sign: 1 | -1;
   baseline: Baseline;
+  /** Times of the first and last anomalous points (the data span is the involved executions'). */
   firstAt: number;
   lastAt: number;
   /** Watched values of every observation since the episode opened (change-point refit). */
@@ -61,8 +62,8 @@ export function recordPeak(episode: Episode, deviation: number, point: number): 
 }
 
 export function toAnomaly(series: MetricSeries, episode: Episode, sensitivity: number, now: number): Anomaly {
-  let started_at = episode.firstAt;
-  let ended_at = episode.lastAt;
+  let started_at = episode.involved.size > 0 ? Infinity : episode.firstAt;
+  let ended_at = episode.involved.size > 0 ? -Infinity : episode.lastAt;
   for (const t of episode.involved.values()) [started_at, ended_at] = [Math.min(started_at, t), Math.max(ended_at, t)];
   const baseline_value = fromWatchedScale(series.kind, episode.baseline.center);
   const actual_value = fromWatchedScale(series.kind, episode.peakWatched);
