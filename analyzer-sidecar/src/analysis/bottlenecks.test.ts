@@ -15,7 +15,9 @@ const stepsArb = fc.array(
 );
 
 /** Per-node average of completed steps, computed here from the raw rows. */
-function averagesByNode(rows: { node_id: string; duration_ms: number; status: string }[]): Map<string, number> {
+function averagesByNode(
+  rows: { node_id: string; duration_ms: number; status: string }[],
+): Map<string, number> {
   const sums = new Map<string, [number, number]>();
   for (const r of rows.filter((x) => x.status === 'completed')) {
     const [s, c] = sums.get(r.node_id) ?? [0, 0];
@@ -29,14 +31,23 @@ describe('identifyBottlenecks', () => {
     fc.assert(
       fc.property(stepsArb, fc.double({ min: 0, max: 1, noNaN: true }), (rows, p) => {
         const averages = averagesByNode(rows);
-        const found = identifyBottlenecks(summarizeSteps(rows.map((r) => makeStep(r))), { thresholdPercentile: p });
+        const found = identifyBottlenecks(summarizeSteps(rows.map((r) => makeStep(r))), {
+          thresholdPercentile: p,
+        });
         if (averages.size === 0) return found.length === 0;
         const chosen = new Set(found.map((b) => b.node_id));
         const slowest = Math.max(...averages.values());
         const minChosen = Math.min(...found.map((b) => averages.get(b.node_id) as number));
-        const maxOther = Math.max(-Infinity, ...[...averages].filter(([k]) => !chosen.has(k)).map(([, v]) => v));
-        const sorted = found.every((b, i) => i === 0 || b.avg_duration_ms <= (found[i - 1] as typeof b).avg_duration_ms);
-        return found.length >= 1 && averages.get(found[0]!.node_id) === slowest && minChosen >= maxOther && sorted;
+        const maxOther = Math.max(
+          -Infinity,
+          ...[...averages].filter(([k]) => !chosen.has(k)).map(([, v]) => v),
+        );
+        const sorted = found.every(
+          (b, i) => i === 0 || b.avg_duration_ms <= (found[i - 1] as typeof b).avg_duration_ms,
+        );
+        return (
+          found.length >= 1 && averages.get(found[0]!.node_id) === slowest && minChosen >= maxOther && sorted
+        );
       }),
     );
   });
@@ -44,7 +55,9 @@ describe('identifyBottlenecks', () => {
   it('shares sum to 1 when every node is listed', () => {
     fc.assert(
       fc.property(stepsArb, (rows) => {
-        const found = identifyBottlenecks(summarizeSteps(rows.map((r) => makeStep(r))), { thresholdPercentile: 0 });
+        const found = identifyBottlenecks(summarizeSteps(rows.map((r) => makeStep(r))), {
+          thresholdPercentile: 0,
+        });
         const total = found.reduce((s, b) => s + b.total_duration_ms, 0);
         const shares = found.reduce((s, b) => s + b.share_of_execution_time, 0);
         return found.length === 0 || total === 0 || Math.abs(shares - 1) < 1e-9;
@@ -57,8 +70,12 @@ describe('identifyBottlenecks', () => {
     [0.5, ['slow', 'mid']],
     [0, ['slow', 'mid', 'fast']],
   ])('at threshold percentile %p keeps %j', (p, expected) => {
-    const steps = [10, 100, 1000].map((d, i) => makeStep({ node_id: ['fast', 'mid', 'slow'][i]!, duration_ms: d }));
-    expect(identifyBottlenecks(summarizeSteps(steps), { thresholdPercentile: p }).map((b) => b.node_id)).toEqual(expected);
+    const steps = [10, 100, 1000].map((d, i) =>
+      makeStep({ node_id: ['fast', 'mid', 'slow'][i]!, duration_ms: d }),
+    );
+    expect(
+      identifyBottlenecks(summarizeSteps(steps), { thresholdPercentile: p }).map((b) => b.node_id),
+    ).toEqual(expected);
   });
 
   it('rejects a threshold outside [0, 1]', () => {
@@ -82,6 +99,12 @@ describe('summarizeSteps', () => {
       makeStep({ status: 'skipped', duration_ms: 0 }),
     ];
     const [row] = summarizeSteps(steps, { statuses: ['completed', 'failed'] });
-    expect(row).toMatchObject({ count: 2, failed_count: 1, retry_total: 3, avg_duration_ms: 100, p95_duration_ms: 145 });
+    expect(row).toMatchObject({
+      count: 2,
+      failed_count: 1,
+      retry_total: 3,
+      avg_duration_ms: 100,
+      p95_duration_ms: 145,
+    });
   });
 });

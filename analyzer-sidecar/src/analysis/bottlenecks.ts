@@ -40,16 +40,24 @@ function toBottleneck(node: NodeSummary, totalStepTime: number, rank: number): B
 }
 
 /** Summaries of one workflow's nodes in, its bottlenecks out; the slowest node always qualifies (the quantile never exceeds the maximum). */
-export function identifyBottlenecks(summaries: readonly NodeSummary[], options: BottleneckOptions = {}): Bottleneck[] {
+export function identifyBottlenecks(
+  summaries: readonly NodeSummary[],
+  options: BottleneckOptions = {},
+): Bottleneck[] {
   const p = options.thresholdPercentile ?? 0.95;
   if (!(p >= 0 && p <= 1)) throw new RangeError(`thresholdPercentile must be in [0, 1], got ${p}`);
   const nodes = summaries.filter((s) => s.count > 0);
   if (nodes.length === 0) return [];
-  const threshold = quantile(nodes.map((n) => n.avg_duration_ms), p);
+  const threshold = quantile(
+    nodes.map((n) => n.avg_duration_ms),
+    p,
+  );
   const totalStepTime = nodes.reduce((sum, n) => sum + n.total_duration_ms, 0);
   const ranked = rankNodesBySlowness(nodes);
   const qualifying = ranked.filter((n) => n.avg_duration_ms >= threshold);
-  return qualifying.slice(0, options.limit ?? qualifying.length).map((n, i) => toBottleneck(n, totalStepTime, i + 1));
+  return qualifying
+    .slice(0, options.limit ?? qualifying.length)
+    .map((n, i) => toBottleneck(n, totalStepTime, i + 1));
 }
 
 /** Every node ranked (threshold 0): what `slowest_steps` and the API's bottleneck list page through. */

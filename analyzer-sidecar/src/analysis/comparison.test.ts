@@ -15,7 +15,13 @@ describe('compareWorkflows', () => {
             const diff = v === null || ref === null ? null : v - ref;
             const raw = diff === null || ref === 0 ? null : (diff / Math.abs(ref as number)) * 100;
             const pct = raw !== null && Number.isFinite(raw) ? raw : null;
-            return c.value === v && c.difference === diff && (pct === null ? c.percent_change === null : Math.abs(c.percent_change! - pct) <= 1e-9 * Math.max(1, Math.abs(pct)));
+            return (
+              c.value === v &&
+              c.difference === diff &&
+              (pct === null
+                ? c.percent_change === null
+                : Math.abs(c.percent_change! - pct) <= 1e-9 * Math.max(1, Math.abs(pct)))
+            );
           }),
         );
       }),
@@ -28,14 +34,25 @@ describe('compareWorkflows', () => {
     [{ a: 0 }, { a: 5 }, 5, null],
     [{ a: 'n/a' }, { a: 5 }, null, null],
   ])('reference %j vs %j: difference %p, change %p %', (ref, other, difference, pct) => {
-    const result = compareWorkflows(new Map([['r', ref], ['o', other]]), ['a']);
+    const result = compareWorkflows(
+      new Map([
+        ['r', ref],
+        ['o', other],
+      ]),
+      ['a'],
+    );
     expect(result.workflows.o!.a).toMatchObject({ difference, percent_change: pct });
     expect(result.workflows.r!.a).toMatchObject({ difference: typeof ref.a === 'number' ? 0 : null });
   });
 
   it('takes a named reference and rejects an unknown one', () => {
-    const values = new Map([['a', { d: 10 }], ['b', { d: 20 }]]);
-    expect(compareWorkflows(values, ['d'], { referenceWorkflowId: 'b' }).workflows.a!.d!.difference).toBe(-10);
+    const values = new Map([
+      ['a', { d: 10 }],
+      ['b', { d: 20 }],
+    ]);
+    expect(compareWorkflows(values, ['d'], { referenceWorkflowId: 'b' }).workflows.a!.d!.difference).toBe(
+      -10,
+    );
     expect(() => compareWorkflows(values, ['d'], { referenceWorkflowId: 'z' })).toThrow(RangeError);
   });
 });

@@ -15,7 +15,10 @@ describe('detectPerformanceDegradation', () => {
           statistic: 'avg',
         });
         if (Math.abs(change - threshold) < 1e-6) return true; // too close to call in floating point
-        return d.degraded === change > threshold && Math.abs((d.change_percent as number) - change) < 1e-6 * Math.max(1, Math.abs(change));
+        return (
+          d.degraded === change > threshold &&
+          Math.abs((d.change_percent as number) - change) < 1e-6 * Math.max(1, Math.abs(change))
+        );
       }),
     );
   });
@@ -23,7 +26,11 @@ describe('detectPerformanceDegradation', () => {
   it('Property 7: a workflow made uniformly slower by more than the threshold is always flagged (median)', () => {
     fc.assert(
       fc.property(sample, fc.double({ min: 1.2001, max: 10, noNaN: true }), (base, factor) => {
-        const d = detectPerformanceDegradation('w', summarizeDurations(base), summarizeDurations(base.map((x) => x * factor)));
+        const d = detectPerformanceDegradation(
+          'w',
+          summarizeDurations(base),
+          summarizeDurations(base.map((x) => x * factor)),
+        );
         return d.degraded && d.statistic === 'median' && d.threshold_percent === 20;
       }),
     );
@@ -42,7 +49,9 @@ describe('detectPerformanceDegradation', () => {
   });
 
   it('needs minSamples on both sides', () => {
-    const d = detectPerformanceDegradation('w', summarizeDurations([1, 1]), summarizeDurations([9]), { minSamples: 2 });
+    const d = detectPerformanceDegradation('w', summarizeDurations([1, 1]), summarizeDurations([9]), {
+      minSamples: 2,
+    });
     expect(d.degraded).toBe(false);
   });
 });

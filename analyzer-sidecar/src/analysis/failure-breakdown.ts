@@ -6,7 +6,12 @@
 import { EXECUTION_STATUS, STEP_STATUS } from '@rpa-analytics/instrumentation/conventions';
 import type { FailureBreakdown, FailureCategoryCount } from '../model/analysis';
 import type { ExecutionRecord, StepRecord } from '../model/records';
-import { BUILT_IN_FAILURE_RULES, categorizeFailure, type Failure, type FailureRule } from './failure-categories';
+import {
+  BUILT_IN_FAILURE_RULES,
+  categorizeFailure,
+  type Failure,
+  type FailureRule,
+} from './failure-categories';
 import { compareStrings } from './step-summaries';
 
 function firstFailedSteps(steps: readonly StepRecord[]): Map<string, StepRecord> {
@@ -19,7 +24,10 @@ function firstFailedSteps(steps: readonly StepRecord[]): Map<string, StepRecord>
   return first;
 }
 
-export function failuresFromRecords(executions: readonly ExecutionRecord[], steps: readonly StepRecord[] = []): Failure[] {
+export function failuresFromRecords(
+  executions: readonly ExecutionRecord[],
+  steps: readonly StepRecord[] = [],
+): Failure[] {
   const failedSteps = firstFailedSteps(steps);
   return executions
     .filter((e) => e.status === EXECUTION_STATUS.failed)
@@ -42,7 +50,10 @@ export interface BreakdownOptions {
 }
 
 /** Categories by count, most frequent first (ties by name). */
-export function categorizeFailures(failures: readonly Failure[], options: BreakdownOptions = {}): FailureBreakdown {
+export function categorizeFailures(
+  failures: readonly Failure[],
+  options: BreakdownOptions = {},
+): FailureBreakdown {
   const limit = options.examplesPerCategory ?? 3;
   const byCategory = new Map<string, FailureCategoryCount>();
   for (const failure of failures) {
@@ -55,6 +66,8 @@ export function categorizeFailures(failures: readonly Failure[], options: Breakd
       entry.examples.push({ execution_id, step_id, error_type, message });
     }
   }
-  const categories = [...byCategory.values()].sort((a, b) => b.count - a.count || compareStrings(a.category, b.category));
+  const categories = [...byCategory.values()].sort(
+    (a, b) => b.count - a.count || compareStrings(a.category, b.category),
+  );
   return { categories };
 }

@@ -4,7 +4,11 @@ import { categorizeFailures, failuresFromRecords } from './failure-breakdown';
 import { categorizeFailure, compileFailureRules, type Failure } from './failure-categories';
 import { makeExecution, makeStep } from './testing/records';
 
-const failure = (error_type: string | null, message: string | null, confidence_score: number | null = null): Failure => ({
+const failure = (
+  error_type: string | null,
+  message: string | null,
+  confidence_score: number | null = null,
+): Failure => ({
   execution_id: 'e',
   step_id: null,
   error_type,
@@ -36,7 +40,10 @@ describe('categorizeFailure', () => {
   });
 
   it('runs user rules before the built-in ones', () => {
-    const compiled = compileFailureRules([{ category: 'captcha', message: 'captcha' }, { category: 'sap_lock', error_type: '^SAP_LOCK$' }]);
+    const compiled = compileFailureRules([
+      { category: 'captcha', message: 'captcha' },
+      { category: 'sap_lock', error_type: '^SAP_LOCK$' },
+    ]);
     if (!compiled.ok) throw new Error(compiled.error);
     expect(categorizeFailure(failure('TimeoutError', 'captcha shown'), compiled.rules)).toBe('captcha');
     expect(categorizeFailure(failure('SAP_LOCK', 'record locked'), compiled.rules)).toBe('sap_lock');
@@ -57,7 +64,11 @@ describe('categorizeFailure', () => {
     const known = new Set<string>(Object.values(FAILURE_CATEGORY));
     const text = fc.option(fc.string({ maxLength: 40 }), { nil: null });
     const failures = fc.array(
-      fc.record({ error_type: text, message: text, confidence_score: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null }) }),
+      fc.record({
+        error_type: text,
+        message: text,
+        confidence_score: fc.option(fc.double({ min: 0, max: 1, noNaN: true }), { nil: null }),
+      }),
       { maxLength: 60 },
     );
     fc.assert(
@@ -78,19 +89,34 @@ describe('categorizeFailure', () => {
 describe('failuresFromRecords', () => {
   it('describes a failed execution by its own error, else by its first failed step', () => {
     const executions = [
-      makeExecution({ execution_id: 'a', status: 'failed', error_type: 'TimeoutError', error_message: 'slow' }),
+      makeExecution({
+        execution_id: 'a',
+        status: 'failed',
+        error_type: 'TimeoutError',
+        error_message: 'slow',
+      }),
       makeExecution({ execution_id: 'b', status: 'failed' }),
       makeExecution({ execution_id: 'c', status: 'completed' }),
     ];
     const steps = [
       makeStep({ execution_id: 'b', step_id: 's2', status: 'failed', started_at: 5, error_details: 'later' }),
-      makeStep({ execution_id: 'b', step_id: 's1', status: 'failed', started_at: 1, error_details: 'Element not found', confidence_score: 0.9 }),
+      makeStep({
+        execution_id: 'b',
+        step_id: 's1',
+        status: 'failed',
+        started_at: 1,
+        error_details: 'Element not found',
+        confidence_score: 0.9,
+      }),
     ];
     const failures = failuresFromRecords(executions, steps);
     expect(failures.map((f) => [f.execution_id, f.step_id, f.message])).toEqual([
       ['a', null, 'slow'],
       ['b', 's1', 'Element not found'],
     ]);
-    expect(categorizeFailures(failures).categories.map((c) => c.category)).toEqual(['element_not_found', 'timeout']);
+    expect(categorizeFailures(failures).categories.map((c) => c.category)).toEqual([
+      'element_not_found',
+      'timeout',
+    ]);
   });
 });

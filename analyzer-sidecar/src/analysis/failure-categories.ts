@@ -41,19 +41,42 @@ const BUILT_IN_CONFIG: readonly FailureRuleConfig[] = [
   { category: C.lowConfidence, message: 'low confidence|confidence (score )?(below|under|too low)' },
   { category: C.lowConfidence, confidence_below: 0.5 },
   { category: C.elementNotFound, error_type: 'elementnotfound|nosuchelement|notfound|selector' },
-  { category: C.elementNotFound, message: '(element|selector|target|control|window).*(not found|missing|could not be (found|located))|no such element|unable to locate' },
-  { category: C.network, error_type: '^E(CONNREFUSED|CONNRESET|HOSTUNREACH|NETUNREACH|AI_AGAIN|PIPE)$|^ENOTFOUND$|network|socket|dns|http' },
-  { category: C.network, message: 'network|connection (refused|reset|closed)|socket hang up|dns|unreachable|\\b50[234]\\b' },
+  {
+    category: C.elementNotFound,
+    message:
+      '(element|selector|target|control|window).*(not found|missing|could not be (found|located))|no such element|unable to locate',
+  },
+  {
+    category: C.network,
+    error_type:
+      '^E(CONNREFUSED|CONNRESET|HOSTUNREACH|NETUNREACH|AI_AGAIN|PIPE)$|^ENOTFOUND$|network|socket|dns|http',
+  },
+  {
+    category: C.network,
+    message: 'network|connection (refused|reset|closed)|socket hang up|dns|unreachable|\\b50[234]\\b',
+  },
   { category: C.validation, error_type: 'validation|invalid|assert|schema' },
-  { category: C.validation, message: 'validation|invalid|does not match|expected .* (but|got)|required field|format' },
+  {
+    category: C.validation,
+    message: 'validation|invalid|does not match|expected .* (but|got)|required field|format',
+  },
   { category: C.applicationError, error_type: 'application|apperror|crash|comexception|win32|hresult' },
-  { category: C.applicationError, message: 'application|crash(ed)?|not responding|unhandled|access violation' },
+  {
+    category: C.applicationError,
+    message: 'application|crash(ed)?|not responding|unhandled|access violation',
+  },
 ];
 
 function compileOne(config: FailureRuleConfig, index: number): FailureRule {
   if (!config.category) throw new Error(`failure rule ${index}: category is required`);
-  if (config.error_type === undefined && config.message === undefined && config.confidence_below === undefined) {
-    throw new Error(`failure rule ${index} (${config.category}): needs error_type, message or confidence_below`);
+  if (
+    config.error_type === undefined &&
+    config.message === undefined &&
+    config.confidence_below === undefined
+  ) {
+    throw new Error(
+      `failure rule ${index} (${config.category}): needs error_type, message or confidence_below`,
+    );
   }
   return {
     category: config.category,
@@ -89,6 +112,9 @@ function matches(rule: FailureRule, failure: Failure): boolean {
   return true;
 }
 
-export function categorizeFailure(failure: Failure, rules: readonly FailureRule[] = BUILT_IN_FAILURE_RULES): string {
+export function categorizeFailure(
+  failure: Failure,
+  rules: readonly FailureRule[] = BUILT_IN_FAILURE_RULES,
+): string {
   return rules.find((rule) => matches(rule, failure))?.category ?? C.unknown;
 }

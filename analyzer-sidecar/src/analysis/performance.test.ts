@@ -19,7 +19,9 @@ describe('analyzeWorkflow', () => {
     fc.assert(
       fc.property(executionsArb, (rows) => {
         const executions = rows.map((r, i) => makeExecution({ ...r, execution_id: `e${i}` }));
-        const expected = rows.filter((r) => r.workflow_id === 'a' && r.status === 'completed' && r.duration_ms !== null);
+        const expected = rows.filter(
+          (r) => r.workflow_id === 'a' && r.status === 'completed' && r.duration_ms !== null,
+        );
         const stats = analyzeWorkflow(executions, { workflowId: 'a' });
         const sum = expected.reduce((s, r) => s + (r.duration_ms as number), 0);
         return (
@@ -35,7 +37,10 @@ describe('analyzeWorkflow', () => {
   test.each([
     [['completed'], [100, 300]],
     [['failed'], [200]],
-    [['completed', 'failed'], [100, 200, 300]],
+    [
+      ['completed', 'failed'],
+      [100, 200, 300],
+    ],
   ] as const)('with statuses %j selects %j', (statuses, expected) => {
     const executions = [
       makeExecution({ duration_ms: 100, status: 'completed' }),
@@ -43,7 +48,9 @@ describe('analyzeWorkflow', () => {
       makeExecution({ duration_ms: 300, status: 'completed' }),
       makeExecution({ duration_ms: 400, status: 'cancelled' }),
     ];
-    expect(selectDurations(executions, { workflowId: 'wf-1', statuses }).sort((a, b) => a - b)).toEqual(expected);
+    expect(selectDurations(executions, { workflowId: 'wf-1', statuses }).sort((a, b) => a - b)).toEqual(
+      expected,
+    );
   });
 
   it('honours the half-open period and labels it as an ISO 8601 interval', () => {

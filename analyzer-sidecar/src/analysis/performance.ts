@@ -67,6 +67,9 @@ export function buildPerformanceStats(
   };
 }
 
-export function analyzeWorkflow(executions: readonly ExecutionRecord[], options: AnalyzeWorkflowOptions): PerformanceStats {
+export function analyzeWorkflow(
+  executions: readonly ExecutionRecord[],
+  options: AnalyzeWorkflowOptions,
+): PerformanceStats {
   return buildPerformanceStats(options.workflowId, selectDurations(executions, options), options);
 }

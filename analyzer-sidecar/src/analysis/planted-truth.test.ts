@@ -31,18 +31,26 @@ describe('planted truth', () => {
     const { categories } = categorizeFailures(failuresFromRecords(own, steps));
     const planted = new Map<string, number>();
     for (const e of own.filter((x) => x.status === 'failed')) {
-      const category = Object.entries(FAILURE_SAMPLES).find(([, s]) => s.message === e.error_message)?.[0] as string;
+      const category = Object.entries(FAILURE_SAMPLES).find(
+        ([, s]) => s.message === e.error_message,
+      )?.[0] as string;
       planted.set(category, (planted.get(category) ?? 0) + 1);
     }
     expect(new Map(categories.map((c) => [c.category, c.count]))).toEqual(planted);
     const dominant = P.CATEGORIES[Number(wf.slice(3))];
     // the outage (network) is planted on top of the mix; the dominant category leads the rest
-    expect(categories.filter((c) => c.category !== 'network' || dominant === 'network')[0]?.category).toBe(dominant);
+    expect(categories.filter((c) => c.category !== 'network' || dominant === 'network')[0]?.category).toBe(
+      dominant,
+    );
   });
 
   it.each(workflows)('flags degradation of %s only where planted', (wf) => {
-    const period = (fromDay: number, toDay: number) => ({ from: P.PLANTED_FROM + fromDay * P.DAY, to: P.PLANTED_FROM + toDay * P.DAY });
-    const summary = (fromDay: number, toDay: number) => summarizeDurations(selectDurations(executions, { workflowId: wf, period: period(fromDay, toDay) }));
+    const period = (fromDay: number, toDay: number) => ({
+      from: P.PLANTED_FROM + fromDay * P.DAY,
+      to: P.PLANTED_FROM + toDay * P.DAY,
+    });
+    const summary = (fromDay: number, toDay: number) =>
+      summarizeDurations(selectDurations(executions, { workflowId: wf, period: period(fromDay, toDay) }));
     const d = detectPerformanceDegradation(wf, summary(0, 14), summary(14, 21));
     expect(d.degraded).toBe(wf === P.DEGRADING);
     if (wf === P.DEGRADING) expect(d.change_percent).toBeGreaterThan(35);
@@ -51,9 +59,13 @@ describe('planted truth', () => {
   it('recovers at least 90 % of the planted spikes on the right metric', () => {
     const spikes = P.plantedSpikes();
     const found = spikes.filter((s) =>
-      report.anomalies.some((a) => a.workflow_id === s.workflow_id && a.metric_name === s.metric && overlaps(a, s.event.from, s.event.to)),
+      report.anomalies.some(
+        (a) =>
+          a.workflow_id === s.workflow_id &&
+          a.metric_name === s.metric &&
+          overlaps(a, s.event.from, s.event.to),
+      ),
     );
-    // eslint-disable-next-line no-console
     console.log(`planted spikes recovered: ${found.length}/${spikes.length}`);
     expect(found.length / spikes.length).toBeGreaterThanOrEqual(0.9);
   });
@@ -66,14 +78,21 @@ describe('planted truth', () => {
   });
 
   it('raises few anomalies outside the planted events', () => {
-    const spans = [...P.plantedSpikes().map((s) => ({ wf: [s.workflow_id], ...s.event })), { wf: P.INCIDENT.workflow_ids, ...P.INCIDENT }];
+    const spans = [
+      ...P.plantedSpikes().map((s) => ({ wf: [s.workflow_id], ...s.event })),
+      { wf: P.INCIDENT.workflow_ids, ...P.INCIDENT },
+    ];
     const stray = report.anomalies.filter(
       (a) =>
         !(a.workflow_id === P.DEGRADING && a.ended_at >= P.DEGRADATION_STARTS) &&
-        !spans.some((s) => s.wf.includes(a.workflow_id) && a.started_at < s.to + 3 * P.HOUR && a.ended_at >= s.from),
+        !spans.some(
+          (s) => s.wf.includes(a.workflow_id) && a.started_at < s.to + 3 * P.HOUR && a.ended_at >= s.from,
+        ),
     );
-    // eslint-disable-next-line no-console
-    console.log(`stray anomalies: ${stray.length} in ${workflows.length * P.PLANTED_DAYS} workflow-days`, stray.map((a) => `${a.workflow_id} ${a.metric_name} ${a.deviation.toFixed(2)}`));
+    console.log(
+      `stray anomalies: ${stray.length} in ${workflows.length * P.PLANTED_DAYS} workflow-days`,
+      stray.map((a) => `${a.workflow_id} ${a.metric_name} ${a.deviation.toFixed(2)}`),
+    );
     expect(stray.length / (workflows.length * P.PLANTED_DAYS)).toBeLessThan(0.05);
   });
 });

@@ -17,7 +17,12 @@ describe('QueryCache', () => {
     cache.set('cmp:a,b', 'AB', ['a', 'b']);
     cache.set('ranking', 'R');
     expect(cache.invalidateWorkflow('a')).toBe(3);
-    expect([cache.get('perf:a'), cache.get('perf:b'), cache.get('cmp:a,b'), cache.get('ranking')]).toEqual([undefined, 'B', undefined, undefined]);
+    expect([cache.get('perf:a'), cache.get('perf:b'), cache.get('cmp:a,b'), cache.get('ranking')]).toEqual([
+      undefined,
+      'B',
+      undefined,
+      undefined,
+    ]);
   });
 
   test.each([0, -1, 1.5])('rejects capacity %p', (capacity) => {

@@ -14,7 +14,8 @@ export class QueryCache<V> {
   private readonly entries = new Map<string, Entry<V>>();
 
   constructor(private readonly capacity = 100) {
-    if (!Number.isInteger(capacity) || capacity < 1) throw new RangeError(`cache capacity must be a positive integer, got ${capacity}`);
+    if (!Number.isInteger(capacity) || capacity < 1)
+      throw new RangeError(`cache capacity must be a positive integer, got ${capacity}`);
   }
 
   get size(): number {

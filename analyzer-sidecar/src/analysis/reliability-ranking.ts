@@ -56,6 +56,8 @@ export function rankReliability(inputs: readonly WorkflowReliabilityInput[]): Re
       total: rate.total,
     };
   });
-  scored.sort((a, b) => b.reliability_score - a.reliability_score || compareStrings(a.workflow_id, b.workflow_id));
+  scored.sort(
+    (a, b) => b.reliability_score - a.reliability_score || compareStrings(a.workflow_id, b.workflow_id),
+  );
   return scored.map((s, i) => ({ ...s, rank: i + 1 }));
 }

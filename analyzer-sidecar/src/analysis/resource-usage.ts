@@ -12,11 +12,17 @@ export interface ResourceUsage {
   memory_mb_max_p95: number | null;
 }
 
-function values(executions: readonly ExecutionRecord[], pick: (e: ExecutionRecord) => number | null): number[] {
+function values(
+  executions: readonly ExecutionRecord[],
+  pick: (e: ExecutionRecord) => number | null,
+): number[] {
   return executions.map(pick).filter((v): v is number => v !== null && Number.isFinite(v));
 }
 
-export function summarizeResources(workflowId: string, executions: readonly ExecutionRecord[]): ResourceUsage {
+export function summarizeResources(
+  workflowId: string,
+  executions: readonly ExecutionRecord[],
+): ResourceUsage {
   const own = executions.filter((e) => e.workflow_id === workflowId);
   const cpuAvg = values(own, (e) => e.cpu_percent_avg);
   const cpuMax = values(own, (e) => e.cpu_percent_max);

@@ -83,7 +83,8 @@ describe('statistics', () => {
           close(s.p99_duration_ms as number, oracleQuantile(values, 0.99)) &&
           s.min_duration_ms === Math.min(...values) &&
           s.max_duration_ms === Math.max(...values) &&
-          Math.abs((s.std_dev_ms as number) - oracleStdDev(values)) <= 1e-6 * Math.max(1, oracleStdDev(values))
+          Math.abs((s.std_dev_ms as number) - oracleStdDev(values)) <=
+            1e-6 * Math.max(1, oracleStdDev(values))
         );
       }),
       { numRuns: 300 },
@@ -94,7 +95,13 @@ describe('statistics', () => {
     fc.assert(
       fc.property(durations, (values) => {
         const s = summarizeDurations(values);
-        const chain = [s.min_duration_ms, s.median_duration_ms, s.p95_duration_ms, s.p99_duration_ms, s.max_duration_ms];
+        const chain = [
+          s.min_duration_ms,
+          s.median_duration_ms,
+          s.p95_duration_ms,
+          s.p99_duration_ms,
+          s.max_duration_ms,
+        ];
         return chain.every((v, i) => i === 0 || (v as number) >= (chain[i - 1] as number) - 1e-9);
       }),
     );

@@ -30,7 +30,10 @@ export function mostFrequent(counts: ReadonlyMap<string, number>): string {
   return best;
 }
 
-function accumulate(steps: readonly StepRecord[], statuses: ReadonlySet<string>): Map<string, NodeAccumulator> {
+function accumulate(
+  steps: readonly StepRecord[],
+  statuses: ReadonlySet<string>,
+): Map<string, NodeAccumulator> {
   const byKey = new Map<string, NodeAccumulator>();
   for (const step of steps) {
     if (!statuses.has(step.status)) continue;
@@ -46,7 +49,10 @@ function accumulate(steps: readonly StepRecord[], statuses: ReadonlySet<string>)
 }
 
 /** One row per (workflow, node), ordered by workflow then node id. */
-export function summarizeSteps(steps: readonly StepRecord[], options: StepSummaryOptions = {}): NodeSummary[] {
+export function summarizeSteps(
+  steps: readonly StepRecord[],
+  options: StepSummaryOptions = {},
+): NodeSummary[] {
   const statuses = new Set<string>(options.statuses ?? [STEP_STATUS.completed]);
   const rows: NodeSummary[] = [];
   for (const [key, acc] of accumulate(steps, statuses)) {
@@ -65,7 +71,9 @@ export function summarizeSteps(steps: readonly StepRecord[], options: StepSummar
       retry_total: acc.retries,
     });
   }
-  return rows.sort((a, b) => compareStrings(a.workflow_id, b.workflow_id) || compareStrings(a.node_id, b.node_id));
+  return rows.sort(
+    (a, b) => compareStrings(a.workflow_id, b.workflow_id) || compareStrings(a.node_id, b.node_id),
+  );
 }
 
 export function compareStrings(a: string, b: string): number {

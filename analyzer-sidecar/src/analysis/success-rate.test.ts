@@ -21,7 +21,12 @@ describe('success rates', () => {
           const ok = mine.filter((r) => r.status === 'completed').length;
           const finished = mine.filter((r) => r.status === 'completed' || r.status === 'failed').length;
           const expected = finished === 0 ? null : (ok * 100) / finished;
-          return rate.total === finished && (expected === null ? rate.success_rate === null : Math.abs((rate.success_rate as number) - expected) < 1e-9);
+          return (
+            rate.total === finished &&
+            (expected === null
+              ? rate.success_rate === null
+              : Math.abs((rate.success_rate as number) - expected) < 1e-9)
+          );
         });
       }),
     );
@@ -30,11 +35,21 @@ describe('success rates', () => {
   it('Property 8: windows partition the period and their counts add up', () => {
     fc.assert(
       fc.property(executionsArb, fc.integer({ min: 1, max: 5_000 }), (rows, windowMs) => {
-        const windows = successRateWindows('a', rows.map((r) => makeExecution(r)), { from: 0, to: 10_000, windowMs });
-        const total = countOutcomes(rows.filter((r) => r.workflow_id === 'a').map((r) => makeExecution(r)))[0];
+        const windows = successRateWindows(
+          'a',
+          rows.map((r) => makeExecution(r)),
+          { from: 0, to: 10_000, windowMs },
+        );
+        const total = countOutcomes(
+          rows.filter((r) => r.workflow_id === 'a').map((r) => makeExecution(r)),
+        )[0];
         const sum = windows.reduce((s, w) => s + w.total, 0);
         const contiguous = windows.every((w, i) => i === 0 || w.window_start === windows[i - 1]!.window_end);
-        return contiguous && windows[windows.length - 1]!.window_end === 10_000 && sum === (total ? total.completed + total.failed : 0);
+        return (
+          contiguous &&
+          windows[windows.length - 1]!.window_end === 10_000 &&
+          sum === (total ? total.completed + total.failed : 0)
+        );
       }),
     );
   });

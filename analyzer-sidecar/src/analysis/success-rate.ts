@@ -24,7 +24,8 @@ export function countOutcomes(executions: readonly ExecutionRecord[]): SuccessCo
   const byWorkflow = new Map<string, SuccessCounts>();
   for (const e of executions) {
     let counts = byWorkflow.get(e.workflow_id);
-    if (!counts) byWorkflow.set(e.workflow_id, (counts = { workflow_id: e.workflow_id, completed: 0, failed: 0 }));
+    if (!counts)
+      byWorkflow.set(e.workflow_id, (counts = { workflow_id: e.workflow_id, completed: 0, failed: 0 }));
     countInto(counts, e);
   }
   return [...byWorkflow.values()].sort((a, b) => compareStrings(a.workflow_id, b.workflow_id));

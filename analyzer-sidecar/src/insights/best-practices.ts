@@ -20,7 +20,11 @@ export function actionStats(a: WorkflowAnalysis): Map<string, ActionStats> {
     const t = totals.get(n.action_type) ?? { count: 0, total: 0 };
     totals.set(n.action_type, { count: t.count + n.count, total: t.total + n.total_duration_ms });
   }
-  return new Map([...totals].filter(([, t]) => t.count > 0).map(([k, t]) => [k, { count: t.count, avg: t.total / t.count }]));
+  return new Map(
+    [...totals]
+      .filter(([, t]) => t.count > 0)
+      .map(([k, t]) => [k, { count: t.count, avg: t.total / t.count }]),
+  );
 }
 
 export function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
@@ -28,7 +32,13 @@ export function similarity(a: ReadonlySet<string>, b: ReadonlySet<string>): numb
   return union === 0 ? 0 : [...a].filter((x) => b.has(x)).length / union;
 }
 
-function fasterPeerInsight(a: WorkflowAnalysis, action: string, own: ActionStats, peer: WorkflowAnalysis, theirs: ActionStats): InsightDraft | null {
+function fasterPeerInsight(
+  a: WorkflowAnalysis,
+  action: string,
+  own: ActionStats,
+  peer: WorkflowAnalysis,
+  theirs: ActionStats,
+): InsightDraft | null {
   const avg = a.performance.avg_duration_ms;
   const runs = a.performance.execution_count;
   if (avg === null || runs === 0) return null;
@@ -69,7 +79,10 @@ function bestSpeedInsights(a: WorkflowAnalysis, peers: readonly WorkflowAnalysis
 function successPeerInsight(a: WorkflowAnalysis, peers: readonly WorkflowAnalysis[]): InsightDraft | null {
   const own = a.reliability;
   if (!own || own.success_rate === null || own.total < T.minFinishedForReliability) return null;
-  const rate = (p: WorkflowAnalysis) => (p.reliability && p.reliability.total >= T.minFinishedForReliability ? p.reliability.success_rate : null) ?? -1;
+  const rate = (p: WorkflowAnalysis) =>
+    (p.reliability && p.reliability.total >= T.minFinishedForReliability
+      ? p.reliability.success_rate
+      : null) ?? -1;
   const peer = [...peers].sort((x, y) => rate(y) - rate(x))[0];
   if (!peer || rate(peer) < own.success_rate + T.peerSuccessGap) return null;
   return {
@@ -94,7 +107,11 @@ export function bestPracticeInsights(analyses: readonly WorkflowAnalysis[]): Ins
   const actionSets = new Map(analyses.map((a) => [a.workflow_id, new Set(actionStats(a).keys())]));
   return analyses.flatMap((a) => {
     const mine = actionSets.get(a.workflow_id) as Set<string>;
-    const peers = analyses.filter((p) => p.workflow_id !== a.workflow_id && similarity(mine, actionSets.get(p.workflow_id) as Set<string>) >= T.peerSimilarity);
+    const peers = analyses.filter(
+      (p) =>
+        p.workflow_id !== a.workflow_id &&
+        similarity(mine, actionSets.get(p.workflow_id) as Set<string>) >= T.peerSimilarity,
+    );
     const success = successPeerInsight(a, peers);
     return [...bestSpeedInsights(a, peers), ...(success ? [success] : [])];
   });

@@ -53,7 +53,8 @@ const fmt = (x: number) => (Math.abs(x) >= 100 ? Math.round(x).toLocaleString('e
 
 function benefitOf(change: ExpectedChange): number {
   const weight = METRIC_WEIGHT[change.metric] ?? 0.5;
-  const gain = change.metric === 'success_rate' ? change.expected_value - change.baseline_value : -change.change_percent;
+  const gain =
+    change.metric === 'success_rate' ? change.expected_value - change.baseline_value : -change.change_percent;
   return Math.max(0, gain) * weight;
 }
 

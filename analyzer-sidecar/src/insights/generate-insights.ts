@@ -18,7 +18,12 @@ export interface GenerateOptions {
 }
 
 function draftsFor(a: WorkflowAnalysis): InsightDraft[] {
-  return [...performanceInsights(a), ...reliabilityInsights(a), ...resourceInsights(a), ...anomalyInsights(a)];
+  return [
+    ...performanceInsights(a),
+    ...reliabilityInsights(a),
+    ...resourceInsights(a),
+    ...anomalyInsights(a),
+  ];
 }
 
 /** One workflow's insights, highest priority first. */
@@ -27,7 +32,10 @@ export function generateInsights(analysis: WorkflowAnalysis, options: GenerateOp
 }
 
 /** Every workflow's insights plus best practices from comparing similar workflows, highest priority first. */
-export function generateAllInsights(analyses: readonly WorkflowAnalysis[], options: GenerateOptions): Insight[] {
+export function generateAllInsights(
+  analyses: readonly WorkflowAnalysis[],
+  options: GenerateOptions,
+): Insight[] {
   const drafts = [...analyses.flatMap(draftsFor), ...bestPracticeInsights(analyses)];
   return prioritizeInsights(drafts.map((d) => buildInsight(d, options.now)));
 }

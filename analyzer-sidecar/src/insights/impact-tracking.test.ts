@@ -4,7 +4,12 @@ import { evaluateInsightImpact } from './impact-tracking';
 const insight = {
   insight_id: 'ins-1',
   workflow_id: 'w',
-  expected_change: { metric: 'avg_duration_ms', baseline_value: 1000, expected_value: 600, change_percent: -40 },
+  expected_change: {
+    metric: 'avg_duration_ms',
+    baseline_value: 1000,
+    expected_value: 600,
+    change_percent: -40,
+  },
 } as Insight;
 
 describe('evaluateInsightImpact', () => {
@@ -17,6 +22,11 @@ describe('evaluateInsightImpact', () => {
     [null, 'unmeasured', null, null],
   ])('actual %p after an expected 1000 → 600 is %p', (actual, verdict, ratio, change) => {
     const report = evaluateInsightImpact(insight, { avg_duration_ms: actual });
-    expect(report).toMatchObject({ verdict, realized_ratio: ratio, actual_change_percent: change, expected_change_percent: -40 });
+    expect(report).toMatchObject({
+      verdict,
+      realized_ratio: ratio,
+      actual_change_percent: change,
+      expected_change_percent: -40,
+    });
   });
 });

@@ -34,7 +34,10 @@ function verdictOf(ratio: number | null): ImpactVerdict {
  * `followingMetrics`: the metrics of the period after implementation, by name
  * (a PerformanceStats, SuccessRate or resource summary serves as is).
  */
-export function evaluateInsightImpact(insight: Insight, followingMetrics: Readonly<Record<string, unknown>>): ImpactReport {
+export function evaluateInsightImpact(
+  insight: Insight,
+  followingMetrics: Readonly<Record<string, unknown>>,
+): ImpactReport {
   const { metric, baseline_value, expected_value, change_percent } = insight.expected_change;
   const raw = followingMetrics[metric];
   const actual = typeof raw === 'number' && Number.isFinite(raw) ? raw : null;

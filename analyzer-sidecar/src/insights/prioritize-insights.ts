@@ -3,6 +3,8 @@ import type { Insight } from '../model/analysis';
 
 export function prioritizeInsights(insights: readonly Insight[]): Insight[] {
   return [...insights].sort(
-    (a, b) => b.priority_score - a.priority_score || (a.insight_id < b.insight_id ? -1 : a.insight_id > b.insight_id ? 1 : 0),
+    (a, b) =>
+      b.priority_score - a.priority_score ||
+      (a.insight_id < b.insight_id ? -1 : a.insight_id > b.insight_id ? 1 : 0),
   );
 }

@@ -6,13 +6,34 @@ import { INSIGHT_THRESHOLDS as T, type WorkflowAnalysis } from './workflow-analy
 
 const C = FAILURE_CATEGORY;
 const FIXES: Record<string, { ease: Ease; fix: string }> = {
-  [C.timeout]: { ease: 'easy', fix: 'Wait for the awaited state explicitly and size timeouts from the p95 of the step, not a constant.' },
-  [C.elementNotFound]: { ease: 'medium', fix: 'Use selectors anchored on stable attributes and enable self-healing for this element.' },
-  [C.lowConfidence]: { ease: 'medium', fix: 'Refresh the reference images or narrow the match region; the screen has drifted from them.' },
-  [C.applicationError]: { ease: 'hard', fix: 'Handle the application\'s error dialogs and restart it cleanly before retrying; report the crash to its owners.' },
-  [C.network]: { ease: 'easy', fix: 'Retry network calls with exponential backoff and check the connectivity of the executor hosts.' },
-  [C.validation]: { ease: 'medium', fix: 'Validate the input data before the run and route bad records to a review queue instead of failing.' },
-  [C.unknown]: { ease: 'medium', fix: 'Throw typed errors (error.type) from the workflow so failures can be categorized and fixed.' },
+  [C.timeout]: {
+    ease: 'easy',
+    fix: 'Wait for the awaited state explicitly and size timeouts from the p95 of the step, not a constant.',
+  },
+  [C.elementNotFound]: {
+    ease: 'medium',
+    fix: 'Use selectors anchored on stable attributes and enable self-healing for this element.',
+  },
+  [C.lowConfidence]: {
+    ease: 'medium',
+    fix: 'Refresh the reference images or narrow the match region; the screen has drifted from them.',
+  },
+  [C.applicationError]: {
+    ease: 'hard',
+    fix: "Handle the application's error dialogs and restart it cleanly before retrying; report the crash to its owners.",
+  },
+  [C.network]: {
+    ease: 'easy',
+    fix: 'Retry network calls with exponential backoff and check the connectivity of the executor hosts.',
+  },
+  [C.validation]: {
+    ease: 'medium',
+    fix: 'Validate the input data before the run and route bad records to a review queue instead of failing.',
+  },
+  [C.unknown]: {
+    ease: 'medium',
+    fix: 'Throw typed errors (error.type) from the workflow so failures can be categorized and fixed.',
+  },
 };
 
 /** Fixing the dominant category is assumed to remove 80 % of its failures. */
@@ -20,12 +41,21 @@ const FIX_EFFECTIVENESS = 0.8;
 
 export function reliabilityInsights(a: WorkflowAnalysis): InsightDraft[] {
   const r = a.reliability;
-  if (!r || r.success_rate === null || r.total < T.minFinishedForReliability || r.success_rate >= T.successRateBelow) return [];
+  if (
+    !r ||
+    r.success_rate === null ||
+    r.total < T.minFinishedForReliability ||
+    r.success_rate >= T.successRateBelow
+  )
+    return [];
   const categories = a.failures?.categories ?? [];
   const failures = categories.reduce((s, c) => s + c.count, 0);
   const top = categories[0] ?? { category: C.unknown, count: r.failed, examples: [] };
   const share = failures > 0 ? top.count / failures : 1;
-  const { ease, fix } = FIXES[top.category] ?? { ease: 'medium' as const, fix: `Address the "${top.category}" failures first.` };
+  const { ease, fix } = FIXES[top.category] ?? {
+    ease: 'medium' as const,
+    fix: `Address the "${top.category}" failures first.`,
+  };
   const expected = Math.min(100, r.success_rate + FIX_EFFECTIVENESS * share * (100 - r.success_rate));
   return [
     {
@@ -41,7 +71,11 @@ export function reliabilityInsights(a: WorkflowAnalysis): InsightDraft[] {
       expected_value: expected,
       evidence: r.total,
       unit: ' %',
-      supporting_data: { success_rate: r, failure_categories: categories.map(({ category, count }) => ({ category, count })), examples: top.examples },
+      supporting_data: {
+        success_rate: r,
+        failure_categories: categories.map(({ category, count }) => ({ category, count })),
+        examples: top.examples,
+      },
     },
   ];
 }

@@ -1,5 +1,12 @@
 /** What the insight rules read about one workflow: the outputs of the analyses. */
-import type { Anomaly, Degradation, FailureBreakdown, NodeSummary, PerformanceStats, SuccessRate } from '../model/analysis';
+import type {
+  Anomaly,
+  Degradation,
+  FailureBreakdown,
+  NodeSummary,
+  PerformanceStats,
+  SuccessRate,
+} from '../model/analysis';
 import type { ResourceUsage } from '../analysis/resource-usage';
 
 export interface WorkflowAnalysis {

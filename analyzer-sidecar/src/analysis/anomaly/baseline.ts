@@ -38,11 +38,18 @@ export function fromWatchedScale(kind: MetricKind, value: number): number {
 }
 
 /** Baseline from values already on the watched scale; null for no values. */
-export function fitBaseline(kind: MetricKind, watched: readonly number[], options: BaselineOptions = {}): Baseline | null {
+export function fitBaseline(
+  kind: MetricKind,
+  watched: readonly number[],
+  options: BaselineOptions = {},
+): Baseline | null {
   if (watched.length === 0) return null;
   if (kind === 'rate') {
     const failures = watched.reduce((a, b) => a + b, 0);
-    const p = Math.min(1 - (options.minRate ?? 0.02), Math.max(options.minRate ?? 0.02, (failures + 1) / (watched.length + 2)));
+    const p = Math.min(
+      1 - (options.minRate ?? 0.02),
+      Math.max(options.minRate ?? 0.02, (failures + 1) / (watched.length + 2)),
+    );
     return { kind, center: p, scale: Math.sqrt(p * (1 - p)), count: watched.length };
   }
   const { center, scale } = robustLocationScale(watched);

@@ -23,11 +23,51 @@ function anomaly(id: string, workflow_id: string, startMin: number, endMin: numb
 
 describe('correlateAnomalies', () => {
   test.each([
-    ['overlapping workflows form one incident', [['a', 'w1', 0, 10], ['b', 'w2', 5, 20]], [['w1', 'w2']]],
-    ['within the window they chain', [['a', 'w1', 0, 10], ['b', 'w2', 35, 40]], [['w1', 'w2']]],
-    ['past the window they do not', [['a', 'w1', 0, 10], ['b', 'w2', 41, 50]], []],
-    ['one workflow alone is not systemic', [['a', 'w1', 0, 10], ['b', 'w1', 5, 20]], []],
-    ['two incidents stay apart', [['a', 'w1', 0, 10], ['b', 'w2', 1, 9], ['c', 'w3', 500, 510], ['d', 'w4', 505, 520]], [['w1', 'w2'], ['w3', 'w4']]],
+    [
+      'overlapping workflows form one incident',
+      [
+        ['a', 'w1', 0, 10],
+        ['b', 'w2', 5, 20],
+      ],
+      [['w1', 'w2']],
+    ],
+    [
+      'within the window they chain',
+      [
+        ['a', 'w1', 0, 10],
+        ['b', 'w2', 35, 40],
+      ],
+      [['w1', 'w2']],
+    ],
+    [
+      'past the window they do not',
+      [
+        ['a', 'w1', 0, 10],
+        ['b', 'w2', 41, 50],
+      ],
+      [],
+    ],
+    [
+      'one workflow alone is not systemic',
+      [
+        ['a', 'w1', 0, 10],
+        ['b', 'w1', 5, 20],
+      ],
+      [],
+    ],
+    [
+      'two incidents stay apart',
+      [
+        ['a', 'w1', 0, 10],
+        ['b', 'w2', 1, 9],
+        ['c', 'w3', 500, 510],
+        ['d', 'w4', 505, 520],
+      ],
+      [
+        ['w1', 'w2'],
+        ['w3', 'w4'],
+      ],
+    ],
   ] as const)('%s', (_, rows, expected) => {
     const groups = correlateAnomalies(rows.map(([id, wf, s, e]) => anomaly(id, wf, s, e)));
     expect(groups.map((g) => g.workflow_ids)).toEqual(expected);

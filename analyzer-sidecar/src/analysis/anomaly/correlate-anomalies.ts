@@ -25,10 +25,15 @@ function toGroup(members: Anomaly[]): AnomalyGroup {
   };
 }
 
-export function correlateAnomalies(anomalies: readonly Anomaly[], options: CorrelateOptions = {}): AnomalyGroup[] {
+export function correlateAnomalies(
+  anomalies: readonly Anomaly[],
+  options: CorrelateOptions = {},
+): AnomalyGroup[] {
   const windowMs = options.windowMs ?? 30 * 60_000;
   const minWorkflows = options.minWorkflows ?? 2;
-  const sorted = [...anomalies].sort((a, b) => a.started_at - b.started_at || (a.anomaly_id < b.anomaly_id ? -1 : 1));
+  const sorted = [...anomalies].sort(
+    (a, b) => a.started_at - b.started_at || (a.anomaly_id < b.anomaly_id ? -1 : 1),
+  );
   const clusters: Anomaly[][] = [];
   let current: Anomaly[] = [];
   let reach = -Infinity;

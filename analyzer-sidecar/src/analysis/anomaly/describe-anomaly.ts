@@ -25,14 +25,23 @@ function subject(metric: string): string {
 }
 
 function action(metric: string, up: boolean): string {
-  if (!up) return 'Check that the executions still do all their work (skipped steps, early exits) before treating this as a gain.';
-  if (metric === METRIC.failureRate) return 'Open the failure categories for this period and the traces of the failed executions; an application or network outage is likely.';
-  if (metric === METRIC.cpuPercent || metric === METRIC.memoryMb) return 'Check what else ran on the executor hosts at that time and whether the workflow leaks resources across steps.';
-  if (metric === METRIC.executionDuration) return 'Compare the slowest steps of these executions with the baseline; check the target applications and host load at that time.';
+  if (!up)
+    return 'Check that the executions still do all their work (skipped steps, early exits) before treating this as a gain.';
+  if (metric === METRIC.failureRate)
+    return 'Open the failure categories for this period and the traces of the failed executions; an application or network outage is likely.';
+  if (metric === METRIC.cpuPercent || metric === METRIC.memoryMb)
+    return 'Check what else ran on the executor hosts at that time and whether the workflow leaks resources across steps.';
+  if (metric === METRIC.executionDuration)
+    return 'Compare the slowest steps of these executions with the baseline; check the target applications and host load at that time.';
   return 'Inspect this step in the listed executions: waits, selectors and the responsiveness of the target application.';
 }
 
-export function describeAnomaly({ series, episode, baseline_value, actual_value }: DescribeInput): AnomalyText {
+export function describeAnomaly({
+  series,
+  episode,
+  baseline_value,
+  actual_value,
+}: DescribeInput): AnomalyText {
   const up = episode.sign > 0;
   const isRate = series.kind === 'rate';
   const value = (x: number) => (isRate ? `${round(x * 100)} %` : round(x));

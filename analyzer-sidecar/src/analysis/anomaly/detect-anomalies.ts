@@ -31,12 +31,18 @@ export function detectAnomalies(
   return detectInSeries(buildMetricSeries(executions, steps), options);
 }
 
-export function detectInSeries(series: readonly MetricSeries[], options: DetectAnomaliesOptions): AnomalyReport {
+export function detectInSeries(
+  series: readonly MetricSeries[],
+  options: DetectAnomaliesOptions,
+): AnomalyReport {
   const anomalies: Anomaly[] = [];
   const baselines = new Map<string, Baseline>();
   for (const s of series) {
     const key = seriesKey(s.workflow_id, s.metric_name);
-    const result = detectSeriesAnomalies(s, { ...options, initialBaseline: options.baselines?.get(key) ?? null });
+    const result = detectSeriesAnomalies(s, {
+      ...options,
+      initialBaseline: options.baselines?.get(key) ?? null,
+    });
     anomalies.push(...result.anomalies);
     if (result.baseline) baselines.set(key, result.baseline);
   }
@@ -61,7 +67,9 @@ export function updateBaseline(
   knownAnomalies: readonly Anomaly[],
   options: UpdateBaselineOptions = {},
 ): Baseline | null {
-  const episodes = knownAnomalies.filter((a) => a.workflow_id === series.workflow_id && a.metric_name === series.metric_name);
+  const episodes = knownAnomalies.filter(
+    (a) => a.workflow_id === series.workflow_id && a.metric_name === series.metric_name,
+  );
   const { period } = options;
   const usable = series.observations.filter(
     (o) =>
@@ -69,5 +77,9 @@ export function updateBaseline(
       !episodes.some((a) => o.timestamp >= a.started_at && o.timestamp <= a.ended_at),
   );
   if (usable.length < (options.minSamples ?? 30)) return null;
-  return fitBaseline(series.kind, usable.map((o) => toWatchedScale(series.kind, o.value)), options);
+  return fitBaseline(
+    series.kind,
+    usable.map((o) => toWatchedScale(series.kind, o.value)),
+    options,
+  );
 }

@@ -47,7 +47,8 @@ export function resolveOptions(kind: MetricKind, options: DetectorOptions): Reso
   const window = options.window ?? (kind === 'rate' ? 20 : 9);
   const sensitivity = options.sensitivity ?? 2;
   if (!(sensitivity >= 0)) throw new RangeError(`sensitivity must be >= 0, got ${sensitivity}`);
-  if (!Number.isInteger(window) || window < 1) throw new RangeError(`window must be a positive integer, got ${window}`);
+  if (!Number.isInteger(window) || window < 1)
+    throw new RangeError(`window must be a positive integer, got ${window}`);
   return {
     ...options,
     sensitivity,

@@ -6,7 +6,11 @@ import { seededRandom } from '../testing/random';
 
 const HOUR = 3600_000;
 
-function series(values: readonly number[], kind: MetricSeries['kind'] = 'continuous', stepMs = 60_000): MetricSeries {
+function series(
+  values: readonly number[],
+  kind: MetricSeries['kind'] = 'continuous',
+  stepMs = 60_000,
+): MetricSeries {
   return {
     workflow_id: 'wf',
     metric_name: kind === 'rate' ? 'failure_rate' : 'execution_duration_ms',
@@ -29,14 +33,21 @@ describe('detectSeriesAnomalies', () => {
     fc.assert(
       fc.property(center, scale, values, k, (c, s, xs, sensitivity) => {
         const baseline = { kind: 'continuous' as const, center: c, scale: s, count: 100 };
-        const { anomalies } = detectSeriesAnomalies(series(xs), { now: 0, sensitivity, window: 1, learn: false, initialBaseline: baseline });
+        const { anomalies } = detectSeriesAnomalies(series(xs), {
+          now: 0,
+          sensitivity,
+          window: 1,
+          learn: false,
+          initialBaseline: baseline,
+        });
         const flagged = new Set(anomalies.flatMap((a) => a.execution_ids));
         return (
           xs.every((x, i) => {
             const z = Math.abs(Math.log(1 + x) - c) / s; // independent: the documented watched scale
             if (Math.abs(z - sensitivity) < 1e-9) return true;
             return flagged.has(`e${i}`) === z > sensitivity;
-          }) && anomalies.every((a) => a.severity >= 0 && a.severity <= 1 && Math.abs(a.deviation) > sensitivity)
+          }) &&
+          anomalies.every((a) => a.severity >= 0 && a.severity <= 1 && Math.abs(a.deviation) > sensitivity)
         );
       }),
       { numRuns: 300 },
@@ -55,7 +66,11 @@ describe('detectSeriesAnomalies', () => {
   });
 
   it('folds consecutive anomalous points into one episode with its start, end and executions', () => {
-    const values = [...logNormalValues(200, 1000, 0.3), ...Array(12).fill(20_000), ...logNormalValues(100, 1000, 0.3, 9)];
+    const values = [
+      ...logNormalValues(200, 1000, 0.3),
+      ...Array(12).fill(20_000),
+      ...logNormalValues(100, 1000, 0.3, 9),
+    ];
     const { anomalies } = detectSeriesAnomalies(series(values), { now: 123 });
     expect(anomalies).toHaveLength(1);
     const [a] = anomalies;
@@ -99,7 +114,16 @@ describe('detectSeriesAnomalies', () => {
   });
 
   it('fits a Laplace-smoothed, floored failure probability', () => {
-    expect(fitBaseline('rate', [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0])!.center).toBe(0.02);
+    expect(
+      fitBaseline(
+        'rate',
+        [
+          0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+          0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+          0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        ],
+      )!.center,
+    ).toBe(0.02);
     expect(fitBaseline('rate', [1, 0, 0, 0])!.center).toBeCloseTo(2 / 6, 12);
   });
 

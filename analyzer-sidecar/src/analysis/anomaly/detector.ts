@@ -13,7 +13,14 @@ import type { Anomaly } from '../../model/analysis';
 import { median, mean } from '../statistics';
 import { type Baseline, deviationOf, fitBaseline, toWatchedScale } from './baseline';
 import { type DetectorOptions, type ResolvedOptions, resolveOptions } from './detector-options';
-import { type Episode, type WatchedObservation, involve, openEpisode, recordPeak, toAnomaly } from './episode';
+import {
+  type Episode,
+  type WatchedObservation,
+  involve,
+  openEpisode,
+  recordPeak,
+  toAnomaly,
+} from './episode';
 import type { MetricSeries, Observation } from './metric-series';
 
 export interface DetectionResult {
@@ -82,7 +89,11 @@ class SeriesScanner {
   private extend(member: WatchedObservation, point: number, deviation: number): void {
     const sign = deviation > 0 ? 1 : -1;
     if (this.episode && this.episode.sign !== sign) this.close();
-    const episode = (this.episode ??= openEpisode(this.baseline as Baseline, deviation, member.obs.timestamp));
+    const episode = (this.episode ??= openEpisode(
+      this.baseline as Baseline,
+      deviation,
+      member.obs.timestamp,
+    ));
     episode.normalRun = [];
     episode.lastAt = member.obs.timestamp;
     episode.watched.push(member.watched);
@@ -94,7 +105,9 @@ class SeriesScanner {
   private confirmsLevelShift(episode: Episode): boolean {
     const cp = this.cfg.changePoint;
     if (!cp || !this.cfg.learn) return false;
-    return episode.watched.length >= cp.minObservations && episode.lastAt - episode.firstAt >= cp.minDurationMs;
+    return (
+      episode.watched.length >= cp.minObservations && episode.lastAt - episode.firstAt >= cp.minDurationMs
+    );
   }
 
   private adoptLevel(episode: Episode): void {

@@ -64,7 +64,8 @@ export function recordPeak(episode: Episode, deviation: number, point: number): 
 export function toAnomaly(series: MetricSeries, episode: Episode, sensitivity: number, now: number): Anomaly {
   let started_at = episode.involved.size > 0 ? Infinity : episode.firstAt;
   let ended_at = episode.involved.size > 0 ? -Infinity : episode.lastAt;
-  for (const t of episode.involved.values()) [started_at, ended_at] = [Math.min(started_at, t), Math.max(ended_at, t)];
+  for (const t of episode.involved.values())
+    [started_at, ended_at] = [Math.min(started_at, t), Math.max(ended_at, t)];
   const baseline_value = fromWatchedScale(series.kind, episode.baseline.center);
   const actual_value = fromWatchedScale(series.kind, episode.peakWatched);
   const text = describeAnomaly({ series, episode, baseline_value, actual_value });

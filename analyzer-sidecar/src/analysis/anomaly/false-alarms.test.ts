@@ -4,7 +4,6 @@ describe('anomaly detector on clean heavy-tailed histories', () => {
   it('keeps false alarms rare (printed: anomalies per workflow per day)', () => {
     const started = Date.now();
     const report = measureFalseAlarms(14, 20261123);
-    // eslint-disable-next-line no-console
     console.log(`false alarms: ${JSON.stringify(report)} in ${Date.now() - started} ms`);
     expect(report.perWorkflowPerDay).toBeLessThan(0.05);
   });

@@ -12,10 +12,15 @@ describe('buildMetricSeries', () => {
     ];
     const steps = [makeStep({ node_id: 'n', duration_ms: 5 }), makeStep({ node_id: 'n', status: 'skipped' })];
     const series = buildMetricSeries(executions, steps);
-    const by = Object.fromEntries(series.map((s) => [s.metric_name, s.observations.map((o) => [o.execution_id, o.value])]));
+    const by = Object.fromEntries(
+      series.map((s) => [s.metric_name, s.observations.map((o) => [o.execution_id, o.value])]),
+    );
     expect(by).toEqual({
       execution_duration_ms: [['b', 100]],
-      failure_rate: [['a', 1], ['b', 0]],
+      failure_rate: [
+        ['a', 1],
+        ['b', 0],
+      ],
       cpu_percent: [['b', 10]],
       [stepMetricName('n')]: [['e-1', 5]],
     });
@@ -31,7 +36,12 @@ describe('updateBaseline', () => {
       kind: 'continuous' as const,
       observations: values.map((value, i) => ({ timestamp: i, value, execution_id: `e${i}` })),
     };
-    const incident = { workflow_id: 'w', metric_name: 'execution_duration_ms', started_at: 40, ended_at: 59 } as never;
+    const incident = {
+      workflow_id: 'w',
+      metric_name: 'execution_duration_ms',
+      started_at: 40,
+      ended_at: 59,
+    } as never;
     const clean = values.filter((_, i) => i < 40 || i >= 60).map((v) => Math.log1p(v));
     expect(updateBaseline(series, [incident])).toEqual(fitBaseline('continuous', clean));
     expect(updateBaseline(series, [incident], { period: { from: 0, to: 20 } })).toBeNull();

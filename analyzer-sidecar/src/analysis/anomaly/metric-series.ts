@@ -40,19 +40,34 @@ export function seriesKey(workflowId: string, metricName: string): string {
 }
 
 function byTime(a: Observation, b: Observation): number {
-  return a.timestamp - b.timestamp || (a.execution_id < b.execution_id ? -1 : a.execution_id > b.execution_id ? 1 : 0);
+  return (
+    a.timestamp - b.timestamp ||
+    (a.execution_id < b.execution_id ? -1 : a.execution_id > b.execution_id ? 1 : 0)
+  );
 }
 
 type Extract = (e: ExecutionRecord) => number | null;
 
 const EXECUTION_METRICS: readonly [string, MetricKind, Extract][] = [
-  [METRIC.executionDuration, 'continuous', (e) => (e.status === EXECUTION_STATUS.completed ? e.duration_ms : null)],
-  [METRIC.failureRate, 'rate', (e) => (e.status === EXECUTION_STATUS.failed ? 1 : e.status === EXECUTION_STATUS.completed ? 0 : null)],
+  [
+    METRIC.executionDuration,
+    'continuous',
+    (e) => (e.status === EXECUTION_STATUS.completed ? e.duration_ms : null),
+  ],
+  [
+    METRIC.failureRate,
+    'rate',
+    (e) => (e.status === EXECUTION_STATUS.failed ? 1 : e.status === EXECUTION_STATUS.completed ? 0 : null),
+  ],
   [METRIC.cpuPercent, 'continuous', (e) => e.cpu_percent_avg],
   [METRIC.memoryMb, 'continuous', (e) => e.memory_mb_max],
 ];
 
-function push(map: Map<string, MetricSeries>, head: Omit<MetricSeries, 'observations'>, obs: Observation): void {
+function push(
+  map: Map<string, MetricSeries>,
+  head: Omit<MetricSeries, 'observations'>,
+  obs: Observation,
+): void {
   const key = seriesKey(head.workflow_id, head.metric_name);
   let series = map.get(key);
   if (!series) map.set(key, (series = { ...head, observations: [] }));
@@ -60,19 +75,31 @@ function push(map: Map<string, MetricSeries>, head: Omit<MetricSeries, 'observat
 }
 
 /** Every series the records hold, observations in time order; series ordered by key. */
-export function buildMetricSeries(executions: readonly ExecutionRecord[], steps: readonly StepRecord[] = []): MetricSeries[] {
+export function buildMetricSeries(
+  executions: readonly ExecutionRecord[],
+  steps: readonly StepRecord[] = [],
+): MetricSeries[] {
   const map = new Map<string, MetricSeries>();
   for (const e of executions) {
     if (e.status === 'running') continue;
     const timestamp = e.completed_at ?? e.started_at;
     for (const [metric_name, kind, extract] of EXECUTION_METRICS) {
       const value = extract(e);
-      if (value !== null && Number.isFinite(value)) push(map, { workflow_id: e.workflow_id, metric_name, kind }, { timestamp, value, execution_id: e.execution_id });
+      if (value !== null && Number.isFinite(value))
+        push(
+          map,
+          { workflow_id: e.workflow_id, metric_name, kind },
+          { timestamp, value, execution_id: e.execution_id },
+        );
     }
   }
   for (const s of steps) {
     if (s.status !== STEP_STATUS.completed) continue;
-    const head = { workflow_id: s.workflow_id, metric_name: stepMetricName(s.node_id), kind: 'continuous' as const };
+    const head = {
+      workflow_id: s.workflow_id,
+      metric_name: stepMetricName(s.node_id),
+      kind: 'continuous' as const,
+    };
     push(map, head, { timestamp: s.completed_at, value: s.duration_ms, execution_id: s.execution_id });
   }
   const all = [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, s]) => s);

@@ -36,7 +36,11 @@ export function cleanWorkflows(): SyntheticWorkflow[] {
   );
 }
 
-export function measureFalseAlarms(days: number, seed: number, options: Partial<DetectorOptions> = {}): FalseAlarmReport {
+export function measureFalseAlarms(
+  days: number,
+  seed: number,
+  options: Partial<DetectorOptions> = {},
+): FalseAlarmReport {
   const workflows = cleanWorkflows();
   const { executions, steps } = generateHistory({ workflows, from: Date.UTC(2026, 0, 1), days, seed });
   const { anomalies } = detectAnomalies(executions, steps, { now: Date.UTC(2026, 6, 1), ...options });

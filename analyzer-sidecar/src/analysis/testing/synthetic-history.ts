@@ -75,10 +75,25 @@ function runSteps(rng: Random, run: Run, failAt: number): StepRecord[] {
   let t = run.t;
   for (const [i, node] of run.wf.nodes.entries()) {
     if (failAt >= 0 && i > failAt) break;
-    const factor = run.events.reduce((f, e) => (e.kind === 'slowdown' && (!e.node_id || e.node_id === node.node_id) ? f * (e.factor ?? 1) : f), 1);
+    const factor = run.events.reduce(
+      (f, e) =>
+        e.kind === 'slowdown' && (!e.node_id || e.node_id === node.node_id) ? f * (e.factor ?? 1) : f,
+      1,
+    );
     const duration = rng.logNormal(node.medianMs, node.sigma) * factor;
     const failed = i === failAt;
-    steps.push(makeStep({ step_id: `${run.id}-s${i}`, execution_id: run.id, workflow_id: run.wf.workflow_id, node_id: node.node_id, action_type: node.action_type, started_at: t, duration_ms: duration, status: failed ? 'failed' : 'completed' }));
+    steps.push(
+      makeStep({
+        step_id: `${run.id}-s${i}`,
+        execution_id: run.id,
+        workflow_id: run.wf.workflow_id,
+        node_id: node.node_id,
+        action_type: node.action_type,
+        started_at: t,
+        duration_ms: duration,
+        status: failed ? 'failed' : 'completed',
+      }),
+    );
     t += duration;
   }
   return steps;
@@ -92,10 +107,18 @@ function runExecution(rng: Random, run: Run): { execution: ExecutionRecord; step
   const duration = steps.reduce((s, x) => s + x.duration_ms, 0) + rng.logNormal(50, 0.3);
   const sample = FAILURE_SAMPLES[category] ?? FAILURE_SAMPLES.unknown!;
   const execution = makeExecution({
-    execution_id: run.id, workflow_id: run.wf.workflow_id, started_at: run.t, duration_ms: duration,
-    status: fails ? 'failed' : 'completed', steps_total: run.wf.nodes.length, steps_completed: steps.length - (fails ? 1 : 0), steps_failed: fails ? 1 : 0,
-    error_type: fails ? sample.type : null, error_message: fails ? sample.message : null,
-    cpu_percent_avg: rng.logNormal(30, 0.15), memory_mb_max: rng.logNormal(500, 0.08),
+    execution_id: run.id,
+    workflow_id: run.wf.workflow_id,
+    started_at: run.t,
+    duration_ms: duration,
+    status: fails ? 'failed' : 'completed',
+    steps_total: run.wf.nodes.length,
+    steps_completed: steps.length - (fails ? 1 : 0),
+    steps_failed: fails ? 1 : 0,
+    error_type: fails ? sample.type : null,
+    error_message: fails ? sample.message : null,
+    cpu_percent_avg: rng.logNormal(30, 0.15),
+    memory_mb_max: rng.logNormal(500, 0.08),
   });
   return { execution, steps };
 }
@@ -108,7 +131,12 @@ export function generateHistory(spec: HistorySpec): { executions: ExecutionRecor
   for (const wf of spec.workflows) {
     let n = 0;
     for (let t = spec.from + rng.exponential(wf.intervalMs); t < end; t += rng.exponential(wf.intervalMs)) {
-      const run = { wf, id: `${wf.workflow_id}-x${n++}`, t: Math.round(t), events: activeEvents(spec.events ?? [], wf.workflow_id, t) };
+      const run = {
+        wf,
+        id: `${wf.workflow_id}-x${n++}`,
+        t: Math.round(t),
+        events: activeEvents(spec.events ?? [], wf.workflow_id, t),
+      };
       const out = runExecution(rng, run);
       executions.push(out.execution);
       steps.push(...out.steps);
