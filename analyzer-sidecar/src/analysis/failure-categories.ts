@@ -40,7 +40,7 @@ const BUILT_IN_CONFIG: readonly FailureRuleConfig[] = [
   { category: C.lowConfidence, error_type: 'confidence' },
   { category: C.lowConfidence, message: 'low confidence|confidence (score )?(below|under|too low)' },
   { category: C.lowConfidence, confidence_below: 0.5 },
-  { category: C.elementNotFound, error_type: 'elementnotfound|nosuchelement|notfound|selector' },
+  { category: C.elementNotFound, error_type: 'element|selector|locator' },
   {
     category: C.elementNotFound,
     message:

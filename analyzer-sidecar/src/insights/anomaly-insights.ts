@@ -1,39 +1,52 @@
-/** Anomaly rule: a metric with recurring or severe anomaly episodes in the period. */
+/**
+ * Anomaly rule: one insight per workflow and kind of metric (durations,
+ * failures, resources) with recurring or severe anomaly episodes in the
+ * period, so one incident that moved every step yields one insight, not one
+ * per step.
+ */
 import type { Anomaly, InsightCategory } from '../model/analysis';
 import type { InsightDraft } from './build-insight';
 import { INSIGHT_THRESHOLDS as T, type WorkflowAnalysis } from './workflow-analysis';
 
-function categoryOf(metric: string): InsightCategory {
+export function categoryOf(metric: string): InsightCategory {
   if (metric === 'failure_rate') return 'reliability';
   if (metric === 'cpu_percent' || metric === 'memory_mb') return 'resource';
   return 'performance';
 }
 
+function draftFor(
+  workflowId: string,
+  category: InsightCategory,
+  episodes: readonly Anomaly[],
+): InsightDraft | null {
+  const worst = episodes.reduce((w, e) => (e.severity > w.severity ? e : w));
+  if (episodes.length < T.anomalyRecurrence && worst.severity < T.anomalySeverity) return null;
+  const metrics = [...new Set(episodes.map((e) => e.metric_name))].sort();
+  return {
+    workflow_id: workflowId,
+    category,
+    key: `anomalies:${category}`,
+    title: `${episodes.length} anomal${episodes.length === 1 ? 'y' : 'ies'} in ${metrics.length === 1 ? metrics[0] : `${metrics.length} metrics`} (peak severity ${worst.severity.toFixed(2)})`,
+    description: worst.description,
+    recommendation: worst.recommended_action ?? 'Investigate the executions of the worst episode.',
+    ease: 'medium',
+    metric: 'anomaly_episodes',
+    baseline_value: episodes.length,
+    expected_value: 0,
+    evidence: new Set(episodes.flatMap((e) => e.execution_ids)).size,
+    supporting_data: { metrics, anomaly_ids: episodes.map((e) => e.anomaly_id), worst_anomaly: worst },
+  };
+}
+
 export function anomalyInsights(a: WorkflowAnalysis): InsightDraft[] {
-  const byMetric = new Map<string, Anomaly[]>();
+  const byCategory = new Map<InsightCategory, Anomaly[]>();
   for (const anomaly of a.anomalies ?? []) {
     if (anomaly.workflow_id !== a.workflow_id) continue;
-    byMetric.set(anomaly.metric_name, [...(byMetric.get(anomaly.metric_name) ?? []), anomaly]);
+    const category = categoryOf(anomaly.metric_name);
+    byCategory.set(category, [...(byCategory.get(category) ?? []), anomaly]);
   }
-  const drafts: InsightDraft[] = [];
-  for (const [metric, episodes] of [...byMetric].sort(([x], [y]) => (x < y ? -1 : 1))) {
-    const peak = Math.max(...episodes.map((e) => e.severity));
-    if (episodes.length < T.anomalyRecurrence && peak < T.anomalySeverity) continue;
-    const worst = episodes.find((e) => e.severity === peak) as Anomaly;
-    drafts.push({
-      workflow_id: a.workflow_id,
-      category: categoryOf(metric),
-      key: `anomalies:${metric}`,
-      title: `${episodes.length} anomal${episodes.length === 1 ? 'y' : 'ies'} in ${metric} (peak severity ${peak.toFixed(2)})`,
-      description: worst.description,
-      recommendation: worst.recommended_action ?? 'Investigate the executions of the worst episode.',
-      ease: 'medium',
-      metric: 'anomaly_episodes',
-      baseline_value: episodes.length,
-      expected_value: 0,
-      evidence: episodes.reduce((s, e) => s + e.execution_ids.length, 0),
-      supporting_data: { anomaly_ids: episodes.map((e) => e.anomaly_id), worst_anomaly: worst },
-    });
-  }
-  return drafts;
+  return [...byCategory]
+    .sort(([x], [y]) => (x < y ? -1 : 1))
+    .map(([category, episodes]) => draftFor(a.workflow_id, category, episodes))
+    .filter((d): d is InsightDraft => d !== null);
 }

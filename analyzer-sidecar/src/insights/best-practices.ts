@@ -3,8 +3,8 @@
  * are similar when the sets of action types they use overlap (Jaccard ≥ 0.5).
  * For each action type a workflow shares with a similar peer that runs it at
  * least 1.5× faster, on at least 10 steps each, the workflow gets an insight
- * naming the peer and the evidence; likewise for a peer whose success rate is
- * at least 10 points higher.
+ * naming the peer and the evidence, expecting half the gap closed; likewise
+ * for a peer whose success rate is at least 10 points higher.
  */
 import { formatNumber as fmt, type InsightDraft } from './build-insight';
 import { INSIGHT_THRESHOLDS as T, type WorkflowAnalysis } from './workflow-analysis';
@@ -42,13 +42,14 @@ function fasterPeerInsight(
   const avg = a.performance.avg_duration_ms;
   const runs = a.performance.execution_count;
   if (avg === null || runs === 0) return null;
-  const saved = Math.min(avg * 0.9, ((own.avg - theirs.avg) * own.count) / runs);
+  // Closing half of the gap: the peer's steps may do less work under the same action type.
+  const saved = Math.min(avg * 0.9, (0.5 * (own.avg - theirs.avg) * own.count) / runs);
   return {
     workflow_id: a.workflow_id,
     category: 'best_practice',
     key: `peer-speed:${action}`,
     title: `${peer.workflow_id} runs ${action} steps ${(own.avg / theirs.avg).toFixed(1)}× faster`,
-    description: `Here a ${action} step averages ${fmt(own.avg)} ms over ${own.count} steps; in the similar workflow ${peer.workflow_id} it averages ${fmt(theirs.avg)} ms over ${theirs.count}.`,
+    description: `Here, ${action} steps average ${fmt(own.avg)} ms over ${own.count} steps; in the similar workflow ${peer.workflow_id} they average ${fmt(theirs.avg)} ms over ${theirs.count}.`,
     recommendation: `Look at how ${peer.workflow_id} implements its ${action} steps (waits, selectors, reuse of the application session) and apply the same here.`,
     ease: 'medium',
     metric: 'avg_duration_ms',

@@ -49,7 +49,12 @@ export interface InsightDraft {
   unit?: string;
 }
 
-const fmt = (x: number) => (Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en-US') : x.toPrecision(3));
+const fmt = (x: number) =>
+  Math.abs(x) >= 100
+    ? Math.round(x).toLocaleString('en-US')
+    : Number.isInteger(x)
+      ? String(x)
+      : x.toPrecision(3);
 
 function benefitOf(change: ExpectedChange): number {
   const weight = METRIC_WEIGHT[change.metric] ?? 0.5;
