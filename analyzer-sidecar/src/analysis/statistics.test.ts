@@ -107,6 +107,26 @@ describe('statistics', () => {
     );
   });
 
+  it('computes the same median and MAD by selection as by sorting', () => {
+    const sample = fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), {
+      minLength: 1,
+      maxLength: 200,
+    });
+    const repeated = fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 50 });
+    fc.assert(
+      fc.property(fc.oneof(sample, repeated), (values) => {
+        const { center, scale } = robustLocationScale(values);
+        const expectedCenter = oracleQuantile(values, 0.5);
+        const expectedMad = oracleQuantile(
+          values.map((v) => Math.abs(v - expectedCenter)),
+          0.5,
+        );
+        return close(center, expectedCenter) && close(scale, 1.482602218505602 * expectedMad);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('keeps the robust scale unmoved by a minority of huge outliers', () => {
     const clean = Array.from({ length: 101 }, (_, i) => i / 100);
     const dirty = [...clean.slice(0, 91), ...Array.from({ length: 10 }, () => 1e9)];

@@ -62,7 +62,10 @@ export function sampleStdDev(values: Sample): number {
 /** Median absolute deviation from the median (unscaled). */
 export function medianAbsoluteDeviation(values: Sample): number {
   const center = median(values);
-  return median(Float64Array.from(values, (v) => Math.abs(v - center)));
+  // A plain loop: Float64Array.from with a map function is an order of magnitude slower in V8.
+  const deviations = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) deviations[i] = Math.abs((values[i] as number) - center);
+  return quantileSorted(deviations.sort(), 0.5);
 }
 
 export interface RobustLocationScale {
@@ -71,8 +74,53 @@ export interface RobustLocationScale {
   scale: number;
 }
 
+/** Pivot choice that keeps selection linear on sorted and V-shaped (absolute deviation) input. */
+function medianOfThree(x: number, y: number, z: number): number {
+  return Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
+}
+
+/** k-th smallest (0-based), reordering `a` so that nothing after index k is smaller (Hoare's selection). */
+function selectInPlace(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (hi > lo) {
+    const pivot = medianOfThree(a[lo] as number, a[(lo + hi) >> 1] as number, a[hi] as number);
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((a[i] as number) < pivot) i++;
+      while ((a[j] as number) > pivot) j--;
+      if (i <= j) {
+        const t = a[i] as number;
+        a[i++] = a[j] as number;
+        a[j--] = t;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return a[k] as number;
+}
+
+/** Type-7 median in expected linear time; reorders `a`. */
+export function medianInPlace(a: Float64Array): number {
+  if (a.length === 0) throw new RangeError('median of an empty sample');
+  const h = (a.length - 1) / 2;
+  const lower = Math.floor(h);
+  const x = selectInPlace(a, lower);
+  if (h === lower) return x;
+  let next = Infinity;
+  for (let i = lower + 1; i < a.length; i++) if ((a[i] as number) < next) next = a[i] as number;
+  return x + (h - lower) * (next - x);
+}
+
+/** Median and scaled MAD by selection rather than sorting: the detector refits baselines often. */
 export function robustLocationScale(values: Sample): RobustLocationScale {
-  return { center: median(values), scale: MAD_TO_SIGMA * medianAbsoluteDeviation(values) };
+  const scratch = Float64Array.from(values);
+  const center = medianInPlace(scratch);
+  for (let i = 0; i < scratch.length; i++) scratch[i] = Math.abs((scratch[i] as number) - center);
+  return { center, scale: MAD_TO_SIGMA * medianInPlace(scratch) };
 }
 
 const EMPTY_SUMMARY: DurationSummary = {

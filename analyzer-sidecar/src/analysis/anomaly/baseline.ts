@@ -5,16 +5,25 @@
  * "k standard deviations" means a fixed factor, whatever the workflow's speed.
  * Centre and scale are the median and 1.4826 × MAD, which a minority of stuck
  * runs or an unlearned incident cannot drag, where mean and std dev would be.
+ * Real tails are often heavier than log-normal (a few runs stuck 3–30× on one
+ * step): the MAD then describes the core only and 2σ would be crossed far more
+ * often than the 2.3 % a normal law gives. So each side has its own scale, never
+ * narrower than the MAD's: the distance from the median to the empirical
+ * 2.28 % (lower) or 97.72 % (upper) quantile, over 2, which is σ for a normal
+ * law and widens exactly as much as the tail is heavier.
  * Failure rates use the Bernoulli model: p with a Laplace prior, σ = √(p(1−p)).
  */
-import { robustLocationScale } from '../statistics';
+import { quantileSorted, robustLocationScale, sortAscending } from '../statistics';
 import type { MetricKind } from './metric-series';
 
 export interface Baseline {
   kind: MetricKind;
   /** On the watched scale: log(1 + x) for continuous metrics, p for rates. */
   center: number;
+  /** Standard deviation below the centre (and of rates). */
   scale: number;
+  /** Standard deviation above the centre. */
+  upperScale: number;
   /** Observations it was fitted on. */
   count: number;
 }
@@ -50,15 +59,28 @@ export function fitBaseline(
       1 - (options.minRate ?? 0.02),
       Math.max(options.minRate ?? 0.02, (failures + 1) / (watched.length + 2)),
     );
-    return { kind, center: p, scale: Math.sqrt(p * (1 - p)), count: watched.length };
+    const sigma = Math.sqrt(p * (1 - p));
+    return { kind, center: p, scale: sigma, upperScale: sigma, count: watched.length };
   }
   const { center, scale } = robustLocationScale(watched);
-  return { kind, center, scale: Math.max(scale, options.minLogScale ?? 0.05), count: watched.length };
+  const sorted = sortAscending(watched);
+  const floor = Math.max(scale, options.minLogScale ?? 0.05);
+  return {
+    kind,
+    center,
+    scale: Math.max(floor, (center - quantileSorted(sorted, NORMAL_TAIL)) / 2),
+    upperScale: Math.max(floor, (quantileSorted(sorted, 1 - NORMAL_TAIL) - center) / 2),
+    count: watched.length,
+  };
 }
+
+/** P(Z < −2) for a standard normal Z: the tail beyond 2σ. */
+const NORMAL_TAIL = 0.02275013194817921;
 
 /** Signed distance from the baseline, in baseline standard deviations. */
 export function deviationOf(baseline: Baseline, watched: number): number {
-  return (watched - baseline.center) / baseline.scale;
+  const d = watched - baseline.center;
+  return d / (d > 0 ? baseline.upperScale : baseline.scale);
 }
 
 /**

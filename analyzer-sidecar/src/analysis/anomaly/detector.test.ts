@@ -28,11 +28,12 @@ describe('detectSeriesAnomalies', () => {
   it('Property 10 and 11: every value past the sensitivity is in an anomaly, no other is, and severity is in [0, 1]', () => {
     const center = fc.double({ min: 0, max: 12, noNaN: true });
     const scale = fc.double({ min: 0.05, max: 3, noNaN: true });
+    const upper = fc.double({ min: 0.05, max: 3, noNaN: true });
     const values = fc.array(fc.double({ min: 0, max: 1e7, noNaN: true }), { minLength: 1, maxLength: 80 });
     const k = fc.double({ min: 0.5, max: 4, noNaN: true });
     fc.assert(
-      fc.property(center, scale, values, k, (c, s, xs, sensitivity) => {
-        const baseline = { kind: 'continuous' as const, center: c, scale: s, count: 100 };
+      fc.property(center, scale, upper, values, k, (c, s, u, xs, sensitivity) => {
+        const baseline = { kind: 'continuous' as const, center: c, scale: s, upperScale: u, count: 100 };
         const { anomalies } = detectSeriesAnomalies(series(xs), {
           now: 0,
           sensitivity,
@@ -43,7 +44,8 @@ describe('detectSeriesAnomalies', () => {
         const flagged = new Set(anomalies.flatMap((a) => a.execution_ids));
         return (
           xs.every((x, i) => {
-            const z = Math.abs(Math.log(1 + x) - c) / s; // independent: the documented watched scale
+            const d = Math.log(1 + x) - c; // independent: the documented watched scale, one σ per side
+            const z = Math.abs(d) / (d > 0 ? u : s);
             if (Math.abs(z - sensitivity) < 1e-9) return true;
             return flagged.has(`e${i}`) === z > sensitivity;
           }) &&

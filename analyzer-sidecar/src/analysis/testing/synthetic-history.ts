@@ -22,6 +22,8 @@ export interface SyntheticWorkflow {
   failureRate: number;
   /** Failure category → weight. */
   failureMix: Record<string, number>;
+  /** Share of steps that get stuck (× 3 to 30, log-uniform): tails heavier than log-normal. */
+  stuckRate?: number;
 }
 
 export interface PlantedEvent {
@@ -80,7 +82,8 @@ function runSteps(rng: Random, run: Run, failAt: number): StepRecord[] {
         e.kind === 'slowdown' && (!e.node_id || e.node_id === node.node_id) ? f * (e.factor ?? 1) : f,
       1,
     );
-    const duration = rng.logNormal(node.medianMs, node.sigma) * factor;
+    const stuck = rng.next() < (run.wf.stuckRate ?? 0) ? 3 * 10 ** rng.next() : 1;
+    const duration = rng.logNormal(node.medianMs, node.sigma) * factor * stuck;
     const failed = i === failAt;
     steps.push(
       makeStep({
