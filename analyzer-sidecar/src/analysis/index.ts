@@ -36,7 +36,7 @@ export { BUILT_IN_FAILURE_RULES, categorizeFailure, compileFailureRules } from '
 export type { CompileResult, Failure, FailureRule, FailureRuleConfig } from './failure-categories';
 export { categorizeFailures, failuresFromRecords } from './failure-breakdown';
 export type { BreakdownOptions } from './failure-breakdown';
-export { rankReliability, wilsonLowerBound } from './reliability-ranking';
+export { durationSpread, rankReliability, wilsonLowerBound } from './reliability-ranking';
 export type { WorkflowReliabilityInput } from './reliability-ranking';
 export { summarizeResources } from './resource-usage';
 export type { ResourceUsage } from './resource-usage';

@@ -1,4 +1,4 @@
-import { rankReliability, wilsonLowerBound } from './reliability-ranking';
+import { durationSpread, rankReliability, wilsonLowerBound } from './reliability-ranking';
 
 describe('rankReliability', () => {
   test.each([
@@ -30,5 +30,14 @@ describe('rankReliability', () => {
     ]);
     expect(ranking[0]!.workflow_id).toBe('steady');
     expect(ranking[1]!.duration_spread).toBeGreaterThan(1);
+  });
+
+  it('takes a spread computed by the store instead of durations', () => {
+    const durations = Array.from({ length: 30 }, (_, i) => 1000 * 1.1 ** i);
+    const [fromDurations] = rankReliability([{ workflow_id: 'w', completed: 30, failed: 0, durations }]);
+    const [fromStore] = rankReliability([
+      { workflow_id: 'w', completed: 30, failed: 0, duration_spread: durationSpread(durations) },
+    ]);
+    expect(fromStore).toEqual(fromDurations);
   });
 });

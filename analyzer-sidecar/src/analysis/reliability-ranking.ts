@@ -32,10 +32,16 @@ export function wilsonLowerBound(successes: number, total: number, z = Z_95): nu
 
 export interface WorkflowReliabilityInput extends SuccessCounts {
   /** Durations of completed executions (ms); may be empty. */
-  durations: readonly number[];
+  durations?: readonly number[];
+  /**
+   * Or the spread computed by the store: 1.4826 × DuckDB's `mad(ln(1 + duration_ms))`
+   * over completed executions (null below two); wins over `durations`.
+   */
+  duration_spread?: number | null;
 }
 
-function durationSpread(durations: readonly number[]): number | null {
+/** Reference of the spread: robust σ of log(1 + duration); null below two durations. */
+export function durationSpread(durations: readonly number[]): number | null {
   if (durations.length < 2) return null;
   return robustLocationScale(durations.map((d) => Math.log1p(Math.max(0, d)))).scale;
 }
@@ -45,7 +51,8 @@ export function rankReliability(inputs: readonly WorkflowReliabilityInput[]): Re
   const scored = inputs.map((input) => {
     const rate = toSuccessRate(input);
     const lower = wilsonLowerBound(input.completed, rate.total);
-    const spread = durationSpread(input.durations);
+    const spread =
+      input.duration_spread !== undefined ? input.duration_spread : durationSpread(input.durations ?? []);
     return {
       workflow_id: input.workflow_id,
       rank: 0,
