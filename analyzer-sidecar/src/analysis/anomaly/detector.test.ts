@@ -92,6 +92,21 @@ describe('detectSeriesAnomalies', () => {
     expect(after.scale).toBeCloseTo(clean.scale, 10);
   });
 
+  it('keeps a carried baseline until a warm-up worth of data is learned again', () => {
+    const first = detectSeriesAnomalies(series(logNormalValues(300, 1000, 0.3)), { now: 0 }).baseline!;
+    const short = detectSeriesAnomalies(series(logNormalValues(40, 1000, 0.3, 3)), {
+      now: 0,
+      initialBaseline: first,
+    });
+    expect(short.baseline).toBe(first);
+    const long = detectSeriesAnomalies(series(logNormalValues(80, 1000, 0.3, 3)), {
+      now: 0,
+      initialBaseline: first,
+    });
+    expect(long.baseline).not.toBe(first);
+    expect(long.baseline!.center).toBeCloseTo(first.center, 0);
+  });
+
   it('adopts a sustained level shift as the new baseline once confirmed', () => {
     const values = [...logNormalValues(300, 1000, 0.3), ...logNormalValues(600, 5000, 0.3, 11)];
     const { anomalies, baseline } = detectSeriesAnomalies(series(values, 'continuous', 2 * 60_000), {

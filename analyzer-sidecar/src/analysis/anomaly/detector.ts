@@ -49,7 +49,8 @@ class SeriesScanner {
     this.window.push(member);
     if (this.window.length > this.cfg.window) this.window.shift();
     if (!this.baseline) return this.warmUp(member.watched);
-    if (this.window.length < this.cfg.window) return this.learn(member.watched);
+    // Until the window fills (a carried baseline), observations are neither judged nor learned.
+    if (this.window.length < this.cfg.window) return;
     const values = this.window.map((m) => m.watched);
     const point = this.series.kind === 'rate' ? mean(values) : median(values);
     const deviation = deviationOf(this.baseline, point);
@@ -71,7 +72,8 @@ class SeriesScanner {
     if (!this.cfg.learn) return;
     this.history.push(watched);
     if (this.history.length > this.cfg.historySize) this.history.shift();
-    if (++this.sinceRefit >= this.cfg.refitEvery) this.refit();
+    // A baseline carried from an earlier run stays until as much data as a warm-up is learned again.
+    if (++this.sinceRefit >= this.cfg.refitEvery && this.history.length >= this.cfg.warmup) this.refit();
   }
 
   private refit(): void {
