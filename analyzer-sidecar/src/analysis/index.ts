@@ -23,11 +23,12 @@ export type { BottleneckOptions } from './bottlenecks';
 export {
   analyzeWorkflow,
   buildPerformanceStats,
+  performanceStatsFromSummary,
   describePeriod,
   inPeriod,
   selectDurations,
 } from './performance';
-export type { AnalyzeWorkflowOptions, DurationFilter, Period } from './performance';
+export type { AnalyzeWorkflowOptions, DurationFilter, PerformanceOptions, Period } from './performance';
 export { detectPerformanceDegradation, percentChange } from './degradation';
 export type { DegradationOptions } from './degradation';
 export { countOutcomes, successRatesByWorkflow, successRateWindows, toSuccessRate } from './success-rate';

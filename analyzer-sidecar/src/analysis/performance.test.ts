@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { analyzeWorkflow, selectDurations } from './performance';
+import { analyzeWorkflow, performanceStatsFromSummary, selectDurations } from './performance';
+import { summarizeDurations } from './statistics';
 import { summarizeSteps } from './step-summaries';
 import { makeExecution, makeStep } from './testing/records';
 
@@ -74,5 +75,13 @@ describe('analyzeWorkflow', () => {
     });
     expect(stats.slowest_steps.map((s) => s.node_id)).toEqual(['slow', 'mid']);
     expect(stats.slowest_steps[0]?.share_of_execution_time).toBeCloseTo(0.9, 12);
+  });
+
+  it('builds the same stats from a store-computed summary', () => {
+    const executions = [100, 300, 200].map((d, i) =>
+      makeExecution({ duration_ms: d, execution_id: `e${i}` }),
+    );
+    const fromSummary = performanceStatsFromSummary('wf-1', summarizeDurations([100, 200, 300]));
+    expect(fromSummary).toEqual(analyzeWorkflow(executions, { workflowId: 'wf-1' }));
   });
 });

@@ -3,7 +3,7 @@
  * finished executions, `completed` only unless a status filter says otherwise.
  */
 import { EXECUTION_STATUS } from '@rpa-analytics/instrumentation/conventions';
-import type { NodeSummary, PerformanceStats } from '../model/analysis';
+import type { DurationSummary, NodeSummary, PerformanceStats } from '../model/analysis';
 import type { ExecutionRecord, StoredExecutionStatus } from '../model/records';
 import { rankSteps } from './bottlenecks';
 import { summarizeDurations } from './statistics';
@@ -50,13 +50,23 @@ export interface AnalyzeWorkflowOptions extends DurationFilter {
   slowestStepsLimit?: number;
 }
 
-/** PerformanceStats from already selected durations (what a store computing the durations calls). */
+export type PerformanceOptions = Omit<AnalyzeWorkflowOptions, 'workflowId'>;
+
+/** PerformanceStats from already selected durations. */
 export function buildPerformanceStats(
   workflowId: string,
   durations: readonly number[],
-  options: Omit<AnalyzeWorkflowOptions, 'workflowId'> = {},
+  options: PerformanceOptions = {},
 ): PerformanceStats {
-  const { count, ...summary } = summarizeDurations(durations);
+  return performanceStatsFromSummary(workflowId, summarizeDurations(durations), options);
+}
+
+/** PerformanceStats from a duration summary the store computed (quantile_cont, stddev_samp). */
+export function performanceStatsFromSummary(
+  workflowId: string,
+  { count, ...summary }: DurationSummary,
+  options: PerformanceOptions = {},
+): PerformanceStats {
   const nodes = (options.stepSummaries ?? []).filter((s) => s.workflow_id === workflowId);
   return {
     workflow_id: workflowId,
