@@ -3,7 +3,11 @@
  * analysis reads. Field names are the seed's, in snake_case, as the REST API
  * serves them; times are epoch milliseconds here and RFC 3339 on the wire.
  */
-import type { ExecutionStatus, RecoveryOutcome, StepStatus } from '@rpa-analytics/instrumentation/conventions';
+import type {
+  ExecutionStatus,
+  RecoveryOutcome,
+  StepStatus,
+} from '@rpa-analytics/instrumentation/conventions';
 
 /** An execution as stored: `running` until its span arrives with a final status. */
 export type StoredExecutionStatus = ExecutionStatus | 'running';
@@ -85,3 +89,19 @@ export interface ResourceRecord {
 /** The record types retention and archive policies are set per. */
 export const RECORD_TYPES = ['executions', 'steps', 'recoveries', 'resources'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
+
+/** Records of every type, as ingestion hands them to the store in one write. */
+export interface RecordBatch {
+  executions: ExecutionRecord[];
+  steps: StepRecord[];
+  recoveries: RecoveryRecord[];
+  resources: ResourceRecord[];
+}
+
+export function emptyBatch(): RecordBatch {
+  return { executions: [], steps: [], recoveries: [], resources: [] };
+}
+
+export function batchSize(batch: RecordBatch): number {
+  return batch.executions.length + batch.steps.length + batch.recoveries.length + batch.resources.length;
+}

@@ -66,12 +66,13 @@ export class RpaExecution implements StepParent {
       () => {
         const valid = this.checkStepOptions(options);
         const telemetry = valid && !this.finished ? this.telemetry : this.telemetry.inert;
-        if (valid && this.finished) reportMisuse(this.telemetry, 'startStep() called after its execution ended');
+        if (valid && this.finished)
+          reportMisuse(this.telemetry, 'startStep() called after its execution ended');
         this.stepsStarted += 1;
         const stepId = options?.stepId || `${this.executionId}/${this.stepsStarted}`;
-        return new RpaStep(telemetry, this, this.span, valid ? options : invalidStep, stepId);
+        return new RpaStep(telemetry, this, valid ? options : invalidStep, stepId);
       },
-      new RpaStep(this.telemetry.inert, this, this.span, invalidStep, 'invalid'),
+      new RpaStep(this.telemetry.inert, this, invalidStep, 'invalid'),
     );
   }
 
@@ -123,26 +124,31 @@ export class RpaExecution implements StepParent {
   }
 
   private finish(status: ExecutionStatus, error: unknown): void {
-    guarded(this.telemetry, 'execution.end', () => {
-      if (this.finished) {
-        reportMisuse(this.telemetry, 'an execution was ended twice');
-        return;
-      }
-      this.finished = true;
-      const durationSeconds = (performance.now() - this.startedAt) / 1000;
-      const resources = this.resourceWindow && this.telemetry.resources?.closeWindow(this.resourceWindow);
-      this.span.setAttributes({
-        [ATTR.executionStatus]: status,
-        [ATTR.executionStepsTotal]: this.stepsPlanned ?? this.stepsStarted,
-        [ATTR.executionStepsCompleted]: this.stepsCompleted,
-        [ATTR.executionStepsFailed]: this.stepsFailed,
-        ...resourceSummaryAttributes(resources?.summary()),
-      });
-      if (status === EXECUTION_STATUS.failed) markFailed(this.span, error);
-      this.span.end();
-      this.telemetry.openExecutions.delete(this.executionId);
-      this.telemetry.instruments.executionFinished(this.workflowId, status, durationSeconds);
-    }, undefined);
+    guarded(
+      this.telemetry,
+      'execution.end',
+      () => {
+        if (this.finished) {
+          reportMisuse(this.telemetry, 'an execution was ended twice');
+          return;
+        }
+        this.finished = true;
+        const durationSeconds = (performance.now() - this.startedAt) / 1000;
+        const resources = this.resourceWindow && this.telemetry.resources?.closeWindow(this.resourceWindow);
+        this.span.setAttributes({
+          [ATTR.executionStatus]: status,
+          [ATTR.executionStepsTotal]: this.stepsPlanned ?? this.stepsStarted,
+          [ATTR.executionStepsCompleted]: this.stepsCompleted,
+          [ATTR.executionStepsFailed]: this.stepsFailed,
+          ...resourceSummaryAttributes(resources?.summary()),
+        });
+        if (status === EXECUTION_STATUS.failed) markFailed(this.span, error);
+        this.span.end();
+        this.telemetry.openExecutions.delete(this.executionId);
+        this.telemetry.instruments.executionFinished(this.workflowId, status, durationSeconds);
+      },
+      undefined,
+    );
   }
 }
 

@@ -12,7 +12,13 @@ export interface ExecutorEvents {
     stepsTotal?: number;
     context?: Record<string, ContextValue>;
   };
-  'step:start': { executionId: string; stepId: string; nodeId: string; actionType: string; targetElement?: string };
+  'step:start': {
+    executionId: string;
+    stepId: string;
+    nodeId: string;
+    actionType: string;
+    targetElement?: string;
+  };
   /** A retry of a running step. */
   'step:retry': { executionId: string; stepId: string };
   /** A self-healing attempt on a running step. */
@@ -30,9 +36,9 @@ export interface ExecutorEvents {
 
 /** Anything with Node's EventEmitter `on`/`off` (or `addListener`/`removeListener`). */
 export interface LifecycleEmitter {
-  on(event: string, listener: (payload: never) => void): unknown;
-  off?(event: string, listener: (payload: never) => void): unknown;
-  removeListener?(event: string, listener: (payload: never) => void): unknown;
+  on(event: string, listener: (payload: unknown) => void): unknown;
+  off?(event: string, listener: (payload: unknown) => void): unknown;
+  removeListener?(event: string, listener: (payload: unknown) => void): unknown;
 }
 
 /** Undoes `rpa.instrument(executor)`. */
@@ -50,7 +56,7 @@ type StartExecution = (options: ExecutorEvents['execution:start']) => RpaExecuti
 export class ExecutorAdapter implements Instrumentation {
   private readonly executions = new Map<string, RpaExecution>();
   private readonly steps = new Map<string, RpaStep>();
-  private readonly listeners: Array<[string, (payload: never) => void]>;
+  private readonly listeners: Array<[string, (payload: unknown) => void]>;
 
   constructor(
     private readonly emitter: LifecycleEmitter,
@@ -68,7 +74,7 @@ export class ExecutorAdapter implements Instrumentation {
     };
     this.listeners = Object.entries(handlers).map(([event, handler]) => [
       event,
-      (payload: never) => guarded(telemetry, event, () => handler(payload), undefined),
+      (payload: unknown) => guarded(telemetry, event, () => handler(payload as never), undefined),
     ]);
     for (const [event, listener] of this.listeners) emitter.on(event, listener);
   }

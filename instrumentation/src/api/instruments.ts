@@ -1,99 +1,95 @@
-import type { Attributes, Counter, Histogram, Meter, UpDownCounter } from '@opentelemetry/api';
-import { ATTR, DROP_REASON, METRICS, type MetricDefinition } from '../conventions';
+import type { Attributes, Meter } from '@opentelemetry/api';
+import { ATTR, DROP_REASON, METRICS } from '../conventions';
 import type { DropCounter } from '../sdk/drop-counter';
+import type { CounterCell, HistogramCell, MetricBackend } from '../sdk/metric-backend';
+
+/** OpenTelemetry's attribute for the series that takes samples past a metric's limit. */
+const OVERFLOW_ATTRIBUTES: Attributes = Object.freeze({ 'otel.metric.overflow': true });
 
 /**
- * Reuses one attribute object per label set, and knows how many label sets a
- * metric has, so that a metric past its series limit is counted as overflowing
- * (the SDK folds such samples into its overflow series silently).
+ * The cells of one metric, one per label set, found by a string key. Past the
+ * series limit, samples go to one overflow cell and are counted as dropped.
  */
-class LabelSets {
-  private readonly sets = new Map<string, Attributes>();
+class LabelSets<C> {
+  private readonly cells = new Map<string, C>();
+  private overflow: C | undefined;
 
   constructor(
     private readonly metric: string,
+    private readonly bind: (attributes: Attributes) => C,
     private readonly limit: number,
     private readonly drops: DropCounter,
   ) {}
 
-  get(key: string, build: () => Attributes): Attributes {
-    const known = this.sets.get(key);
+  get(key: string, attributes: () => Attributes): C {
+    const known = this.cells.get(key);
     if (known) return known;
-    if (this.sets.size >= this.limit) {
+    if (this.cells.size >= this.limit) {
       this.drops.report(
         DROP_REASON.cardinalityOverflow,
         `${this.metric} passed its series limit (${this.limit}); raise RPA_METRICS_CARDINALITY_LIMIT`,
       );
-      return build();
+      this.overflow ??= this.bind(OVERFLOW_ATTRIBUTES);
+      return this.overflow;
     }
-    const attributes = Object.freeze(build());
-    this.sets.set(key, attributes);
-    return attributes;
+    const cell = this.bind(Object.freeze(attributes()));
+    this.cells.set(key, cell);
+    return cell;
   }
 }
 
-function histogram(meter: Meter, definition: MetricDefinition): Histogram {
-  return meter.createHistogram(definition.name, {
-    unit: definition.unit,
-    description: definition.description,
-    advice: { explicitBucketBoundaries: [...(definition.buckets ?? [])] },
-  });
-}
-
-/** The contract's RPA metrics, recorded with cached label sets. */
+/** The contract's RPA metrics, recorded into cells bound once per label set. */
 export class RpaInstruments {
-  private readonly executionDuration: Histogram;
-  private readonly executions: Counter;
-  private readonly executionsActive: UpDownCounter;
-  private readonly stepDuration: Histogram;
-  private readonly stepRetries: Counter;
-  private readonly stepConfidence: Histogram;
-  private readonly recoveries: Counter;
-  private readonly executionLabels: LabelSets;
-  private readonly workflowLabels: LabelSets;
-  private readonly stepLabels: LabelSets;
-  private readonly actionLabels: LabelSets;
-  private readonly recoveryLabels: LabelSets;
+  private readonly executionDuration: LabelSets<HistogramCell>;
+  private readonly executions: LabelSets<CounterCell>;
+  private readonly executionsActive: LabelSets<CounterCell>;
+  private readonly stepDuration: LabelSets<HistogramCell>;
+  private readonly stepRetries: LabelSets<CounterCell>;
+  private readonly stepConfidence: LabelSets<HistogramCell>;
+  private readonly recoveries: LabelSets<CounterCell>;
 
-  constructor(meter: Meter, drops: DropCounter, cardinalityLimit: number) {
-    this.executionDuration = histogram(meter, METRICS.executionDuration);
-    this.executions = meter.createCounter(METRICS.executions.name, METRICS.executions);
-    this.executionsActive = meter.createUpDownCounter(METRICS.executionsActive.name, METRICS.executionsActive);
-    this.stepDuration = histogram(meter, METRICS.stepDuration);
-    this.stepRetries = meter.createCounter(METRICS.stepRetries.name, METRICS.stepRetries);
-    this.stepConfidence = histogram(meter, METRICS.stepConfidence);
-    this.recoveries = meter.createCounter(METRICS.recoveries.name, METRICS.recoveries);
-    const labels = (metric: string) => new LabelSets(metric, cardinalityLimit, drops);
-    this.executionLabels = labels(METRICS.executions.name);
-    this.workflowLabels = labels(METRICS.executionsActive.name);
-    this.stepLabels = labels(METRICS.stepDuration.name);
-    this.actionLabels = labels(METRICS.stepConfidence.name);
-    this.recoveryLabels = labels(METRICS.recoveries.name);
+  constructor(backend: MetricBackend, drops: DropCounter, cardinalityLimit: number) {
+    const histogram = (definition: (typeof METRICS)[keyof typeof METRICS]) =>
+      new LabelSets(definition.name, backend.histogram(definition), cardinalityLimit, drops);
+    const counter = (definition: (typeof METRICS)[keyof typeof METRICS]) =>
+      new LabelSets(definition.name, backend.counter(definition), cardinalityLimit, drops);
+    this.executionDuration = histogram(METRICS.executionDuration);
+    this.executions = counter(METRICS.executions);
+    this.executionsActive = counter(METRICS.executionsActive);
+    this.stepDuration = histogram(METRICS.stepDuration);
+    this.stepRetries = counter(METRICS.stepRetries);
+    this.stepConfidence = histogram(METRICS.stepConfidence);
+    this.recoveries = counter(METRICS.recoveries);
+  }
+
+  /** Exposes `rpa_telemetry_dropped_total` from the drop counter, read at collection. */
+  static registerDropCounter(meter: Meter, drops: DropCounter): void {
     meter
-      .createObservableCounter(METRICS.telemetryDropped.name, METRICS.telemetryDropped)
+      .createObservableCounter(METRICS.telemetryDropped.name, {
+        unit: METRICS.telemetryDropped.unit,
+        description: METRICS.telemetryDropped.description,
+      })
       .addCallback((result) => {
         for (const [reason, count] of drops.entries()) result.observe(count, { reason });
       });
   }
 
   executionStarted(workflowId: string): void {
-    this.executionsActive.add(1, this.workflowAttributes(workflowId));
+    this.activeCell(workflowId).add(1);
   }
 
   /** An execution that finished live: it leaves the active gauge. */
   executionFinished(workflowId: string, status: string, durationSeconds: number): void {
-    this.executionsActive.add(-1, this.workflowAttributes(workflowId));
+    this.activeCell(workflowId).add(-1);
     this.executionRecorded(workflowId, status, durationSeconds);
   }
 
   /** An execution timed by the executor: it was never active here. */
   executionRecorded(workflowId: string, status: string, durationSeconds: number): void {
-    const attributes = this.executionLabels.get(workflowId + '\u0001' + status, () => ({
-      [ATTR.workflowId]: workflowId,
-      [ATTR.executionStatus]: status,
-    }));
-    this.executionDuration.record(durationSeconds, attributes);
-    this.executions.add(1, attributes);
+    const key = workflowId + '\u0001' + status;
+    const attributes = () => ({ [ATTR.workflowId]: workflowId, [ATTR.executionStatus]: status });
+    this.executionDuration.get(key, attributes).record(durationSeconds);
+    this.executions.get(key, attributes).add(1);
   }
 
   stepFinished(
@@ -105,31 +101,29 @@ export class RpaInstruments {
     retries: number,
   ): void {
     const key = workflowId + '\u0001' + actionType;
-    const stepAttributes = this.stepLabels.get(key + '\u0001' + status, () => ({
-      [ATTR.workflowId]: workflowId,
-      [ATTR.stepActionType]: actionType,
-      [ATTR.stepStatus]: status,
-    }));
-    this.stepDuration.record(durationSeconds, stepAttributes);
-    if (confidence === undefined && retries === 0) return;
-    const actionAttributes = this.actionLabels.get(key, () => ({
-      [ATTR.workflowId]: workflowId,
-      [ATTR.stepActionType]: actionType,
-    }));
-    if (confidence !== undefined) this.stepConfidence.record(confidence, actionAttributes);
-    if (retries > 0) this.stepRetries.add(retries, actionAttributes);
+    this.stepDuration
+      .get(key + '\u0001' + status, () => ({
+        [ATTR.workflowId]: workflowId,
+        [ATTR.stepActionType]: actionType,
+        [ATTR.stepStatus]: status,
+      }))
+      .record(durationSeconds);
+    const actionAttributes = () => ({ [ATTR.workflowId]: workflowId, [ATTR.stepActionType]: actionType });
+    if (confidence !== undefined) this.stepConfidence.get(key, actionAttributes).record(confidence);
+    if (retries > 0) this.stepRetries.get(key, actionAttributes).add(retries);
   }
 
   recoveryRecorded(workflowId: string, strategy: string, outcome: string): void {
-    const attributes = this.recoveryLabels.get(workflowId + '\u0001' + strategy + '\u0001' + outcome, () => ({
+    const key = workflowId + '\u0001' + strategy + '\u0001' + outcome;
+    const attributes = () => ({
       [ATTR.workflowId]: workflowId,
       [ATTR.recoveryStrategy]: strategy,
       [ATTR.recoveryOutcome]: outcome,
-    }));
-    this.recoveries.add(1, attributes);
+    });
+    this.recoveries.get(key, attributes).add(1);
   }
 
-  private workflowAttributes(workflowId: string): Attributes {
-    return this.workflowLabels.get(workflowId, () => ({ [ATTR.workflowId]: workflowId }));
+  private activeCell(workflowId: string): CounterCell {
+    return this.executionsActive.get(workflowId, () => ({ [ATTR.workflowId]: workflowId }));
   }
 }

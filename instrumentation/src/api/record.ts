@@ -27,7 +27,12 @@ export class Recorder {
   }
 
   recordStep(record: StepRecord): void {
-    guarded(this.telemetry, 'recordStep', () => this.recordStepUnguarded(record, this.parentOf(record.executionId)), undefined);
+    guarded(
+      this.telemetry,
+      'recordStep',
+      () => this.recordStepUnguarded(record, this.parentOf(record.executionId)),
+      undefined,
+    );
   }
 
   private recordExecutionUnguarded(record: ExecutionRecord): string | undefined {
@@ -37,7 +42,10 @@ export class Recorder {
       return undefined;
     }
     if (!EXECUTION_STATUSES.includes(record.status)) {
-      reportMisuse(this.telemetry, `recordExecution() status must be one of ${EXECUTION_STATUSES.join(', ')}`);
+      reportMisuse(
+        this.telemetry,
+        `recordExecution() status must be one of ${EXECUTION_STATUSES.join(', ')}`,
+      );
       return undefined;
     }
     const executionId = record.executionId || randomUUID();
@@ -51,7 +59,8 @@ export class Recorder {
         [ATTR.executionStepsTotal]: record.stepsTotal ?? steps.length,
         [ATTR.executionStepsCompleted]:
           record.stepsCompleted ?? steps.filter((s) => s.status === STEP_STATUS.completed).length,
-        [ATTR.executionStepsFailed]: record.stepsFailed ?? steps.filter((s) => s.status === STEP_STATUS.failed).length,
+        [ATTR.executionStepsFailed]:
+          record.stepsFailed ?? steps.filter((s) => s.status === STEP_STATUS.failed).length,
         ...contextAttributes(record.context),
       },
     });
@@ -63,13 +72,24 @@ export class Recorder {
     }
     span.end(times[1]);
     this.remember(executionId, span);
-    this.telemetry.instruments.executionRecorded(record.workflowId, record.status, (times[1] - times[0]) / 1000);
+    this.telemetry.instruments.executionRecorded(
+      record.workflowId,
+      record.status,
+      (times[1] - times[0]) / 1000,
+    );
     return executionId;
   }
 
   private recordStepUnguarded(record: StepRecord, parent: Span | undefined): void {
     const times = record && checkTimes(record.startedAt, record.completedAt);
-    if (!record || !record.workflowId || !record.executionId || !record.nodeId || !record.actionType || !times) {
+    if (
+      !record ||
+      !record.workflowId ||
+      !record.executionId ||
+      !record.nodeId ||
+      !record.actionType ||
+      !times
+    ) {
       reportMisuse(
         this.telemetry,
         'recordStep() needs workflowId, executionId, nodeId, actionType and valid startedAt <= completedAt',
@@ -105,7 +125,8 @@ export class Recorder {
     for (const recovery of record.recoveries ?? []) {
       recordRecoverySpan(this.telemetry, span, record, stepId, recovery);
     }
-    if (record.status === STEP_STATUS.failed) markRecordedFailure(span, record.errorType, record.errorDetails, times[1]);
+    if (record.status === STEP_STATUS.failed)
+      markRecordedFailure(span, record.errorType, record.errorDetails, times[1]);
     span.end(times[1]);
     this.telemetry.instruments.stepFinished(
       record.workflowId,
@@ -152,7 +173,12 @@ function validConfidence(telemetry: Telemetry, confidence: number | undefined): 
   return undefined;
 }
 
-function markRecordedFailure(span: Span, type: string | undefined, message: string | undefined, at: number): void {
+function markRecordedFailure(
+  span: Span,
+  type: string | undefined,
+  message: string | undefined,
+  at: number,
+): void {
   const errorType = type || 'Error';
   span.setAttribute(ATTR.errorType, errorType);
   span.recordException({ name: errorType, message: message ?? '' }, at);

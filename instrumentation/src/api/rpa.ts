@@ -1,5 +1,5 @@
 import { context, createNoopMeter, ProxyTracerProvider } from '@opentelemetry/api';
-import type { MetricReader } from '@opentelemetry/sdk-metrics';
+import type { MetricProducer, MetricReader } from '@opentelemetry/sdk-metrics';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { randomUUID } from 'node:crypto';
 import { loadConfig, type InstrumentationConfig, type InstrumentationOptions } from '../config/config';
@@ -8,6 +8,7 @@ import { ResourceTracker } from '../resources/resource-tracker';
 import type { ResourceSource } from '../resources/sample';
 import { WorkerResourceSource } from '../resources/worker-resource-source';
 import { DropCounter } from '../sdk/drop-counter';
+import { SdkMetricBackend } from '../sdk/metric-backend';
 import { startPipeline, type Pipeline } from '../sdk/pipeline';
 import { RpaExecution } from './execution';
 import { ExecutorAdapter, type Instrumentation, type LifecycleEmitter } from './executor-adapter';
@@ -20,8 +21,12 @@ import type { ExecutionOptions, ExecutionRecord, StepRecord } from './types';
 export interface RpaOptions extends InstrumentationOptions {
   /** Extra span processors on the tracer provider this package starts. */
   spanProcessors?: SpanProcessor[];
-  /** Extra metric readers on the meter provider this package starts. */
-  metricReaders?: MetricReader[];
+  /**
+   * Extra metric readers on the meter provider this package starts. Each
+   * factory gets the producer of the RPA metrics, which its reader must list
+   * in `metricProducers` to export them.
+   */
+  metricReaders?: Array<(rpaMetrics: MetricProducer) => MetricReader>;
   /** Where resource samples come from; a worker thread running systeminformation by default. */
   resourceSource?: ResourceSource;
 }
@@ -72,7 +77,10 @@ export class Rpa {
    * `work` throws, and rethrows the executor's own error unchanged. Spans the
    * executor starts inside `work` nest under the execution.
    */
-  async trackExecution<T>(options: ExecutionOptions, work: (execution: RpaExecution) => T | Promise<T>): Promise<T> {
+  async trackExecution<T>(
+    options: ExecutionOptions,
+    work: (execution: RpaExecution) => T | Promise<T>,
+  ): Promise<T> {
     const execution = this.startExecution(options);
     let result: T;
     try {
@@ -144,12 +152,13 @@ export class Rpa {
       return this.started;
     }
     const pipeline = startPipeline(config, this.drops, this.options);
+    RpaInstruments.registerDropCounter(pipeline.meter, this.drops);
     const resources = createResourceTracker(config, this.options.resourceSource, this.drops);
     resources?.registerGauges(pipeline.meter);
     resources?.start();
     const telemetry: Telemetry = {
       tracer: pipeline.tracer,
-      instruments: new RpaInstruments(pipeline.meter, this.drops, config.cardinalityLimit),
+      instruments: new RpaInstruments(pipeline.metricBackend, this.drops, config.cardinalityLimit),
       drops: this.drops,
       resources,
       inert,
@@ -182,7 +191,8 @@ function createResourceTracker(
 function createInertTelemetry(drops: DropCounter): Telemetry {
   const inert: Telemetry = {
     tracer: new ProxyTracerProvider().getTracer('inert'),
-    instruments: new RpaInstruments(createNoopMeter(), drops, 1),
+    // Inert executions record into no-op cells; their label sets are few (workflow "unknown").
+    instruments: new RpaInstruments(new SdkMetricBackend(createNoopMeter()), drops, Number.MAX_SAFE_INTEGER),
     drops,
     resources: undefined,
     get inert() {

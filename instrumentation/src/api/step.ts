@@ -1,13 +1,15 @@
-import { context, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
+import { context, SpanStatusCode, trace, type Context, type Span } from '@opentelemetry/api';
 import { ATTR, RECOVERY_OUTCOME, SPAN_NAMES, STEP_STATUS, type StepStatus } from '../conventions';
 import { describeError } from './error-attributes';
-import { guarded, reportMisuse, type Telemetry } from './telemetry';
+import { guarded, reportInternalError, reportMisuse, type Telemetry } from './telemetry';
 import type { RecoveryOptions, StepOptions } from './types';
 
 /** What a step tells its execution when it finishes. */
 export interface StepParent {
   readonly workflowId: string;
   readonly executionId: string;
+  /** The context steps start in: the execution span's. */
+  readonly context: Context;
   onStepFinished(status: StepStatus): void;
 }
 
@@ -29,7 +31,6 @@ export class RpaStep {
   constructor(
     private readonly telemetry: Telemetry,
     private readonly parent: StepParent,
-    parentSpan: Span,
     options: StepOptions,
     stepId: string,
   ) {
@@ -47,7 +48,7 @@ export class RpaStep {
           [ATTR.stepTargetElement]: options.targetElement ?? '',
         },
       },
-      trace.setSpan(context.active(), parentSpan),
+      parent.context,
     );
   }
 
@@ -58,13 +59,12 @@ export class RpaStep {
 
   /** The visual-match confidence of the step's target, in [0, 1]. */
   setConfidence(confidence: number): this {
-    guarded(this.telemetry, 'setConfidence', () => {
-      if (typeof confidence !== 'number' || !(confidence >= 0 && confidence <= 1)) {
-        reportMisuse(this.telemetry, `setConfidence(${String(confidence)}): a confidence is a number in [0, 1]`);
-        return;
-      }
-      this.confidence = confidence;
-    }, undefined);
+    if (typeof confidence === 'number' && confidence >= 0 && confidence <= 1) this.confidence = confidence;
+    else
+      reportMisuse(
+        this.telemetry,
+        `setConfidence(${String(confidence)}): a confidence is a number in [0, 1]`,
+      );
     return this;
   }
 
@@ -76,17 +76,22 @@ export class RpaStep {
 
   /** Records one self-healing attempt as an `rpa.recovery` span under this step. */
   recordRecovery(recovery: RecoveryOptions): this {
-    guarded(this.telemetry, 'recordRecovery', () => {
-      if (!recovery || typeof recovery.strategy !== 'string' || !recovery.strategy) {
-        reportMisuse(this.telemetry, 'recordRecovery without a strategy');
-        return;
-      }
-      if (recovery.outcome !== RECOVERY_OUTCOME.recovered && recovery.outcome !== RECOVERY_OUTCOME.failed) {
-        reportMisuse(this.telemetry, `recordRecovery outcome must be "recovered" or "failed"`);
-        return;
-      }
-      recordRecoverySpan(this.telemetry, this.span, this.parent, this.stepId, recovery);
-    }, undefined);
+    guarded(
+      this.telemetry,
+      'recordRecovery',
+      () => {
+        if (!recovery || typeof recovery.strategy !== 'string' || !recovery.strategy) {
+          reportMisuse(this.telemetry, 'recordRecovery without a strategy');
+          return;
+        }
+        if (recovery.outcome !== RECOVERY_OUTCOME.recovered && recovery.outcome !== RECOVERY_OUTCOME.failed) {
+          reportMisuse(this.telemetry, `recordRecovery outcome must be "recovered" or "failed"`);
+          return;
+        }
+        recordRecoverySpan(this.telemetry, this.span, this.parent, this.stepId, recovery);
+      },
+      undefined,
+    );
     return this;
   }
 
@@ -111,29 +116,40 @@ export class RpaStep {
   }
 
   private finish(status: StepStatus, error: unknown): void {
-    guarded(this.telemetry, 'step.end', () => {
-      if (this.finished) {
-        reportMisuse(this.telemetry, `step ${status === 'completed' ? 'end' : status}() called on a step that already ended`);
-        return;
-      }
-      this.finished = true;
-      const durationSeconds = (performance.now() - this.startedAt) / 1000;
-      const span = this.span;
-      span.setAttribute(ATTR.stepStatus, status);
-      span.setAttribute(ATTR.stepRetryCount, this.retries);
-      if (this.confidence !== undefined) span.setAttribute(ATTR.stepConfidence, this.confidence);
-      if (status === STEP_STATUS.failed) markFailed(span, error);
-      span.end();
-      this.telemetry.instruments.stepFinished(
-        this.parent.workflowId,
-        this.actionType,
-        status,
-        durationSeconds,
-        this.confidence,
-        this.retries,
+    if (this.finished) {
+      reportMisuse(
+        this.telemetry,
+        `step ${status === 'completed' ? 'end' : status}() called on a step that already ended`,
       );
-      this.parent.onStepFinished(status);
-    }, undefined);
+      return;
+    }
+    this.finished = true;
+    // Inline rather than through guarded(): this is the executor's hot path.
+    try {
+      this.record(status, error);
+    } catch (caught) {
+      reportInternalError(this.telemetry, 'step.end', caught);
+    }
+  }
+
+  private record(status: StepStatus, error: unknown): void {
+    const durationSeconds = (performance.now() - this.startedAt) / 1000;
+    const span = this.span;
+    span.setAttribute(ATTR.stepStatus, status);
+    span.setAttribute(ATTR.stepRetryCount, this.retries);
+    if (this.confidence !== undefined) span.setAttribute(ATTR.stepConfidence, this.confidence);
+    if (status === STEP_STATUS.failed) markFailed(span, error);
+    span.end();
+    const { workflowId } = this.parent;
+    this.telemetry.instruments.stepFinished(
+      workflowId,
+      this.actionType,
+      status,
+      durationSeconds,
+      this.confidence,
+      this.retries,
+    );
+    this.parent.onStepFinished(status);
   }
 }
 
@@ -168,7 +184,8 @@ export function recordRecoverySpan(
     },
     trace.setSpan(context.active(), stepSpan),
   );
-  if (recovery.outcome === 'failed') span.setStatus({ code: SpanStatusCode.ERROR, message: 'recovery failed' });
+  if (recovery.outcome === 'failed')
+    span.setStatus({ code: SpanStatusCode.ERROR, message: 'recovery failed' });
   span.end(recovery.endedAt ?? startTime);
   telemetry.instruments.recoveryRecorded(parent.workflowId, recovery.strategy, recovery.outcome);
 }

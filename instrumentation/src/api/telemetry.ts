@@ -32,12 +32,17 @@ export function reportMisuse(telemetry: Telemetry, message: string): void {
   telemetry.drops.report(DROP_REASON.misuse, message);
 }
 
+/** Counts an exception of ours (a bug), reported once per place. */
+export function reportInternalError(telemetry: Telemetry, what: string, error: unknown): void {
+  telemetry.drops.report(DROP_REASON.internalError, `internal error in ${what}`, 1, String(error));
+}
+
 /** Runs `action`, turning any exception of ours into a counted internal error. */
 export function guarded<T>(telemetry: Telemetry, what: string, action: () => T, fallback: T): T {
   try {
     return action();
   } catch (error) {
-    telemetry.drops.report(DROP_REASON.internalError, `internal error in ${what}`, 1, String(error));
+    reportInternalError(telemetry, what, error);
     return fallback;
   }
 }

@@ -43,7 +43,10 @@ export const DEFAULTS: Omit<InstrumentationConfig, 'tracesUrl' | 'analyzerUrl' |
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** Builds the configuration; a bad environment value warns and falls back to the default. */
-export function loadConfig(options: InstrumentationOptions = {}, env: Env = process.env): InstrumentationConfig {
+export function loadConfig(
+  options: InstrumentationOptions = {},
+  env: Env = process.env,
+): InstrumentationConfig {
   const fromEnv: InstrumentationOptions = {
     disabled: readBoolean(env, 'OTEL_SDK_DISABLED'),
     tracesUrl: readTracesUrl(env),
@@ -69,7 +72,6 @@ export function loadConfig(options: InstrumentationOptions = {}, env: Env = proc
 export function analyzerSignalUrl(config: InstrumentationConfig, path: string): string | undefined {
   return config.analyzerUrl ? config.analyzerUrl.replace(/\/+$/, '') + path : undefined;
 }
-
 
 function withoutUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;

@@ -61,7 +61,9 @@ export class ResourceWindow {
       ...(this.gpuUtilizationMax !== undefined && { gpuUtilizationMax: this.gpuUtilizationMax }),
       ...(this.gpuMemoryMax !== undefined && { gpuMemoryMbMax: this.gpuMemoryMax }),
       ...(this.firstDisk !== undefined &&
-        this.lastDisk !== undefined && { diskIoMb: Math.max(0, this.lastDisk - this.firstDisk) / BYTES_PER_MB }),
+        this.lastDisk !== undefined && {
+          diskIoMb: Math.max(0, this.lastDisk - this.firstDisk) / BYTES_PER_MB,
+        }),
     };
   }
 }
@@ -81,8 +83,10 @@ export function resourceSummaryAttributes(summary: ResourceSummary | undefined):
     [RESOURCE_ATTR.cpuPercentMax]: round(summary.cpuPercentMax),
     [RESOURCE_ATTR.memoryMbMax]: round(summary.memoryMbMax),
   };
-  if (summary.gpuUtilizationMax !== undefined) attributes[RESOURCE_ATTR.gpuUtilizationMax] = round(summary.gpuUtilizationMax);
-  if (summary.gpuMemoryMbMax !== undefined) attributes[RESOURCE_ATTR.gpuMemoryMbMax] = round(summary.gpuMemoryMbMax);
+  if (summary.gpuUtilizationMax !== undefined)
+    attributes[RESOURCE_ATTR.gpuUtilizationMax] = round(summary.gpuUtilizationMax);
+  if (summary.gpuMemoryMbMax !== undefined)
+    attributes[RESOURCE_ATTR.gpuMemoryMbMax] = round(summary.gpuMemoryMbMax);
   if (summary.diskIoMb !== undefined) attributes[RESOURCE_ATTR.diskIoMb] = round(summary.diskIoMb);
   return attributes;
 }

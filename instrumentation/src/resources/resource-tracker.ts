@@ -22,7 +22,8 @@ export class ResourceTracker {
   start(): void {
     this.source.start(
       (sample) => this.onSample(sample),
-      (message) => this.drops.report(DROP_REASON.resourceSampleFailed, 'a resource sample failed', 1, message),
+      (message) =>
+        this.drops.report(DROP_REASON.resourceSampleFailed, 'a resource sample failed', 1, message),
     );
   }
 
@@ -51,7 +52,11 @@ export class ResourceTracker {
 
   /** Registers the semantic-convention gauges, read from the latest sample at collection. */
   registerGauges(meter: Meter): void {
-    const gauge = (name: string, unit: string, read: (result: ObservableResult, sample: ResourceSample) => void) =>
+    const gauge = (
+      name: string,
+      unit: string,
+      read: (result: ObservableResult, sample: ResourceSample) => void,
+    ) =>
       meter.createObservableGauge(name, { unit }).addCallback((result) => {
         if (this.latestSample) read(result, this.latestSample);
       });
@@ -60,7 +65,9 @@ export class ResourceTracker {
       r.observe(s.memoryMb * BYTES_PER_MB, { [RESOURCE_METRIC_ATTR.memoryState]: 'used' }),
     );
     gauge(RESOURCE_METRICS.processCpuUtilization.name, '1', (r, s) => r.observe(s.processCpuPercent / 100));
-    gauge(RESOURCE_METRICS.processMemoryUsage.name, 'By', (r, s) => r.observe(s.processMemoryMb * BYTES_PER_MB));
+    gauge(RESOURCE_METRICS.processMemoryUsage.name, 'By', (r, s) =>
+      r.observe(s.processMemoryMb * BYTES_PER_MB),
+    );
     gauge(RESOURCE_METRICS.gpuUtilization.name, '1', (r, s) => {
       for (const gpu of s.gpus) r.observe(gpu.utilizationPercent / 100, gpuAttributes(gpu));
     });
@@ -69,12 +76,14 @@ export class ResourceTracker {
         if (gpu.memoryUsedMb !== undefined) r.observe(gpu.memoryUsedMb * BYTES_PER_MB, gpuAttributes(gpu));
       }
     });
-    meter.createObservableCounter(RESOURCE_METRICS.systemDiskIo.name, { unit: 'By' }).addCallback((result) => {
-      const s = this.latestSample;
-      if (s?.diskReadBytes === undefined || s.diskWriteBytes === undefined) return;
-      result.observe(s.diskReadBytes, { [RESOURCE_METRIC_ATTR.diskDirection]: 'read' });
-      result.observe(s.diskWriteBytes, { [RESOURCE_METRIC_ATTR.diskDirection]: 'write' });
-    });
+    meter
+      .createObservableCounter(RESOURCE_METRICS.systemDiskIo.name, { unit: 'By' })
+      .addCallback((result) => {
+        const s = this.latestSample;
+        if (s?.diskReadBytes === undefined || s.diskWriteBytes === undefined) return;
+        result.observe(s.diskReadBytes, { [RESOURCE_METRIC_ATTR.diskDirection]: 'read' });
+        result.observe(s.diskWriteBytes, { [RESOURCE_METRIC_ATTR.diskDirection]: 'write' });
+      });
   }
 
   private onSample(sample: ResourceSample): void {

@@ -90,13 +90,16 @@ export class BoundedBatchSpanProcessor implements SpanProcessor {
     this.exporting = this.exportBatch(batch).finally(() => {
       this.exporting = undefined;
       if (this.queue.length > 0 && !this.shutDown) {
-        this.exportSoon(this.queue.length >= this.options.maxExportBatchSize ? 0 : this.options.scheduledDelayMs);
+        this.exportSoon(
+          this.queue.length >= this.options.maxExportBatchSize ? 0 : this.options.scheduledDelayMs,
+        );
       }
     });
     return this.exporting;
   }
 
-  private exportBatch(batch: ReadableSpan[]): Promise<void> {
+  private async exportBatch(batch: ReadableSpan[]): Promise<void> {
+    await settleResourceAttributes(batch);
     return new Promise<void>((resolveExport) => {
       let settled = false;
       const settle = (failure?: string): void => {
@@ -112,7 +115,9 @@ export class BoundedBatchSpanProcessor implements SpanProcessor {
       context.with(suppressTracing(context.active()), () => {
         try {
           this.exporter.export(batch, (result) =>
-            settle(result.code === ExportResultCode.SUCCESS ? undefined : (result.error?.message ?? 'failed')),
+            settle(
+              result.code === ExportResultCode.SUCCESS ? undefined : (result.error?.message ?? 'failed'),
+            ),
           );
         } catch (error) {
           settle(String((error as Error)?.message ?? error));
@@ -124,4 +129,14 @@ export class BoundedBatchSpanProcessor implements SpanProcessor {
   private countFailedExport(count: number, why: string): void {
     this.drops.report(DROP_REASON.exportFailed, `export to ${this.options.destination} failed`, count, why);
   }
+}
+
+/** Resource detectors may resolve attributes later (host.id); the exporter must see them settled. */
+async function settleResourceAttributes(batch: ReadableSpan[]): Promise<void> {
+  const pending = new Set(
+    batch.map((span) => span.resource).filter((resource) => resource.asyncAttributesPending),
+  );
+  await Promise.all(
+    [...pending].map((resource) => resource.waitForAsyncAttributes?.().catch(() => undefined)),
+  );
 }

@@ -16,18 +16,25 @@ export class MetricsServer {
     this.server = createServer((request, response) => {
       const path = (request.url ?? '/').split('?')[0];
       if (path === '/metrics') exporter.getMetricsRequestHandler(request, response);
-      else response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found: the metrics are at /metrics\n');
+      else
+        response
+          .writeHead(404, { 'content-type': 'text/plain' })
+          .end('Not found: the metrics are at /metrics\n');
     });
     this.server.unref();
     this.url = new Promise((resolve) => {
       this.server.once('error', (error) => {
-        diag.warn(`@rpa-analytics/instrumentation: Prometheus endpoint not started on port ${port}: ${error.message}`);
+        diag.warn(
+          `@rpa-analytics/instrumentation: Prometheus endpoint not started on port ${port}: ${error.message}`,
+        );
         resolve(undefined);
       });
       this.server.listen(port, host, () => {
         const address = this.server.address() as AddressInfo;
         const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-        resolve(`http://${shownHost === '[::]' || shownHost === '0.0.0.0' ? 'localhost' : shownHost}:${address.port}/metrics`);
+        resolve(
+          `http://${shownHost === '[::]' || shownHost === '0.0.0.0' ? 'localhost' : shownHost}:${address.port}/metrics`,
+        );
       });
     });
   }

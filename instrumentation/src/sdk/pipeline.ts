@@ -1,16 +1,31 @@
-import { createNoopMeter, diag, metrics, ProxyTracerProvider, trace, type Meter, type Tracer } from '@opentelemetry/api';
+import {
+  createNoopMeter,
+  diag,
+  metrics,
+  ProxyTracerProvider,
+  trace,
+  type Meter,
+  type Tracer,
+} from '@opentelemetry/api';
 import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-proto';
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import type { Resource } from '@opentelemetry/resources';
-import { MeterProvider, PeriodicExportingMetricReader, type MetricReader } from '@opentelemetry/sdk-metrics';
+import {
+  MeterProvider,
+  PeriodicExportingMetricReader,
+  type MetricProducer,
+  type MetricReader,
+} from '@opentelemetry/sdk-metrics';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { ANALYZER, INSTRUMENTATION_SCOPE } from '../conventions';
 import { analyzerSignalUrl, type InstrumentationConfig } from '../config/config';
 import { BoundedBatchSpanProcessor } from './bounded-batch-span-processor';
 import type { DropCounter } from './drop-counter';
+import { SdkMetricBackend, type MetricBackend } from './metric-backend';
 import { MetricsServer } from './metrics-server';
+import { PreboundMetrics } from './prebound-metrics';
 import { buildExecutorResource } from './resource';
 
 const VERSION = '0.1.0';
@@ -21,7 +36,10 @@ const ANALYZER_METRICS_INTERVAL_MS = 10_000;
 /** The tracer and meter the API records with, and how to flush and stop what was started for them. */
 export interface Pipeline {
   readonly tracer: Tracer;
+  /** For the observable instruments (resource gauges, drops). */
   readonly meter: Meter;
+  /** Where the RPA metrics are recorded. */
+  readonly metricBackend: MetricBackend;
   /** The Prometheus endpoint's URL once it listens; undefined where none was started. */
   readonly metricsUrl: Promise<string | undefined>;
   forceFlush(): Promise<void>;
@@ -51,7 +69,11 @@ export function createRpaSpanProcessors(config: InstrumentationConfig, drops: Dr
 }
 
 /** Starts the tracer and meter providers, or adopts the host's where it registered its own. */
-export function startPipeline(config: InstrumentationConfig, drops: DropCounter, extras: PipelineExtras = {}): Pipeline {
+export function startPipeline(
+  config: InstrumentationConfig,
+  drops: DropCounter,
+  extras: PipelineExtras = {},
+): Pipeline {
   const resource = buildExecutorResource();
   const traces = hasGlobalTracerProvider()
     ? adoptGlobalTracer()
@@ -62,6 +84,7 @@ export function startPipeline(config: InstrumentationConfig, drops: DropCounter,
   return {
     tracer: traces.tracer,
     meter: meters.meter,
+    metricBackend: meters.backend,
     metricsUrl: meters.metricsUrl,
     forceFlush: async () => {
       await Promise.all([traces.forceFlush(), meters.forceFlush()]);
@@ -75,7 +98,8 @@ export function startPipeline(config: InstrumentationConfig, drops: DropCounter,
 /** Processors and readers a host or a test adds to the providers this package starts. */
 export interface PipelineExtras {
   readonly spanProcessors?: SpanProcessor[];
-  readonly metricReaders?: MetricReader[];
+  /** Each gets the producer of the RPA metrics, to pass to its reader as `metricProducers`. */
+  readonly metricReaders?: Array<(rpaMetrics: MetricProducer) => MetricReader>;
 }
 
 interface TracePart {
@@ -86,6 +110,7 @@ interface TracePart {
 
 interface MeterPart {
   meter: Meter;
+  backend: MetricBackend;
   metricsUrl: Promise<string | undefined>;
   forceFlush(): Promise<void>;
   shutdown(): Promise<void>;
@@ -106,13 +131,19 @@ function adoptGlobalTracer(): TracePart {
     '@rpa-analytics/instrumentation: using the tracer provider the host registered; ' +
       'add createRpaSpanProcessors() to it to feed the analyzer',
   );
-  return { tracer: trace.getTracer(INSTRUMENTATION_SCOPE, VERSION), forceFlush: async () => {}, shutdown: async () => {} };
+  return {
+    tracer: trace.getTracer(INSTRUMENTATION_SCOPE, VERSION),
+    forceFlush: async () => {},
+    shutdown: async () => {},
+  };
 }
 
 function adoptGlobalMeter(): MeterPart {
   diag.info('@rpa-analytics/instrumentation: using the meter provider the host registered');
+  const meter = metrics.getMeter(INSTRUMENTATION_SCOPE, VERSION);
   return {
-    meter: metrics.getMeter(INSTRUMENTATION_SCOPE, VERSION),
+    meter,
+    backend: new SdkMetricBackend(meter),
     metricsUrl: Promise.resolve(undefined),
     forceFlush: async () => {},
     shutdown: async () => {},
@@ -142,11 +173,17 @@ function startTracerProvider(
   };
 }
 
-function startMeterProvider(config: InstrumentationConfig, resource: Resource, extraReaders: MetricReader[]): MeterPart {
-  const readers: MetricReader[] = [...extraReaders];
+function startMeterProvider(
+  config: InstrumentationConfig,
+  resource: Resource,
+  extraReaders: Array<(rpaMetrics: MetricProducer) => MetricReader>,
+): MeterPart {
+  const prebound = new PreboundMetrics();
+  const metricProducers = [prebound];
+  const readers: MetricReader[] = extraReaders.map((createReader) => createReader(prebound));
   let server: MetricsServer | undefined;
   if (config.metricsPort >= 0) {
-    const prometheus = new PrometheusExporter({ preventServerStart: true });
+    const prometheus = new PrometheusExporter({ preventServerStart: true, metricProducers });
     server = new MetricsServer(prometheus, config.metricsPort, config.metricsHost);
     readers.push(prometheus);
   }
@@ -155,6 +192,7 @@ function startMeterProvider(config: InstrumentationConfig, resource: Resource, e
     readers.push(
       new PeriodicExportingMetricReader({
         exporter: new OTLPMetricExporter({ url: analyzerMetricsUrl, headers: { ...config.analyzerHeaders } }),
+        metricProducers,
         exportIntervalMillis: ANALYZER_METRICS_INTERVAL_MS,
         exportTimeoutMillis: Math.min(config.exportTimeoutMs, ANALYZER_METRICS_INTERVAL_MS),
       }),
@@ -168,6 +206,7 @@ function startMeterProvider(config: InstrumentationConfig, resource: Resource, e
   metrics.setGlobalMeterProvider(provider);
   return {
     meter: provider.getMeter(INSTRUMENTATION_SCOPE, VERSION),
+    backend: prebound,
     metricsUrl: server?.url ?? Promise.resolve(undefined),
     forceFlush: () => provider.forceFlush(),
     shutdown: async () => {

@@ -1,0 +1,204 @@
+/**
+ * The demo executor: simulated RPA workflows played through the public API
+ * of @rpa-analytics/instrumentation, at a configurable rate.
+ *
+ *   node dist-examples/demo-executor.js --rate 2 --workflows 5
+ *
+ * Modes: `live` runs steps in (scaled) real time with trackExecution/trackStep;
+ * `recorded` sends a back-dated history with recordExecution, as fast as it can.
+ */
+import { rpa as sharedRpa, type Rpa, type RpaExecution } from '@rpa-analytics/instrumentation';
+import { SeededRandom } from './random';
+import { simulateStep, type Plants } from './simulation';
+import { simulatedWorkflows, type SimulatedWorkflow } from './workflow-catalog';
+
+export interface DemoOptions {
+  workflows: number;
+  /** Executions started per second (live), or per simulated second of history (recorded). */
+  rate: number;
+  /** Stop after this many executions (0: no limit). */
+  executions: number;
+  /** Stop after this many seconds (0: no limit). */
+  durationS: number;
+  /** Multiplies simulated step durations in live mode: 0.05 plays a 2 s step in 100 ms. */
+  timeScale: number;
+  concurrency: number;
+  seed: number;
+  mode: 'live' | 'recorded';
+  /** Recorded mode: the history ends now and starts this many hours ago. */
+  historyHours: number;
+  plants: Plants;
+}
+
+export const DEMO_DEFAULTS: DemoOptions = {
+  workflows: 5,
+  rate: 2,
+  executions: 0,
+  durationS: 0,
+  timeScale: 0.05,
+  concurrency: 16,
+  seed: 42,
+  mode: 'live',
+  historyHours: 24,
+  plants: { degrade: new Map(), failureBurst: new Map() },
+};
+
+export interface DemoSummary {
+  executions: number;
+  failedExecutions: number;
+  steps: number;
+}
+
+/** Runs the demo until its limits; `signal` stops it early (in-flight executions finish). */
+export async function runDemo(
+  partial: Partial<DemoOptions> = {},
+  rpa: Rpa = sharedRpa,
+  signal?: AbortSignal,
+): Promise<DemoSummary> {
+  const options = { ...DEMO_DEFAULTS, ...partial };
+  const random = new SeededRandom(options.seed);
+  const workflows = simulatedWorkflows(options.workflows);
+  const summary: DemoSummary = { executions: 0, failedExecutions: 0, steps: 0 };
+  if (options.mode === 'recorded') {
+    recordHistory(rpa, options, random, workflows, summary);
+    return summary;
+  }
+  await playLive(rpa, options, random, workflows, summary, signal);
+  return summary;
+}
+
+async function playLive(
+  rpa: Rpa,
+  options: DemoOptions,
+  random: SeededRandom,
+  workflows: SimulatedWorkflow[],
+  summary: DemoSummary,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  const started = Date.now();
+  const running = new Set<Promise<void>>();
+  const done = () =>
+    signal?.aborted ||
+    (options.executions > 0 && summary.executions >= options.executions) ||
+    (options.durationS > 0 && Date.now() - started >= options.durationS * 1000);
+  for (let index = 0; !done(); index += 1) {
+    if (running.size >= options.concurrency) await Promise.race(running);
+    const workflow = workflows[index % workflows.length] as SimulatedWorkflow;
+    summary.executions += 1;
+    const run = playExecution(rpa, workflow, options, random, summary).finally(() => running.delete(run));
+    running.add(run);
+    await sleep(1000 / options.rate, signal);
+  }
+  await Promise.all(running);
+}
+
+async function playExecution(
+  rpa: Rpa,
+  workflow: SimulatedWorkflow,
+  options: DemoOptions,
+  random: SeededRandom,
+  summary: DemoSummary,
+): Promise<void> {
+  const context = { machine: `bot-${1 + Math.floor(random.next() * 3)}`, demo: true };
+  try {
+    await rpa.trackExecution(
+      { workflowId: workflow.workflowId, stepsTotal: workflow.steps.length, context },
+      (execution) => playSteps(execution, workflow, options, random, summary),
+    );
+  } catch {
+    summary.failedExecutions += 1;
+  }
+}
+
+async function playSteps(
+  execution: RpaExecution,
+  workflow: SimulatedWorkflow,
+  options: DemoOptions,
+  random: SeededRandom,
+  summary: DemoSummary,
+): Promise<void> {
+  for (const step of workflow.steps) {
+    const outcome = simulateStep(random, workflow, step, options.plants);
+    summary.steps += 1;
+    await execution.trackStep(step, async (live) => {
+      await sleep(outcome.durationMs * options.timeScale);
+      for (let i = 0; i < outcome.retries; i += 1) live.recordRetry();
+      if (outcome.recovery) live.recordRecovery(outcome.recovery);
+      if (outcome.confidence !== undefined) live.setConfidence(outcome.confidence);
+      if (outcome.error) throw outcome.error;
+    });
+  }
+}
+
+function recordHistory(
+  rpa: Rpa,
+  options: DemoOptions,
+  random: SeededRandom,
+  workflows: SimulatedWorkflow[],
+  summary: DemoSummary,
+): void {
+  const end = Date.now();
+  const total =
+    options.executions > 0 ? options.executions : Math.round(options.historyHours * 3600 * options.rate);
+  const spacingMs = (options.historyHours * 3_600_000) / Math.max(1, total);
+  for (let index = 0; index < total; index += 1) {
+    const workflow = workflows[index % workflows.length] as SimulatedWorkflow;
+    const startedAt = end - options.historyHours * 3_600_000 + index * spacingMs;
+    recordExecution(rpa, workflow, startedAt, options, random, summary);
+  }
+}
+
+function recordExecution(
+  rpa: Rpa,
+  workflow: SimulatedWorkflow,
+  startedAt: number,
+  options: DemoOptions,
+  random: SeededRandom,
+  summary: DemoSummary,
+): void {
+  let clock = startedAt;
+  let failure: (Error & { code?: string }) | undefined;
+  const steps = [];
+  for (const step of workflow.steps) {
+    if (failure) break;
+    const outcome = simulateStep(random, workflow, step, options.plants);
+    failure = outcome.error;
+    steps.push({
+      ...step,
+      startedAt: clock,
+      completedAt: clock + outcome.durationMs,
+      status: outcome.error ? ('failed' as const) : ('completed' as const),
+      confidenceScore: outcome.confidence,
+      retryCount: outcome.retries,
+      errorType: outcome.error?.code,
+      errorDetails: outcome.error?.message,
+      recoveries: outcome.recovery ? [{ ...outcome.recovery, startedAt: clock, endedAt: clock + 1 }] : [],
+    });
+    clock += outcome.durationMs;
+  }
+  summary.executions += 1;
+  summary.steps += steps.length;
+  if (failure) summary.failedExecutions += 1;
+  rpa.recordExecution({
+    workflowId: workflow.workflowId,
+    startedAt,
+    completedAt: clock,
+    status: failure ? 'failed' : 'completed',
+    stepsTotal: workflow.steps.length,
+    errorType: failure?.code,
+    errorMessage: failure?.message,
+    context: { machine: `bot-${1 + Math.floor(random.next() * 3)}`, demo: true },
+    steps,
+  });
+}
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}

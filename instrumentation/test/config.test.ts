@@ -1,0 +1,75 @@
+import { DEFAULTS, loadConfig, parseHeaders } from '../src/config/config';
+
+describe('loadConfig', () => {
+  it('uses the defaults with an empty environment', () => {
+    expect(loadConfig({}, {})).toEqual({
+      ...DEFAULTS,
+      tracesUrl: undefined,
+      analyzerUrl: undefined,
+      metricsHost: undefined,
+    });
+  });
+
+  it.each([
+    [{ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://tempo:4318/v1/traces' }, 'http://tempo:4318/v1/traces'],
+    [{ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://tempo:4318/' }, 'http://tempo:4318/v1/traces'],
+    [
+      { OTEL_EXPORTER_OTLP_ENDPOINT: 'http://a:1', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://b:2/x' },
+      'http://b:2/x',
+    ],
+    [{}, undefined],
+  ])('resolves the traces endpoint from %p', (env, expected) => {
+    expect(loadConfig({}, env).tracesUrl).toBe(expected);
+  });
+
+  it.each([
+    ['RPA_METRICS_PORT', 'abc', 'metricsPort'],
+    ['RPA_METRICS_PORT', '70000', 'metricsPort'],
+    ['RPA_RESOURCE_INTERVAL_MS', '-5', 'resourceIntervalMs'],
+    ['RPA_MAX_QUEUE_SIZE', '0', 'maxQueueSize'],
+    ['RPA_METRICS_CARDINALITY_LIMIT', '1.5', 'cardinalityLimit'],
+  ] as const)('ignores %s=%s and keeps the default', (key, value, field) => {
+    expect(loadConfig({}, { [key]: value })[field]).toBe(DEFAULTS[field]);
+  });
+
+  it('reads the analyzer, its headers, the port, the interval and the switch-off', () => {
+    const config = loadConfig(
+      {},
+      {
+        RPA_ANALYZER_URL: 'http://analyzer:4319',
+        RPA_ANALYZER_HEADERS: 'authorization=Bearer%20abc,x-tenant=t1',
+        RPA_METRICS_PORT: '9999',
+        RPA_RESOURCE_INTERVAL_MS: '250',
+        OTEL_SDK_DISABLED: 'true',
+      },
+    );
+    expect(config).toMatchObject({
+      analyzerUrl: 'http://analyzer:4319',
+      analyzerHeaders: { authorization: 'Bearer abc', 'x-tenant': 't1' },
+      metricsPort: 9999,
+      resourceIntervalMs: 250,
+      disabled: true,
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('lets code options win over the environment', () => {
+    expect(loadConfig({ metricsPort: 0 }, { RPA_METRICS_PORT: '9999' }).metricsPort).toBe(0);
+  });
+
+  it('ignores a URL that is not http(s)', () => {
+    expect(loadConfig({}, { RPA_ANALYZER_URL: 'ftp://x' }).analyzerUrl).toBeUndefined();
+  });
+});
+
+describe('parseHeaders', () => {
+  it.each([
+    ['a=1,b=2', { a: '1', b: '2' }],
+    [' a = 1 , ', { a: '1' }],
+    ['k=v=w', { k: 'v=w' }],
+    ['novalue', undefined],
+    ['=x', undefined],
+  ])('parses %p', (raw, expected) => {
+    expect(parseHeaders(raw)).toEqual(expected);
+  });
+});

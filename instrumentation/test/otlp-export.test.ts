@@ -1,0 +1,84 @@
+import { ATTR, SPAN_NAMES } from '../src/conventions';
+import { createRpa } from '../src';
+import { OtlpReceiver } from './support/otlp-receiver';
+
+describe('OTLP/HTTP export', () => {
+  const tempo = new OtlpReceiver();
+  const analyzer = new OtlpReceiver();
+  let tempoUrl: string;
+  let analyzerUrl: string;
+  beforeAll(async () => {
+    tempoUrl = await tempo.start();
+    analyzerUrl = await analyzer.start();
+  });
+  afterAll(async () => {
+    await tempo.stop();
+    await analyzer.stop();
+  });
+
+  it('sends valid ExportTraceServiceRequest protobuf with the contract attributes to Tempo and to the analyzer', async () => {
+    const rpa = createRpa({
+      tracesUrl: `${tempoUrl}/v1/traces`,
+      analyzerUrl,
+      analyzerHeaders: { authorization: 'Bearer ingest-token' },
+      metricsPort: -1,
+      resourceIntervalMs: 0,
+    });
+    await rpa.trackExecution(
+      { workflowId: 'invoice-entry', executionId: 'exec-1', context: { machine: 'bot-7' } },
+      async (execution) => {
+        await execution.trackStep(
+          { nodeId: 'open', actionType: 'click', targetElement: 'Open button' },
+          (step) => {
+            step.setConfidence(0.93);
+            step.recordRecovery({ strategy: 'rematch_visual', outcome: 'recovered' });
+          },
+        );
+      },
+    );
+    await rpa.shutdown();
+
+    for (const receiver of [tempo, analyzer]) {
+      const request = receiver.requests.find((r) => r.path === '/v1/traces');
+      expect(request?.headers['content-type']).toBe('application/x-protobuf');
+      const spans = receiver.spans();
+      const execution = spans.find((s) => s.name === SPAN_NAMES.execution);
+      const step = spans.find((s) => s.name === SPAN_NAMES.step);
+      const recovery = spans.find((s) => s.name === SPAN_NAMES.recovery);
+      expect(execution?.attributes).toMatchObject({
+        [ATTR.workflowId]: 'invoice-entry',
+        [ATTR.executionId]: 'exec-1',
+        [ATTR.executionStatus]: 'completed',
+        [ATTR.executionStepsTotal]: 1,
+        [ATTR.executionStepsCompleted]: 1,
+        [ATTR.executionStepsFailed]: 0,
+        'rpa.context.machine': 'bot-7',
+      });
+      expect(step?.attributes).toMatchObject({
+        [ATTR.workflowId]: 'invoice-entry',
+        [ATTR.executionId]: 'exec-1',
+        [ATTR.stepId]: 'exec-1/1',
+        [ATTR.stepNodeId]: 'open',
+        [ATTR.stepActionType]: 'click',
+        [ATTR.stepTargetElement]: 'Open button',
+        [ATTR.stepStatus]: 'completed',
+        [ATTR.stepConfidence]: 0.93,
+        [ATTR.stepRetryCount]: 0,
+      });
+      expect(recovery?.attributes).toMatchObject({
+        [ATTR.recoveryStrategy]: 'rematch_visual',
+        [ATTR.recoveryOutcome]: 'recovered',
+      });
+      expect(step?.parentSpanId).toBe(execution?.spanId);
+      expect(recovery?.parentSpanId).toBe(step?.spanId);
+      expect(step!.endNanos).toBeGreaterThanOrEqual(step!.startNanos);
+      expect(execution?.resource).toMatchObject({
+        'service.name': expect.any(String),
+        'service.instance.id': expect.any(String),
+        'host.name': expect.any(String),
+      });
+    }
+    expect(analyzer.requests[0]?.headers.authorization).toBe('Bearer ingest-token');
+    expect(tempo.requests[0]?.headers.authorization).toBeUndefined();
+  });
+});
