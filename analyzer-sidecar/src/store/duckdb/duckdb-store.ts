@@ -8,17 +8,17 @@ import type { DuckDBAppender, DuckDBConnection, DuckDBInstance } from '@duckdb/n
 import { RECORD_TYPES, type RecordBatch, type RecordType, type StepRecord } from '../../model/records';
 import type { AggregateQuery, AggregateRow } from '../aggregate-catalog';
 import type {
-  DurationStats,
   ExecutionCursor,
   ExecutionFilter,
   ExecutionPage,
   InsertCounts,
   RangeQuery,
   Store,
-  SuccessRate,
+  WorkflowDurationSummary,
 } from '../store';
+import type { NodeSummary, SuccessRate } from '../../model/analysis';
 import { runAggregate } from './aggregate-sql';
-import { queryDurationStats, querySuccessRates } from './workflow-stats-sql';
+import { queryDurationSummaries, queryNodeSummaries, querySuccessRates } from './workflow-stats-sql';
 import { listExecutions, queryRange, stepsOf } from './execution-queries';
 import { openDatabase, type DuckDbOptions, type OpenHooks } from './open-database';
 import { appendRows } from './row-codec';
@@ -95,8 +95,12 @@ export class DuckDbStore implements Store {
     return runAggregate(this.reader(), query);
   }
 
-  durationStats(filter: ExecutionFilter): Promise<DurationStats[]> {
-    return queryDurationStats(this.reader(), filter);
+  durationSummaries(filter: ExecutionFilter): Promise<WorkflowDurationSummary[]> {
+    return queryDurationSummaries(this.reader(), filter);
+  }
+
+  nodeSummaries(filter: ExecutionFilter, statuses?: readonly string[]): Promise<NodeSummary[]> {
+    return queryNodeSummaries(this.reader(), filter, statuses);
   }
 
   successRates(filter: ExecutionFilter): Promise<SuccessRate[]> {
