@@ -21,6 +21,7 @@ import { runAggregate } from './aggregate-sql';
 import { queryDurationSummaries, queryNodeSummaries, querySuccessRates } from './workflow-stats-sql';
 import { listExecutions, queryRange, stepsOf } from './execution-queries';
 import { openDatabase, type DuckDbOptions, type OpenHooks } from './open-database';
+import { freshRows } from './fresh-rows';
 import { appendRows } from './row-codec';
 import { allRowsView, createTableSql, quoteIdentifier, quoteLiteral, TABLES } from './tables';
 
@@ -36,44 +37,40 @@ export class DuckDbStore implements Store {
     private readonly instance: DuckDBInstance,
     private readonly writer: DuckDBConnection,
     private readonly readers: DuckDBConnection[],
-    private readonly stageAppenders: Record<RecordType, DuckDBAppender>,
+    private appenders: Record<RecordType, DuckDBAppender>,
   ) {}
 
   static async open(options: DuckDbOptions, hooks: OpenHooks): Promise<DuckDbStore> {
     const instance = await openDatabase(options, hooks);
     const writer = await instance.connect();
-    for (const type of RECORD_TYPES) {
-      await writer.run(createTableSql(TABLES[type]));
-      await writer.run(createTableSql(TABLES[type], stageTable(type), true));
-    }
-    const appenders = {} as Record<RecordType, DuckDBAppender>;
-    for (const type of RECORD_TYPES)
-      appenders[type] = await writer.createAppender(stageTable(type), null, 'temp');
+    for (const type of RECORD_TYPES) await writer.run(createTableSql(TABLES[type]));
     const readers = await Promise.all(Array.from({ length: READERS }, () => instance.connect()));
-    const store = new DuckDbStore(instance, writer, readers, appenders);
+    const store = new DuckDbStore(instance, writer, readers, await createAppenders(writer));
     await store.setArchiveFiles({ executions: [], steps: [], recoveries: [], resources: [] });
     return store;
   }
 
+  /**
+   * One transaction: stored rows and rows repeated in the batch are dropped,
+   * the rest appended (the appenders write inside the open transaction).
+   */
   insert(batch: RecordBatch): Promise<InsertCounts> {
     return this.exclusive(async (connection) => {
       const inserted: Record<RecordType, number> = { executions: 0, steps: 0, recoveries: 0, resources: 0 };
-      const types = RECORD_TYPES.filter((type) => batch[type].length > 0);
+      await connection.run('BEGIN TRANSACTION');
       try {
-        for (const type of types) {
-          appendRows(this.stageAppenders[type], TABLES[type], uniqueByKey(type, batch[type]));
-          this.stageAppenders[type].flushSync();
+        for (const type of RECORD_TYPES) {
+          if (batch[type].length === 0) continue;
+          const fresh = await freshRows(connection, type, batch[type]);
+          appendRows(this.appenders[type], TABLES[type], fresh);
+          this.appenders[type].flushSync();
+          inserted[type] = fresh.length;
         }
-        await connection.run('BEGIN TRANSACTION');
-        try {
-          for (const type of types) inserted[type] = await insertStaged(connection, type, batch);
-          await connection.run('COMMIT');
-        } catch (error) {
-          await connection.run('ROLLBACK');
-          throw error;
-        }
-      } finally {
-        for (const type of types) await connection.run(`DELETE FROM ${quoteIdentifier(stageTable(type))}`);
+        await connection.run('COMMIT');
+      } catch (error) {
+        await connection.run('ROLLBACK').catch(() => undefined);
+        this.appenders = await recreateAppenders(connection, this.appenders);
+        throw error;
       }
       return { inserted };
     });
@@ -155,7 +152,7 @@ export class DuckDbStore implements Store {
     if (this.closed) return;
     await this.writeQueue;
     this.closed = true;
-    for (const appender of Object.values(this.stageAppenders)) appender.closeSync();
+    for (const appender of Object.values(this.appenders)) appender.closeSync();
     for (const connection of [...this.dedicated, ...this.readers, this.writer]) connection.closeSync();
     this.instance.closeSync();
   }
@@ -167,46 +164,23 @@ export class DuckDbStore implements Store {
   }
 }
 
-/** Drops rows repeated within the batch (cheaper here than a DISTINCT in SQL). */
-function uniqueByKey(type: RecordType, rows: readonly object[]): readonly object[] {
-  const key = TABLES[type].key;
-  const seen = new Set<string>();
-  const unique: object[] = [];
-  for (const row of rows as readonly Record<string, unknown>[]) {
-    const identity = key
-      .map((column) => (row[column] === null ? '\u0001' : String(row[column])))
-      .join('\u0000');
-    if (seen.has(identity)) continue;
-    seen.add(identity);
-    unique.push(row);
-  }
-  return unique.length === rows.length ? rows : unique;
+async function createAppenders(connection: DuckDBConnection): Promise<Record<RecordType, DuckDBAppender>> {
+  const appenders = {} as Record<RecordType, DuckDBAppender>;
+  for (const type of RECORD_TYPES) appenders[type] = await connection.createAppender(type);
+  return appenders;
 }
 
-function stageTable(type: RecordType): string {
-  return `stage_${type}`;
-}
-
-/** Inserts staged rows not stored yet; the time window lets zone maps skip old row groups. */
-async function insertStaged(
+/** After a failed insert: drop whatever a half-appended row left in the appenders. */
+async function recreateAppenders(
   connection: DuckDBConnection,
-  type: RecordType,
-  batch: RecordBatch,
-): Promise<number> {
-  const table = TABLES[type];
-  const time = table.timeColumn;
-  let min = Infinity;
-  let max = -Infinity;
-  for (const row of batch[type] as unknown as Record<string, number>[]) {
-    const value = row[time] as number;
-    if (value < min) min = value;
-    if (value > max) max = value;
+  appenders: Record<RecordType, DuckDBAppender>,
+): Promise<Record<RecordType, DuckDBAppender>> {
+  for (const appender of Object.values(appenders)) {
+    try {
+      appender.closeSync();
+    } catch {
+      // an incomplete row: nothing of it is written
+    }
   }
-  const keys = table.key.map(quoteIdentifier);
-  const match = keys.map((key) => `t.${key} IS NOT DISTINCT FROM s.${key}`).join(' AND ');
-  const sql =
-    `INSERT INTO ${quoteIdentifier(type)} SELECT * FROM ${quoteIdentifier(stageTable(type))} s ` +
-    `WHERE NOT EXISTS (SELECT 1 FROM ${quoteIdentifier(type)} t WHERE t.${quoteIdentifier(time)} BETWEEN $1::BIGINT AND $2::BIGINT AND ${match})`;
-  const result = await connection.run(sql, [min, max]);
-  return result.rowsChanged;
+  return createAppenders(connection);
 }
