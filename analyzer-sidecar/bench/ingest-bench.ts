@@ -100,7 +100,8 @@ function cpuSeconds(pid: number): { process: number; mainThread: number } {
 }
 
 function startCli(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const cli = join(__dirname, '..', 'src', 'cli.js');
+  // dist-bench/bench/ → the package's built CLI in dist/
+  const cli = join(__dirname, '..', '..', 'dist', 'cli.js');
   const child = spawn(
     process.execPath,
     [cli, 'serve', '--port', '0', '--data-dir', dataDir, '--insecure-local'],

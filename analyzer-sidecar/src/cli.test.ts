@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { executionSpecs, protobufBody, recordSpans } from './test-support/sdk-spans';
 
-const CLI = join(__dirname, '..', 'dist', 'src', 'cli.js');
+const CLI = join(__dirname, '..', 'dist', 'cli.js');
 const ADMIN = 'admin-token-crash';
 
 function startCli(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
