@@ -25,7 +25,7 @@ function startCli(dataDir: string): Promise<{ child: ChildProcess; url: string }
     let output = '';
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
-      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      const match = /rpa-analyzer listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
       if (match) resolve({ child, url: match[1] as string });
     };
     child.stdout?.on('data', onData);

@@ -34,7 +34,8 @@ async function main(argv: string[]): Promise<void> {
     configFile: values.config,
     insecureLocal: values['insecure-local'] || undefined,
   });
-  await startServer(config);
+  const { url } = await startServer(config);
+  process.stdout.write(`rpa-analyzer listening on ${url}\n`);
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {

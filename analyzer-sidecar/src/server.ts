@@ -13,11 +13,12 @@ export class UnprotectedStartError extends Error {
   }
 }
 
-export async function startServer(config: AnalyzerConfig): Promise<FastifyInstance> {
+/** Starts the server; resolves with the app and the URL it listens on. */
+export async function startServer(config: AnalyzerConfig): Promise<{ app: FastifyInstance; url: string }> {
   if (config.tokens.length === 0 && !config.insecureLocal) throw new UnprotectedStartError();
   const host = config.insecureLocal ? '127.0.0.1' : config.host;
   const app = await buildApp({ config, logger: { level: config.logLevel } });
-  await app.listen({ port: config.port, host });
+  const url = await app.listen({ port: config.port, host });
   let closing = false;
   const shutdown = (signal: string): void => {
     if (closing) return;
@@ -33,5 +34,5 @@ export async function startServer(config: AnalyzerConfig): Promise<FastifyInstan
   };
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
-  return app;
+  return { app, url };
 }

@@ -1,6 +1,7 @@
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
-import { ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
+import { ProtobufMetricsSerializer, ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
+import { recordResourceGauges } from '../test-support/sdk-metrics';
 import { ATTR, SPAN_NAMES } from '@rpa-analytics/instrumentation/conventions';
 import { executionSpecs, jsonBody, protobufBody, recordSpans } from '../test-support/sdk-spans';
 import { bearer, startTestApp, type TestApp } from '../test-support/test-app';
@@ -117,6 +118,27 @@ describe('OTLP routes', () => {
     expect(metrics).toMatch(/rpa_analyzer_spans_rejected_total\{reason="not_rpa_span"\} 2/);
     expect(metrics).toMatch(/rpa_analyzer_spans_rejected_total\{reason="missing_attribute"\} 2/);
     expect(metrics).toMatch(/rpa_analyzer_spans_ingested_total\{kind="step"\}/);
+  });
+
+  it('stores the resource gauges posted to /v1/metrics as resource samples', async () => {
+    const body = Buffer.from(
+      ProtobufMetricsSerializer.serializeRequest(await recordResourceGauges()) as Uint8Array,
+    );
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/v1/metrics',
+      headers: PROTOBUF,
+      payload: body,
+    });
+    expect(response.statusCode).toBe(200);
+    const stored = await t.app.analyzer.store.queryRange({
+      start: 0,
+      end: Date.now() + 1000,
+      types: ['resources'],
+    });
+    expect(stored.resources).toEqual([
+      expect.objectContaining({ service_instance_id: 'bot-7', cpu_percent: 42, memory_mb: 512 }),
+    ]);
   });
 
   it('accepts gzip bodies', async () => {

@@ -119,7 +119,8 @@ export class BatchWriter {
       .finally(() => {
         this.pendingRows -= rows;
         this.flushing = undefined;
-        if (this.pendingRows > 0) this.schedule();
+        // What arrived during this commit has waited already: commit it now (group commit).
+        if (this.pendingRows > 0) this.startFlush();
       });
   }
 }

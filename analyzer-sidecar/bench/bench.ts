@@ -1,0 +1,67 @@
+/**
+ * `npm run bench -w analyzer-sidecar`: prints figures, asserts nothing.
+ *   BENCH_INGEST_SPANS (default 200000)  spans posted by 4 clients in batches of 512
+ *   BENCH_CLIENTS      (default 4)
+ *   BENCH_STEPS        (default 10000000) steps generated into the store
+ *   BENCH_WORKFLOWS    (default 200)
+ *   BENCH_THREADS      (default 2)        DuckDB threads for the store benchmark
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { benchIngest } from './ingest-bench';
+import { benchStore } from './store-bench';
+
+function envInt(name: string, fallback: number): number {
+  const raw = process.env[name];
+  const value = raw === undefined ? fallback : Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer`);
+  return value;
+}
+
+async function main(): Promise<void> {
+  const ingestSpans = envInt('BENCH_INGEST_SPANS', 200_000);
+  const clients = envInt('BENCH_CLIENTS', 4);
+  const steps = envInt('BENCH_STEPS', 10_000_000);
+  const workflows = envInt('BENCH_WORKFLOWS', 200);
+  const threads = envInt('BENCH_THREADS', 2);
+  console.log(`node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'})`);
+
+  const ingestDir = mkdtempSync(join(tmpdir(), 'rpa-bench-ingest-'));
+  try {
+    const ingest = await benchIngest(ingestDir, ingestSpans, clients);
+    console.log(
+      `ingest: ${ingest.spans} spans (OTLP protobuf, 512/request, ${clients} clients) in ${ingest.seconds.toFixed(2)} s = ` +
+        `${Math.round(ingest.spansPerSecond)} spans/s; request latency p50 ${ingest.p50Ms.toFixed(1)} ms, p99 ${ingest.p99Ms.toFixed(1)} ms; refused ${ingest.refused}`,
+    );
+  } finally {
+    rmSync(ingestDir, { recursive: true, force: true });
+  }
+
+  const storeDir = mkdtempSync(join(tmpdir(), 'rpa-bench-store-'));
+  try {
+    const s = await benchStore(storeDir, steps, workflows, threads);
+    console.log(
+      `store: ${s.steps} steps, ${workflows} workflows generated in ${s.generateSeconds.toFixed(1)} s`,
+    );
+    console.log(`store: ${s.storeBytesPerStep.toFixed(1)} bytes/step in DuckDB`);
+    console.log(
+      `query: one workflow's duration statistics (executions) ${s.perWorkflowStatsMs.toFixed(1)} ms`,
+    );
+    console.log(`query: one workflow's step p95 by node ${s.perWorkflowStepQuantilesMs.toFixed(1)} ms`);
+    console.log(
+      `query: step p95 grouped by workflow, all workflows ${s.allWorkflowsGroupByMs.toFixed(1)} ms`,
+    );
+    console.log(
+      `archive: steps moved to Parquet in ${s.archiveSeconds.toFixed(1)} s, ${s.archiveBytesPerStep.toFixed(1)} bytes/step`,
+    );
+    console.log(`query: the same group-by over the archive ${s.allWorkflowsGroupByArchivedMs.toFixed(1)} ms`);
+  } finally {
+    rmSync(storeDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
