@@ -83,13 +83,11 @@ describe('analysis routes', () => {
     const expected = countOutcomes(history.executions.filter((e) => e.started_at >= from));
     expect(body.total).toBe(3);
     expect(body.items).toEqual(
-      expected
-        .slice(0, 2)
-        .map((c) => ({
-          ...c,
-          total: c.completed + c.failed,
-          success_rate: (c.completed / (c.completed + c.failed)) * 100,
-        })),
+      expected.slice(0, 2).map((c) => ({
+        ...c,
+        total: c.completed + c.failed,
+        success_rate: (c.completed / (c.completed + c.failed)) * 100,
+      })),
     );
     const next = await get(
       `/analytics/success-rates?from=${from}&to=${NOW + 1}&limit=2&cursor=${body.next_cursor}`,
