@@ -116,11 +116,27 @@ describe('DuckDB analysis store', () => {
     const batch = analysisHistory(Date.UTC(2026, 5, 1));
     const t = Date.UTC(2026, 5, 1) + 1000;
     batch.steps.push(
-      makeStep({ step_id: 'r1/1', execution_id: 'r1', workflow_id: 'wf-mid', started_at: t, completed_at: t + 5 }),
-      makeStep({ step_id: 'r2/1', execution_id: 'r2', workflow_id: 'wf-mid', started_at: t + 500, completed_at: t + 505 }),
+      makeStep({
+        step_id: 'r1/1',
+        execution_id: 'r1',
+        workflow_id: 'wf-mid',
+        started_at: t,
+        completed_at: t + 5,
+      }),
+      makeStep({
+        step_id: 'r2/1',
+        execution_id: 'r2',
+        workflow_id: 'wf-mid',
+        started_at: t + 500,
+        completed_at: t + 505,
+      }),
     );
     await load(batch);
-    expect(await analysis.runningExecutions(t - 60_000)).toEqual([{ workflow_id: 'wf-mid', oldest_started_at: t }]);
-    expect(await analysis.runningExecutions(t + 1)).toEqual([{ workflow_id: 'wf-mid', oldest_started_at: t + 500 }]);
+    expect(await analysis.runningExecutions(t - 60_000)).toEqual([
+      { workflow_id: 'wf-mid', oldest_started_at: t },
+    ]);
+    expect(await analysis.runningExecutions(t + 1)).toEqual([
+      { workflow_id: 'wf-mid', oldest_started_at: t + 500 },
+    ]);
   });
 });
