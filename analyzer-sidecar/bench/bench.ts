@@ -5,10 +5,13 @@
  *   BENCH_STEPS        (default 10000000) steps generated into the store
  *   BENCH_WORKFLOWS    (default 200)
  *   BENCH_THREADS      (default 2)        DuckDB threads for the store benchmark
+ *   BENCH_LOOKBACK_HOURS (default 24)     history one anomaly pass reads in the analysis benchmark
+ *   BENCH_SUITES       (default ingest,store,analysis)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { benchAnalysis } from './analysis-bench';
 import { benchIngest } from './ingest-bench';
 import { benchStore } from './store-bench';
 
@@ -25,8 +28,16 @@ async function main(): Promise<void> {
   const steps = envInt('BENCH_STEPS', 10_000_000);
   const workflows = envInt('BENCH_WORKFLOWS', 200);
   const threads = envInt('BENCH_THREADS', 2);
+  const lookbackHours = envInt('BENCH_LOOKBACK_HOURS', 24);
+  const suites = new Set((process.env.BENCH_SUITES ?? 'ingest,store,analysis').split(','));
   console.log(`node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'})`);
 
+  if (suites.has('ingest')) await runIngest(ingestSpans, clients);
+  if (suites.has('store')) await runStore(steps, workflows, threads);
+  if (suites.has('analysis')) await runAnalysis(steps, workflows, threads, lookbackHours);
+}
+
+async function runIngest(ingestSpans: number, clients: number): Promise<void> {
   const ingestDir = mkdtempSync(join(tmpdir(), 'rpa-bench-ingest-'));
   try {
     const ingest = await benchIngest(ingestDir, ingestSpans, clients);
@@ -37,6 +48,9 @@ async function main(): Promise<void> {
   } finally {
     rmSync(ingestDir, { recursive: true, force: true });
   }
+}
+
+async function runStore(steps: number, workflows: number, threads: number): Promise<void> {
 
   const storeDir = mkdtempSync(join(tmpdir(), 'rpa-bench-store-'));
   try {
@@ -58,6 +72,23 @@ async function main(): Promise<void> {
     console.log(`query: the same group-by over the archive ${s.allWorkflowsGroupByArchivedMs.toFixed(1)} ms`);
   } finally {
     rmSync(storeDir, { recursive: true, force: true });
+  }
+}
+
+async function runAnalysis(steps: number, workflows: number, threads: number, hours: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'rpa-bench-analysis-'));
+  try {
+    const a = await benchAnalysis(dir, steps, workflows, threads, hours * 3_600_000);
+    console.log(
+      `api: one workflow's statistics ${a.performanceMs.toFixed(1)} ms, bottlenecks ${a.bottlenecksMs.toFixed(1)} ms, ` +
+        `both concurrently ${a.performanceAndBottlenecksMs.toFixed(1)} ms (cold: cache cleared, ${steps} steps)`,
+    );
+    console.log(
+      `analysis pass (anomalies + insights + alert gauges), ${workflows} workflows, ${hours} h lookback ` +
+        `(${a.observations} executions and steps): ${a.passSeconds.toFixed(2)} s; ${a.anomalies} anomalies, ${a.insights} insights`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -1,0 +1,94 @@
+/**
+ * The analysis API at scale: steps generated into the app's store (ending
+ * now), then one workflow's statistics and bottlenecks through the API
+ * (inject, cache cleared before every run: cold answers), and one full
+ * analysis pass (anomalies over the lookback, insights, alert gauges).
+ */
+import { buildApp } from '../src/app';
+import { DEFAULT_ANALYSIS, DEFAULT_INGEST, type AnalyzerConfig } from '../src/config/config';
+import { DuckDbStore } from '../src/store/duckdb/duckdb-store';
+import { generateSteps, STEPS_PER_EXECUTION } from './generate-steps';
+
+export interface AnalysisFigures {
+  performanceMs: number;
+  bottlenecksMs: number;
+  performanceAndBottlenecksMs: number;
+  passSeconds: number;
+  anomalies: number;
+  insights: number;
+  observations: number;
+}
+
+const TOKEN = 'bench-viewer-token';
+
+function benchConfig(dataDir: string, threads: number, lookbackMs: number): AnalyzerConfig {
+  return {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    insecureLocal: false,
+    logLevel: 'silent',
+    tokens: [{ role: 'viewer', token: TOKEN }],
+    ingestToken: undefined,
+    duckdb: { memoryLimit: '4GB', threads, tempDir: undefined },
+    ingest: DEFAULT_INGEST,
+    retentionIntervalMs: 0,
+    analysis: { ...DEFAULT_ANALYSIS, refreshIntervalMs: 0, anomalyLookbackMs: lookbackMs },
+  };
+}
+
+export async function benchAnalysis(
+  dataDir: string,
+  steps: number,
+  workflows: number,
+  threads: number,
+  lookbackMs: number,
+): Promise<AnalysisFigures> {
+  const app = await buildApp({ config: benchConfig(dataDir, threads, lookbackMs) });
+  try {
+    const store = app.analyzer.store;
+    if (!(store instanceof DuckDbStore)) throw new Error('the analysis benchmark needs the DuckDB store');
+    const span = Math.ceil(steps / STEPS_PER_EXECUTION) * 2000;
+    await store.exclusive((c) => generateSteps(c, steps, workflows, Date.now() - span - 60_000));
+    const get = async (url: string) => {
+      app.analysis.context.cache.clear();
+      const response = await app.inject({ url, headers: { authorization: `Bearer ${TOKEN}` } });
+      if (response.statusCode !== 200) throw new Error(`${url}: ${response.statusCode} ${response.body}`);
+    };
+    const performance = () => get('/analytics/performance?workflow_id=workflow-17');
+    const bottlenecks = () => get('/analytics/bottlenecks?workflow_id=workflow-17');
+    const figures = {
+      performanceMs: await timed(performance),
+      bottlenecksMs: await timed(bottlenecks),
+      performanceAndBottlenecksMs: await timed(() => Promise.all([performance(), bottlenecks()])),
+    };
+    const t0 = process.hrtime.bigint();
+    const snapshot = await app.analysis.refresh();
+    const passSeconds = Number(process.hrtime.bigint() - t0) / 1e9;
+    const records = await app.analysis.context.analysisStore.seriesRecords({
+      from: Date.now() - lookbackMs,
+    });
+    return {
+      ...figures,
+      passSeconds,
+      anomalies: snapshot.anomalies.length,
+      insights: snapshot.insights.length,
+      observations: records.executions.length + records.steps.length,
+    };
+  } finally {
+    await app.close();
+  }
+}
+
+/** Median of 5 runs after one warm-up, in milliseconds. */
+async function timed(run: () => Promise<unknown>): Promise<number> {
+  await run();
+  const runs: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = process.hrtime.bigint();
+    await run();
+    runs.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  runs.sort((a, b) => a - b);
+  return runs[2] as number;
+}
