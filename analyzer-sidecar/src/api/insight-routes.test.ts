@@ -133,3 +133,23 @@ describe('anomaly and insight routes, alert gauges', () => {
       ).toBeGreaterThanOrEqual(0);
   });
 });
+
+describe('the refresh timer', () => {
+  it('publishes the alert gauges by itself every refreshIntervalMs', async () => {
+    const t = await startTestApp({ analysis: { ...ANALYSIS, refreshIntervalMs: 50 } });
+    try {
+      await t.app.analyzer.writer.submit(analysisHistory(NOW));
+      const deadline = Date.now() + 20_000;
+      let text = '';
+      while (
+        !text.includes(`rpa_analyzer_workflow_degradation_percent{rpa_workflow_id="${DEGRADING_WORKFLOW}"}`)
+      ) {
+        if (Date.now() > deadline) throw new Error('no gauges after 20 s');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        text = (await t.app.inject({ url: '/metrics' })).body;
+      }
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -11,19 +11,26 @@ export interface AnalysisContext {
   readonly config: AnalysisConfig;
   readonly now: () => number;
   readonly failureRules?: readonly FailureRule[];
-  readonly cache: QueryCache<unknown>;
+  readonly cache: QueryCache<Promise<unknown> | undefined>;
 }
 
-/** Answers cached until new data arrives for one of `workflows` (empty: any workflow). */
-export async function cached<T>(
+/**
+ * Answers cached until new data arrives for one of `workflows` (empty: any
+ * workflow). The promise is cached, so concurrent requests share one query,
+ * and a write during the query drops it like any other answer.
+ */
+export function cached<T>(
   context: AnalysisContext,
   key: string,
   workflows: readonly string[],
   compute: () => Promise<T>,
 ): Promise<T> {
   const hit = context.cache.get(key);
-  if (hit !== undefined) return hit as T;
-  const value = await compute();
+  if (hit !== undefined) return hit as Promise<T>;
+  const value = compute();
   context.cache.set(key, value, workflows);
+  value.catch(() => {
+    if (context.cache.get(key) === value) context.cache.set(key, undefined, workflows);
+  });
   return value;
 }

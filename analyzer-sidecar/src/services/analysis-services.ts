@@ -16,6 +16,7 @@ import { type AnalysisSnapshot, createSnapshotService } from './analysis-snapsho
 import { computeAlertValues } from './alert-values';
 import { createAnalyticsService } from './analytics-service';
 import { createInsightTracking } from './insight-tracking';
+import { createRefreshTimer } from './refresh-timer';
 
 export interface AnalysisServiceOptions {
   store: Store;
@@ -35,7 +36,7 @@ export function createAnalysisServices(options: AnalysisServiceOptions) {
     analysisStore: options.analysisStore,
     config: options.config,
     now: options.now ?? Date.now,
-    cache: new QueryCache<unknown>(500),
+    cache: new QueryCache<Promise<unknown> | undefined>(500),
     ...(options.failureRules && { failureRules: options.failureRules }),
   };
   const snapshots = createSnapshotService(context);
@@ -43,34 +44,15 @@ export function createAnalysisServices(options: AnalysisServiceOptions) {
     for (const id of workflowIds) context.cache.invalidateWorkflow(id);
     snapshots.markDirty();
   });
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<unknown> = Promise.resolve();
-
   /** A fresh analysis pass, then the alert gauges from it. */
   async function refresh(): Promise<AnalysisSnapshot> {
     const snapshot = await snapshots.refresh();
     options.gauges.publish(await computeAlertValues(context, snapshot.anomalies));
     return snapshot;
   }
-
-  function start(): void {
-    const every = options.config.refreshIntervalMs;
-    if (every <= 0 || timer) return;
-    const tick = () => {
-      running = refresh()
-        .catch((error: unknown) => options.onError?.(error))
-        .finally(() => {
-          if (timer) timer = setTimeout(tick, every).unref();
-        });
-    };
-    timer = setTimeout(tick, 0).unref();
-  }
-
-  async function stop(): Promise<void> {
-    if (timer) clearTimeout(timer);
-    timer = undefined;
-    await running;
-  }
+  const timer = createRefreshTimer(refresh, options.config.refreshIntervalMs, (error) =>
+    options.onError?.(error),
+  );
 
   return {
     context,
@@ -78,8 +60,8 @@ export function createAnalysisServices(options: AnalysisServiceOptions) {
     snapshots,
     insights: createInsightTracking(context, options.implementations, snapshots),
     refresh,
-    start,
-    stop,
+    start: timer.start,
+    stop: timer.stop,
   };
 }
 

@@ -5,10 +5,11 @@
  * data is recomputed on the next request.
  */
 import { correlateAnomalies } from '../analysis/anomaly/correlate-anomalies';
-import { detectAnomalies } from '../analysis/anomaly/detect-anomalies';
+import { detectInSeries } from '../analysis/anomaly/detect-anomalies';
 import { generateAllInsights } from '../insights/generate-insights';
 import type { Anomaly, AnomalyGroup, Insight } from '../model/analysis';
 import type { AnalysisContext } from './analysis-context';
+import { seriesFromStore } from './anomaly-series';
 import { recentPeriods } from './periods';
 import { buildWorkflowAnalyses } from './workflow-analyses';
 
@@ -25,7 +26,7 @@ export async function computeSnapshot(context: AnalysisContext): Promise<Analysi
   const now = context.now();
   const periods = recentPeriods(context.config, now);
   const records = await context.analysisStore.seriesRecords(periods.lookback);
-  const { anomalies } = detectAnomalies(records.executions, records.steps, { now });
+  const { anomalies } = detectInSeries(seriesFromStore(records), { now });
   const groups = correlateAnomalies(anomalies);
   const analyses = await buildWorkflowAnalyses(context, periods, anomalies);
   return { computed_at: now, anomalies, groups, insights: generateAllInsights(analyses, { now }) };

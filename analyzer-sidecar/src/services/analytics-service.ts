@@ -15,6 +15,7 @@ import type {
   Comparison,
   Degradation,
   FailureBreakdown,
+  NodeSummary,
   PerformanceStats,
   ReliabilityScore,
   SuccessRate,
@@ -42,12 +43,19 @@ export function createAnalyticsService(context: AnalysisContext) {
       ? undefined
       : { from: f.from ?? 0, to: f.to ?? context.now() + 1 };
 
+  /** Shared by performance (slowest steps) and bottlenecks: one GROUP BY per workflow and filter. */
+  function nodeSummaries(workflowId: string, filter: ExecutionFilter): Promise<NodeSummary[]> {
+    const { from, to, actionType } = filter;
+    const scoped = { from, to, actionType, workflowIds: [workflowId] };
+    return cached(context, key('nodes', scoped), [workflowId], () => analysisStore.nodeSummaries(scoped));
+  }
+
   async function performance(workflowId: string, filter: ExecutionFilter): Promise<PerformanceStats> {
     return cached(context, key('performance', [workflowId, filter]), [workflowId], async () => {
       const scoped = { ...filter, workflowIds: [workflowId] };
       const [summaries, nodes] = await Promise.all([
         durationSummaries(store, scoped),
-        analysisStore.nodeSummaries({ ...scoped, status: undefined }),
+        nodeSummaries(workflowId, filter),
       ]);
       return performanceStatsFromSummary(workflowId, summaries.get(workflowId) ?? EMPTY_SUMMARY, {
         stepSummaries: nodes,
@@ -58,7 +66,7 @@ export function createAnalyticsService(context: AnalysisContext) {
 
   async function bottlenecks(workflowId: string, query: BottleneckQuery): Promise<Bottleneck[]> {
     return cached(context, key('bottlenecks', [workflowId, query]), [workflowId], async () => {
-      const nodes = await analysisStore.nodeSummaries({ ...query, workflowIds: [workflowId] });
+      const nodes = await nodeSummaries(workflowId, query);
       return identifyBottlenecks(nodes, {
         thresholdPercentile: query.thresholdPercentile,
         ...(query.limit !== undefined && { limit: query.limit }),

@@ -7,7 +7,7 @@
  */
 import type { ResourceUsage } from '../analysis/resource-usage';
 import type { NodeSummary } from '../model/analysis';
-import type { ExecutionRecord, StepRecord } from '../model/records';
+import type { ExecutionRecord } from '../model/records';
 import type { ExecutionFilter } from './store';
 
 /** One failed execution, described by its own error or its first failed step's. */
@@ -26,13 +26,23 @@ export interface DurationSpread {
   duration_spread: number | null;
 }
 
+/** One node's completed steps as columns, by completion time then execution id. */
+export interface StepColumns {
+  workflow_id: string;
+  node_id: string;
+  completed_at: number[];
+  duration_ms: number[];
+  execution_id: string[];
+}
+
 /**
- * What the anomaly detector reads: finished executions and completed steps,
- * with only the fields its series use filled in (the others are null or empty).
+ * What the anomaly detector reads: finished executions, with only the fields
+ * its series use filled in (the others are null or empty), and completed steps
+ * as columns per node (far fewer values to cross into JavaScript than rows).
  */
 export interface SeriesRecords {
   executions: ExecutionRecord[];
-  steps: StepRecord[];
+  steps: StepColumns[];
 }
 
 export interface RunningExecutionAge {

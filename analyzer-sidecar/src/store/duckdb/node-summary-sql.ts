@@ -1,9 +1,11 @@
 /**
  * Per-node step summaries pushed down to DuckDB: one GROUP BY (workflow_id,
- * node_id) with type-7 p95 (`quantile_cont`) and the node's most frequent
- * action type (ties: the smallest name), equal to analysis/step-summaries.
+ * node_id) with type-7 p95 (`quantile_cont`) and a histogram of action types,
+ * from which the pure `mostFrequent` picks the node's action type (ties: the
+ * smallest name), so the result equals analysis/step-summaries.
  */
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBMapValue } from '@duckdb/node-api';
+import { mostFrequent } from '../../analysis/step-summaries';
 import { STEP_STATUS } from '@rpa-analytics/instrumentation/conventions';
 import type { NodeSummary } from '../../model/analysis';
 import type { ExecutionFilter } from '../store';
@@ -26,20 +28,23 @@ export async function queryNodeSummaries(
   conditions.push(`s.status = ${params.bind(STEP_STATUS.completed)}`);
   const failed = params.bind(STEP_STATUS.failed);
   const result = await connection.runAndReadAll(
-    `WITH s AS (SELECT s.workflow_id, s.node_id, s.action_type, s.duration_ms, s.status, s.retry_count
-                FROM steps_all s ${whereClause(conditions)}),
-     g AS (SELECT workflow_id, node_id, count(*)::DOUBLE AS count, sum(duration_ms) AS total_duration_ms,
-             avg(duration_ms) AS avg_duration_ms, quantile_cont(duration_ms, 0.95) AS p95_duration_ms,
-             max(duration_ms) AS max_duration_ms,
-             count(*) FILTER (WHERE status = ${failed})::DOUBLE AS failed_count,
-             sum(retry_count)::DOUBLE AS retry_total
-           FROM s GROUP BY workflow_id, node_id),
-     a AS (SELECT workflow_id, node_id, first(action_type ORDER BY n DESC, action_type) AS action_type
-           FROM (SELECT workflow_id, node_id, action_type, count(*) AS n FROM s GROUP BY ALL) GROUP BY ALL)
-     SELECT g.workflow_id, g.node_id, a.action_type, g.count, g.total_duration_ms, g.avg_duration_ms,
-            g.p95_duration_ms, g.max_duration_ms, g.failed_count, g.retry_total
-     FROM g JOIN a USING (workflow_id, node_id) ORDER BY g.workflow_id, g.node_id`,
+    `SELECT s.workflow_id, s.node_id, histogram(s.action_type) AS action_counts, count(*)::DOUBLE AS count,
+       sum(s.duration_ms) AS total_duration_ms, avg(s.duration_ms) AS avg_duration_ms,
+       quantile_cont(s.duration_ms, 0.95) AS p95_duration_ms, max(s.duration_ms) AS max_duration_ms,
+       count(*) FILTER (WHERE s.status = ${failed})::DOUBLE AS failed_count,
+       sum(s.retry_count)::DOUBLE AS retry_total
+     FROM steps_all s ${whereClause(conditions)} GROUP BY s.workflow_id, s.node_id
+     ORDER BY s.workflow_id, s.node_id`,
     params.values,
   );
-  return result.getRowObjects() as unknown as NodeSummary[];
+  return result.getRowObjects().map(({ action_counts, ...row }) => ({
+    ...(row as unknown as Omit<NodeSummary, 'action_type'>),
+    action_type: mostFrequent(actionCounts(action_counts)),
+  }));
+}
+
+/** DuckDB's `histogram` MAP as a Map (its entries are `{ key, value }`). */
+function actionCounts(value: unknown): Map<string, number> {
+  const entries = (value as DuckDBMapValue).entries;
+  return new Map(entries.map((e) => [e.key as string, Number(e.value)]));
 }

@@ -1,12 +1,12 @@
 /**
  * Lean inputs of the anomaly detector and of the running-executions gauge.
- * Only the columns the metric series use are read (rows as arrays, times cast
- * to DOUBLE), so a week of millions of steps crosses into JavaScript quickly.
+ * Only the columns the metric series use are read, times cast to DOUBLE, and
+ * steps come as one list per node: strings are what costs crossing into JavaScript.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { EXECUTION_STATUS, STEP_STATUS } from '@rpa-analytics/instrumentation/conventions';
-import type { ExecutionRecord, StepRecord, StoredExecutionStatus } from '../../model/records';
-import type { RunningExecutionAge, SeriesRecords } from '../analysis-store';
+import type { ExecutionRecord, StoredExecutionStatus } from '../../model/records';
+import type { RunningExecutionAge, SeriesRecords, StepColumns } from '../analysis-store';
 import type { ExecutionFilter } from '../store';
 import { EXECUTION_FILTER_COLUMNS, filterConditions, SqlParams, whereClause } from './filter-sql';
 import { STEP_FILTER_COLUMNS } from './node-summary-sql';
@@ -41,25 +41,14 @@ function leanExecution(row: readonly unknown[]): ExecutionRecord {
   };
 }
 
-function leanStep(row: readonly unknown[]): StepRecord {
-  const [workflow_id, node_id, execution_id, completed_at, duration_ms] = row;
+function stepColumns(row: readonly unknown[]): StepColumns {
+  const [workflow_id, node_id, completed_at, duration_ms, execution_id] = row;
   return {
-    step_id: '',
-    execution_id: execution_id as string,
     workflow_id: workflow_id as string,
     node_id: node_id as string,
-    action_type: '',
-    target_element: '',
-    started_at: completed_at as number,
-    completed_at: completed_at as number,
-    duration_ms: duration_ms as number,
-    status: STEP_STATUS.completed,
-    confidence_score: null,
-    retry_count: 0,
-    error_details: null,
-    error_type: null,
-    trace_id: null,
-    span_id: null,
+    completed_at: completed_at as number[],
+    duration_ms: duration_ms as number[],
+    execution_id: execution_id as string[],
   };
 }
 
@@ -79,12 +68,17 @@ export async function querySeriesRecords(
   const sp = new SqlParams();
   const sc = filterConditions({ ...filter, actionType: undefined }, STEP_FILTER_COLUMNS, sp);
   sc.push(`s.status = ${sp.bind(STEP_STATUS.completed)}`);
+  const order = 'ORDER BY s.completed_at, s.execution_id';
   const steps = await connection.runAndReadAll(
-    `SELECT s.workflow_id, s.node_id, s.execution_id, s.completed_at::DOUBLE, s.duration_ms
-     FROM steps_all s ${whereClause(sc)}`,
+    `SELECT s.workflow_id, s.node_id, list(s.completed_at::DOUBLE ${order}) AS completed_at,
+       list(s.duration_ms ${order}) AS duration_ms, list(s.execution_id ${order}) AS execution_id
+     FROM steps_all s ${whereClause(sc)} GROUP BY s.workflow_id, s.node_id`,
     sp.values,
   );
-  return { executions: executions.getRows().map(leanExecution), steps: steps.getRows().map(leanStep) };
+  return {
+    executions: executions.getRows().map(leanExecution),
+    steps: steps.getRowsJS().map(stepColumns),
+  };
 }
 
 export async function queryRunningExecutions(
