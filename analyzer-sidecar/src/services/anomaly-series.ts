@@ -2,6 +2,7 @@
 import {
   buildMetricSeries,
   type MetricSeries,
+  type Observation,
   seriesKey,
   stepMetricName,
 } from '../analysis/anomaly/metric-series';
@@ -13,12 +14,22 @@ function stepSeries(columns: StepColumns): MetricSeries {
     workflow_id: columns.workflow_id,
     metric_name: stepMetricName(columns.node_id),
     kind: 'continuous',
-    observations: completed_at.map((timestamp, i) => ({
-      timestamp,
-      value: duration_ms[i] as number,
-      execution_id: execution_id[i] as string,
-    })),
+    observations: completed_at
+      .map((timestamp, i) => ({
+        timestamp,
+        value: duration_ms[i] as number,
+        execution_id: execution_id[i] as string,
+      }))
+      .sort(byTime),
   };
+}
+
+/** buildMetricSeries' order: time, then execution id. */
+function byTime(a: Observation, b: Observation): number {
+  return (
+    a.timestamp - b.timestamp ||
+    (a.execution_id < b.execution_id ? -1 : a.execution_id > b.execution_id ? 1 : 0)
+  );
 }
 
 /** Every series, ordered by key (workflow, metric), observations by time then execution id. */

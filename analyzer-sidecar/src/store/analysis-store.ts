@@ -26,7 +26,7 @@ export interface DurationSpread {
   duration_spread: number | null;
 }
 
-/** One node's completed steps as columns, by completion time then execution id. */
+/** One node's completed steps as columns, in no particular order. */
 export interface StepColumns {
   workflow_id: string;
   node_id: string;

@@ -68,10 +68,9 @@ export async function querySeriesRecords(
   const sp = new SqlParams();
   const sc = filterConditions({ ...filter, actionType: undefined }, STEP_FILTER_COLUMNS, sp);
   sc.push(`s.status = ${sp.bind(STEP_STATUS.completed)}`);
-  const order = 'ORDER BY s.completed_at, s.execution_id';
   const steps = await connection.runAndReadAll(
-    `SELECT s.workflow_id, s.node_id, list(s.completed_at::DOUBLE ${order}) AS completed_at,
-       list(s.duration_ms ${order}) AS duration_ms, list(s.execution_id ${order}) AS execution_id
+    `SELECT s.workflow_id, s.node_id, list(s.completed_at::DOUBLE) AS completed_at,
+       list(s.duration_ms) AS duration_ms, list(s.execution_id) AS execution_id
      FROM steps_all s ${whereClause(sc)} GROUP BY s.workflow_id, s.node_id`,
     sp.values,
   );
