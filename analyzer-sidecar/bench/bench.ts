@@ -5,20 +5,22 @@
  *   BENCH_STEPS        (default 10000000) steps generated into the store
  *   BENCH_WORKFLOWS    (default 200)
  *   BENCH_THREADS      (default 2)        DuckDB threads for the store benchmark
+ *   BENCH_ANALYSIS_STEPS (default BENCH_STEPS) steps for the analysis API benchmark
  *   BENCH_LOOKBACK_HOURS (default 24)     history one anomaly pass reads in the analysis benchmark
- *   BENCH_SUITES       (default ingest,store,analysis)
+ * 0 spans or 0 steps skips that part.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { benchAnalysis } from './analysis-bench';
+import { benchDecode } from './decode-bench';
 import { benchIngest } from './ingest-bench';
 import { benchStore } from './store-bench';
 
 function envInt(name: string, fallback: number): number {
   const raw = process.env[name];
   const value = raw === undefined ? fallback : Number(raw);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer`);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a non-negative integer`);
   return value;
 }
 
@@ -28,13 +30,17 @@ async function main(): Promise<void> {
   const steps = envInt('BENCH_STEPS', 10_000_000);
   const workflows = envInt('BENCH_WORKFLOWS', 200);
   const threads = envInt('BENCH_THREADS', 2);
+  const analysisSteps = envInt('BENCH_ANALYSIS_STEPS', steps);
   const lookbackHours = envInt('BENCH_LOOKBACK_HOURS', 24);
-  const suites = new Set((process.env.BENCH_SUITES ?? 'ingest,store,analysis').split(','));
   console.log(`node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'})`);
 
-  if (suites.has('ingest')) await runIngest(ingestSpans, clients);
-  if (suites.has('store')) await runStore(steps, workflows, threads);
-  if (suites.has('analysis')) await runAnalysis(steps, workflows, threads, lookbackHours);
+  const decode = benchDecode();
+  console.log(
+    `decode: OTLP protobuf decode + span mapping ${Math.round(decode.spansPerSecond)} spans/s on one core (best of 6 rounds, ${Math.round(decode.bytesPerSpan)} bytes/span)`,
+  );
+  if (ingestSpans > 0) await runIngest(ingestSpans, clients);
+  if (steps > 0) await runStore(steps, workflows, threads);
+  if (analysisSteps > 0) await runAnalysis(analysisSteps, workflows, threads, lookbackHours);
 }
 
 async function runIngest(ingestSpans: number, clients: number): Promise<void> {
@@ -44,6 +50,11 @@ async function runIngest(ingestSpans: number, clients: number): Promise<void> {
     console.log(
       `ingest: ${ingest.spans} spans (OTLP protobuf, 512/request, ${clients} clients) in ${ingest.seconds.toFixed(2)} s = ` +
         `${Math.round(ingest.spansPerSecond)} spans/s; request latency p50 ${ingest.p50Ms.toFixed(1)} ms, p99 ${ingest.p99Ms.toFixed(1)} ms; refused ${ingest.refused}`,
+    );
+    const capacity = Math.min(1e6 / ingest.mainThreadCpuMicrosPerSpan, 2e6 / ingest.processCpuMicrosPerSpan);
+    console.log(
+      `ingest: analyzer CPU ${ingest.processCpuMicrosPerSpan.toFixed(1)} µs/span (main thread ${ingest.mainThreadCpuMicrosPerSpan.toFixed(1)} µs/span) ` +
+        `= about ${Math.round(capacity)} spans/s on 2 dedicated cores; load average now ${loadavg()[0]?.toFixed(1)}`,
     );
   } finally {
     rmSync(ingestDir, { recursive: true, force: true });

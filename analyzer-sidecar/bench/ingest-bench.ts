@@ -3,6 +3,7 @@
  * OTLP protobuf bodies of 512 spans encoded by the SDK's serializer.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { executionSpecs, protobufBody, recordSpans } from '../src/test-support/sdk-spans';
 
@@ -16,6 +17,9 @@ export interface IngestFigures {
   p50Ms: number;
   p99Ms: number;
   refused: number;
+  /** CPU time of the analyzer process (all threads) and of its main thread, per span. */
+  processCpuMicrosPerSpan: number;
+  mainThreadCpuMicrosPerSpan: number;
 }
 
 export async function benchIngest(
@@ -44,6 +48,7 @@ export async function benchIngest(
     const latencies: number[] = [];
     let refused = 0;
     let next = 0;
+    const cpuBefore = cpuSeconds(server.child.pid as number);
     const started = process.hrtime.bigint();
     await Promise.all(
       Array.from({ length: clients }, async () => {
@@ -62,6 +67,7 @@ export async function benchIngest(
       }),
     );
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const cpuAfter = cpuSeconds(server.child.pid as number);
     latencies.sort((a, b) => a - b);
     const spans = bodies.length * SPANS_PER_BATCH;
     return {
@@ -71,6 +77,8 @@ export async function benchIngest(
       p50Ms: latencies[Math.floor(latencies.length * 0.5)] ?? 0,
       p99Ms: latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))] ?? 0,
       refused,
+      processCpuMicrosPerSpan: ((cpuAfter.process - cpuBefore.process) / spans) * 1e6,
+      mainThreadCpuMicrosPerSpan: ((cpuAfter.mainThread - cpuBefore.mainThread) / spans) * 1e6,
     };
   } finally {
     server.child.kill('SIGTERM');
@@ -78,8 +86,22 @@ export async function benchIngest(
   }
 }
 
+/** utime + stime from /proc (Linux), in seconds, of the process and of its main thread. */
+function cpuSeconds(pid: number): { process: number; mainThread: number } {
+  const read = (path: string): number => {
+    try {
+      const fields = readFileSync(path, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      return (Number(fields[11]) + Number(fields[12])) / 100;
+    } catch {
+      return NaN;
+    }
+  };
+  return { process: read(`/proc/${pid}/stat`), mainThread: read(`/proc/${pid}/task/${pid}/stat`) };
+}
+
 function startCli(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const cli = join(__dirname, '..', 'src', 'cli.js');
+  // dist-bench/bench/ → the package's built CLI in dist/
+  const cli = join(__dirname, '..', '..', 'dist', 'cli.js');
   const child = spawn(
     process.execPath,
     [cli, 'serve', '--port', '0', '--data-dir', dataDir, '--insecure-local'],

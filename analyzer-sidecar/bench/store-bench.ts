@@ -40,7 +40,7 @@ export async function benchStore(
     const generateSeconds = seconds(generated);
     const storeBytesPerStep = await stepBytesInStore(store, path, steps);
     const range = { start, end: start + 365 * 86_400_000 };
-    const perWorkflowStatsMs = await timed(() => store.durationStats({ workflowIds: ['workflow-17'] }));
+    const perWorkflowStatsMs = await timed(() => store.durationSummaries({ workflowIds: ['workflow-17'] }));
     const perWorkflowStepQuantilesMs = await timed(() =>
       store.aggregate({
         metric: 'step_duration_ms',

@@ -51,6 +51,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const metrics = createAnalyzerMetrics();
   const app = Fastify({
     logger: options.logger ?? false,
+    // OTLP exporters post many times a second; errors are logged by the error handler.
+    disableRequestLogging: true,
     ajv: {
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
     },

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { executionSpecs, protobufBody, recordSpans } from './test-support/sdk-spans';
 
-const CLI = join(__dirname, '..', 'dist', 'src', 'cli.js');
+const CLI = join(__dirname, '..', 'dist', 'cli.js');
 const ADMIN = 'admin-token-crash';
 
 function startCli(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
@@ -53,6 +53,28 @@ async function listAll(url: string): Promise<{ execution_id: string; steps: unkn
 }
 
 describe('rpa-analyzer serve', () => {
+  it.each([
+    [['serve', '--port', '0', '--data-dir', '/tmp/x'], {}, /no API token configured/],
+    [
+      ['serve', '--data-dir', '/tmp/x'],
+      { RPA_ANALYZER_PORT: 'eighty', RPA_ANALYZER_TOKENS: 'admin:aaaaaaaa' },
+      /RPA_ANALYZER_PORT: must be an integer/,
+    ],
+    [['serve', '--port=99999'], {}, /--port: must be an integer/],
+    [['launch'], {}, /usage: rpa-analyzer serve/],
+  ])('refuses %j with exit code 2 and a message naming the problem', async (args, env, message) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(2);
+    expect(output).toMatch(message);
+  });
+
   const dataDir = mkdtempSync(join(tmpdir(), 'rpa-crash-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 

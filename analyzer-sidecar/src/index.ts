@@ -13,8 +13,7 @@ export type {
   ExecutionCursor,
   ExecutionPage,
   RangeQuery,
-  DurationStats,
-  SuccessRate,
+  WorkflowDurationSummary,
   InsertCounts,
 } from './store/store';
 export {

@@ -10,8 +10,8 @@ import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import * as P from './analysis/testing/planted-history';
-import { FAILURE_SAMPLES } from './analysis/testing/synthetic-history';
+import * as P from './analysis/test-support/planted-history';
+import { FAILURE_SAMPLES } from './analysis/test-support/synthetic-history';
 import type { ExecutionRecord, StepRecord } from './model/records';
 import { bearer, startTestApp, type TestApp } from './test-support/test-app';
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { identifyBottlenecks } from './bottlenecks';
 import { mostFrequent, summarizeSteps } from './step-summaries';
-import { makeStep } from './testing/records';
+import { makeStep } from './test-support/records';
 
 const stepsArb = fc.array(
   fc.record({

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { FAILURE_CATEGORY } from '@rpa-analytics/instrumentation/conventions';
 import { categorizeFailures, failuresFromRecords } from './failure-breakdown';
 import { categorizeFailure, compileFailureRules, type Failure } from './failure-categories';
-import { makeExecution, makeStep } from './testing/records';
+import { makeExecution, makeStep } from './test-support/records';
 
 const failure = (
   error_type: string | null,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { analyzeWorkflow, performanceStatsFromSummary, selectDurations } from './performance';
 import { summarizeDurations } from './statistics';
 import { summarizeSteps } from './step-summaries';
-import { makeExecution, makeStep } from './testing/records';
+import { makeExecution, makeStep } from './test-support/records';
 
 const statusArb = fc.constantFrom('completed', 'failed', 'cancelled', 'running' as const);
 const executionsArb = fc.array(

@@ -11,8 +11,8 @@ import { categorizeFailures, failuresFromRecords } from './failure-breakdown';
 import { selectDurations } from './performance';
 import { summarizeDurations } from './statistics';
 import { summarizeSteps } from './step-summaries';
-import { FAILURE_SAMPLES } from './testing/synthetic-history';
-import * as P from './testing/planted-history';
+import { FAILURE_SAMPLES } from './test-support/synthetic-history';
+import * as P from './test-support/planted-history';
 
 const { executions, steps } = P.plantedHistory();
 const workflows = P.plantedWorkflows().map((w) => w.workflow_id);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { countOutcomes, successRatesByWorkflow, successRateWindows, toSuccessRate } from './success-rate';
-import { makeExecution } from './testing/records';
+import { makeExecution } from './test-support/records';
 
 const executionsArb = fc.array(
   fc.record({

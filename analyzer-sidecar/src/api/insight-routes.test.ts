@@ -1,7 +1,7 @@
 import { buildApp } from '../app';
 import { analysisHistory, DEGRADING_WORKFLOW, HISTORY_DAY } from '../test-support/analysis-history';
 import { bearer, startTestApp, type TestApp } from '../test-support/test-app';
-import { makeStep } from '../analysis/testing/records';
+import { makeStep } from '../analysis/test-support/records';
 
 const NOW = Date.now();
 const ANALYSIS = {

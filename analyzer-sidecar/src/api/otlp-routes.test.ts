@@ -213,6 +213,15 @@ describe('OTLP routes', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('answers a body without Content-Type with 415', async () => {
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/v1/traces',
+      payload: Buffer.from([1, 2, 3]),
+    });
+    expect(response.statusCode).toBe(415);
+  });
+
   it('never crashes on fuzzed bodies: always 200 or 400', async () => {
     const valid = protobufBody(recordSpans(executionSpecs('exec-fuzz', 'wf-fuzz', START, 2)));
     await fc.assert(

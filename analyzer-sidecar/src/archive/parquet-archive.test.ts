@@ -115,6 +115,28 @@ describe('ParquetArchive', () => {
     );
   });
 
+  it('lets ingestion go on during a move; rows committed meanwhile stay, once', async () => {
+    const batch = fc
+      .sample(batchArbitrary(10), { numRuns: 5, seed: 9 })
+      .find((b) => b.executions.length > 0) as RecordBatch;
+    await store.insert(batch);
+    const first = [...batch.executions].sort((a, b) => a.started_at - b.started_at)[0];
+    // Committed while the first day's move is between its COPY and its DELETE, in that very day.
+    const late = { ...(first as RecordBatch['executions'][number]), execution_id: 'late-arrival' };
+    let inserted = false;
+    archive = new ParquetArchive(store, dir, async (step) => {
+      if (step !== 'copied' || inserted) return;
+      inserted = true;
+      await store.insert({ executions: [late], steps: [], recoveries: [], resources: [] });
+    });
+    await archive.moveOlderThan('executions', BASE_TIME + 20 * DAY_MS);
+    const all = await store.queryRange({ ...ALL_TIME, types: ['executions'] });
+    expect(all.executions.map((e) => e.execution_id).sort()).toEqual(
+      [...batch.executions.map((e) => e.execution_id), 'late-arrival'].sort(),
+    );
+    expect((await store.rowCounts()).executions).toBe(1);
+  });
+
   it.each(['journaled', 'copied', 'renamed', 'deleted'] as const)(
     'leaves every row exactly once when a job is killed after the %s step',
     async (step) => {

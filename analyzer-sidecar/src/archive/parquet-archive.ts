@@ -2,12 +2,15 @@
  * Moves old rows from the DuckDB store into Parquet files (zstd), one folder per
  * record type and UTC day: `archive/<type>/day=YYYY-MM-DD/part-*.parquet`.
  *
- * Exactly once, whatever point a job is killed at. Per day, on the store's
- * write connection (no insert runs meanwhile):
+ * Exactly once, whatever point a job is killed at. Per day, on a connection
+ * of the archive's own (ingestion goes on meanwhile):
  *   1. write a journal entry naming the file;
  *   2. BEGIN; COPY the day's rows to `<file>.tmp`; fsync; rename to `<file>`; fsync the folder;
  *   3. DELETE those rows; COMMIT;
  *   4. remove the journal entry.
+ * COPY and DELETE run in one transaction, so they see the same snapshot: a row
+ * committed by ingestion meanwhile is neither copied nor deleted, and stays hot
+ * until the next run.
  * Killed before the rename: the rows are still in the store, the tmp file is
  * debris. Killed after the rename and before the commit: the rows are in both;
  * startup recovery deletes from the store every row the journaled file holds.
@@ -53,11 +56,13 @@ export type ArchiveStep = 'journaled' | 'copied' | 'renamed' | 'deleted';
 export class ParquetArchive {
   readonly root: string;
   private readonly journalDir: string;
+  private connection: Promise<DuckDBConnection> | undefined;
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly store: DuckDbStore,
     dataDir: string,
-    private readonly afterStep: (step: ArchiveStep) => void = () => {},
+    private readonly afterStep: (step: ArchiveStep) => void | Promise<void> = () => {},
   ) {
     this.root = join(dataDir, 'archive');
     this.journalDir = join(this.root, '_journal');
@@ -81,7 +86,7 @@ export class ParquetArchive {
 
   /** Moves every row of `type` with time < `cutoff` into the archive. */
   moveOlderThan(type: RecordType, cutoff: number): Promise<ArchiveMove> {
-    return this.store.exclusive(async (connection) => {
+    return this.serial(async (connection) => {
       const table = TABLES[type];
       const time = quoteIdentifier(table.timeColumn);
       const days = await connection.runAndReadAll(
@@ -107,7 +112,7 @@ export class ParquetArchive {
 
   /** Deletes archived days of `type` that end at or before `cutoff`; returns the rows deleted. */
   deleteDaysBefore(type: RecordType, cutoff: number): Promise<number> {
-    return this.store.exclusive(async (connection) => {
+    return this.serial(async (connection) => {
       const doomed = this.days(type).filter((day) => day.start + DAY_MS <= cutoff);
       if (doomed.length === 0) return 0;
       const files = doomed.flatMap((day) => day.files);
@@ -138,13 +143,22 @@ export class ParquetArchive {
     return result;
   }
 
+  /** Runs archive work one job at a time on the archive's own connection. */
+  private serial<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+    this.connection ??= this.store.dedicatedConnection();
+    const connection = this.connection;
+    const run = this.queue.then(async () => work(await connection));
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
   private async moveDay(connection: DuckDBConnection, entry: JournalEntry): Promise<number> {
     const table = TABLES[entry.type];
     const time = quoteIdentifier(table.timeColumn);
     const where = `WHERE ${time} >= ${entry.start}::BIGINT AND ${time} < ${entry.end}::BIGINT`;
     const journal = join(this.journalDir, `${entry.start}-${randomBytes(4).toString('hex')}.json`);
     writeDurably(journal, JSON.stringify(entry));
-    this.afterStep('journaled');
+    await this.afterStep('journaled');
     mkdirSync(join(entry.file, '..'), { recursive: true });
     await connection.run('BEGIN TRANSACTION');
     try {
@@ -154,13 +168,13 @@ export class ParquetArchive {
           `(FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 9, ROW_GROUP_SIZE 1000000)`,
       );
       fsyncFile(`${entry.file}.tmp`);
-      this.afterStep('copied');
+      await this.afterStep('copied');
       renameSync(`${entry.file}.tmp`, entry.file);
       fsyncFile(join(entry.file, '..'));
-      this.afterStep('renamed');
+      await this.afterStep('renamed');
       const deleted = await connection.run(`DELETE FROM ${quoteIdentifier(entry.type)} ${where}`);
       await connection.run('COMMIT');
-      this.afterStep('deleted');
+      await this.afterStep('deleted');
       unlinkSync(journal);
       return deleted.rowsChanged;
     } catch (error) {

@@ -1,6 +1,6 @@
 /** Insights on the planted history: each workflow's planted problems come back as insights. */
 import { detectAnomalies } from '../analysis/anomaly/detect-anomalies';
-import * as P from '../analysis/testing/planted-history';
+import * as P from '../analysis/test-support/planted-history';
 import { assembleWorkflowAnalysis } from './assemble-analysis';
 import { generateAllInsights } from './generate-insights';
 

@@ -3,7 +3,7 @@ import { detectPerformanceDegradation } from '../analysis/degradation';
 import { buildPerformanceStats } from '../analysis/performance';
 import { summarizeDurations } from '../analysis/statistics';
 import { summarizeSteps } from '../analysis/step-summaries';
-import { makeStep } from '../analysis/testing/records';
+import { makeStep } from '../analysis/test-support/records';
 import type { Insight } from '../model/analysis';
 import { generateAllInsights, generateInsights } from './generate-insights';
 import { prioritizeInsights } from './prioritize-insights';

@@ -6,5 +6,7 @@ export { evaluateInsightImpact } from './impact-tracking';
 export type { ImpactReport, ImpactVerdict } from './impact-tracking';
 export { EASE_WEIGHT, METRIC_WEIGHT, buildInsight } from './build-insight';
 export type { InsightDraft } from './build-insight';
+export { assembleWorkflowAnalysis } from './assemble-analysis';
+export type { AssembleOptions } from './assemble-analysis';
 export { INSIGHT_THRESHOLDS } from './workflow-analysis';
 export type { WorkflowAnalysis } from './workflow-analysis';

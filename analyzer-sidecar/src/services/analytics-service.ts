@@ -47,7 +47,7 @@ export function createAnalyticsService(context: AnalysisContext) {
   function nodeSummaries(workflowId: string, filter: ExecutionFilter): Promise<NodeSummary[]> {
     const { from, to, actionType } = filter;
     const scoped = { from, to, actionType, workflowIds: [workflowId] };
-    return cached(context, key('nodes', scoped), [workflowId], () => analysisStore.nodeSummaries(scoped));
+    return cached(context, key('nodes', scoped), [workflowId], () => store.nodeSummaries(scoped));
   }
 
   async function performance(workflowId: string, filter: ExecutionFilter): Promise<PerformanceStats> {

@@ -30,7 +30,7 @@ async function queryAll(context: AnalysisContext, periods: RecentPeriods) {
   const [ids, performance, nodes, baseline, current, rates, failures, resources] = await Promise.all([
     analysisStore.workflowIds(range),
     durationSummaries(store, range),
-    analysisStore.nodeSummaries(range),
+    store.nodeSummaries(range),
     durationSummaries(store, periods.baseline),
     durationSummaries(store, periods.current),
     store.successRates(range),

@@ -6,7 +6,7 @@
 import type { MetricValues } from '../analysis/comparison';
 import { toSuccessRate } from '../analysis/success-rate';
 import type { DurationSummary } from '../model/analysis';
-import type { DurationStats, ExecutionFilter, Store } from '../store/store';
+import type { ExecutionFilter, Store } from '../store/store';
 import type { AnalysisContext } from './analysis-context';
 
 export const EMPTY_SUMMARY: DurationSummary = {
@@ -40,25 +40,12 @@ export const COMPARABLE_METRICS = [
   'memory_mb_max_p95',
 ] as const;
 
-export function toDurationSummary(stats: DurationStats): DurationSummary {
-  return {
-    count: stats.count,
-    avg_duration_ms: stats.avg_ms,
-    median_duration_ms: stats.median_ms,
-    p95_duration_ms: stats.p95_ms,
-    p99_duration_ms: stats.p99_ms,
-    min_duration_ms: stats.min_ms,
-    max_duration_ms: stats.max_ms,
-    std_dev_ms: stats.std_dev_ms,
-  };
-}
-
 export async function durationSummaries(
   store: Store,
   filter: ExecutionFilter,
 ): Promise<Map<string, DurationSummary>> {
-  const rows = await store.durationStats(filter);
-  return new Map(rows.map((r) => [r.workflow_id, toDurationSummary(r)]));
+  const rows = await store.durationSummaries(filter);
+  return new Map(rows.map(({ workflow_id, ...summary }) => [workflow_id, summary]));
 }
 
 /** Each workflow's metrics over the filter's range, by COMPARABLE_METRICS name. */

@@ -1,12 +1,11 @@
 /**
- * Analysis-level questions the services ask the store, beside the record
- * listings of `Store`: per-node step summaries, failures, duration spreads,
+ * Analysis-level questions the services ask the store, beside those of
+ * `Store` (duration summaries, success rates, node summaries): failures, duration spreads,
  * resource usage, the lean inputs of the anomaly detector and the executions
  * still running. Each backend answers them with its own queries, pushing the
  * aggregation down where it can; the pure analysis functions are the reference.
  */
 import type { ResourceUsage } from '../analysis/resource-usage';
-import type { NodeSummary } from '../model/analysis';
 import type { ExecutionRecord } from '../model/records';
 import type { ExecutionFilter } from './store';
 
@@ -52,8 +51,6 @@ export interface RunningExecutionAge {
 }
 
 export interface AnalysisStore {
-  /** Completed steps that started in the filter's range, summarized per (workflow, node). */
-  nodeSummaries(filter: ExecutionFilter): Promise<NodeSummary[]>;
   /** Failed executions that started in the filter's range, oldest first. */
   failures(filter: ExecutionFilter): Promise<FailureRow[]>;
   durationSpreads(filter: ExecutionFilter): Promise<DurationSpread[]>;

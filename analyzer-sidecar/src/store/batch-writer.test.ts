@@ -58,6 +58,25 @@ describe('BatchWriter', () => {
     );
   });
 
+  it('fails only the request whose rows the store refuses when a group commit fails', async () => {
+    const good = fc
+      .sample(batchArbitrary(3), { numRuns: 20, seed: 2 })
+      .find((b) => batchSize(b) > 0) as RecordBatch;
+    const bad: RecordBatch = {
+      ...good,
+      executions: [{ ...(good.executions[0] ?? {}), execution_id: 'poison' } as never],
+    };
+    const picky = {
+      insert: async (batch: RecordBatch) => {
+        if (batch.executions.some((e) => e.execution_id === 'poison')) throw new Error('refused');
+        return { inserted: { executions: 0, steps: 0, recoveries: 0, resources: 0 } };
+      },
+    };
+    const writer = new BatchWriter(picky, { flushIntervalMs: 20, maxBatchRows: 1000, maxPendingRows: 1000 });
+    const results = await Promise.allSettled([writer.submit(good), writer.submit(bad), writer.submit(good)]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+  });
+
   it('refuses new rows past the pending limit instead of buffering without bound', async () => {
     const slowStore = { insert: () => new Promise<never>(() => {}) };
     const writer = new BatchWriter(slowStore, { flushIntervalMs: 0, maxBatchRows: 10, maxPendingRows: 5 });

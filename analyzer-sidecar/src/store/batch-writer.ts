@@ -31,7 +31,8 @@ export class ClosedError extends Error {
   }
 }
 
-interface Waiter {
+interface Submission {
+  batch: RecordBatch;
   resolve(counts: InsertCounts): void;
   reject(error: unknown): void;
 }
@@ -39,7 +40,7 @@ interface Waiter {
 export class BatchWriter {
   private pending: RecordBatch = emptyBatch();
   private pendingRows = 0;
-  private waiters: Waiter[] = [];
+  private submissions: Submission[] = [];
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> | undefined;
   private closed = false;
@@ -67,7 +68,9 @@ export class BatchWriter {
       for (const row of batch[type]) (this.pending[type] as unknown[]).push(row);
     }
     this.pendingRows += rows;
-    const done = new Promise<InsertCounts>((resolve, reject) => this.waiters.push({ resolve, reject }));
+    const done = new Promise<InsertCounts>((resolve, reject) =>
+      this.submissions.push({ batch, resolve, reject }),
+    );
     this.schedule();
     return done;
   }
@@ -100,21 +103,19 @@ export class BatchWriter {
     this.timer = undefined;
     if (this.flushing || this.pendingRows === 0) return;
     const batch = this.pending;
-    const waiters = this.waiters;
+    const submissions = this.submissions;
     const rows = this.pendingRows;
     this.pending = emptyBatch();
-    this.waiters = [];
+    this.submissions = [];
     const started = process.hrtime.bigint();
     this.flushing = this.store
       .insert(batch)
       .then(
         (counts) => {
           this.observer.onFlush?.(rows, Number(process.hrtime.bigint() - started) / 1e9);
-          for (const waiter of waiters) waiter.resolve(counts);
+          for (const submission of submissions) submission.resolve(counts);
         },
-        (error: unknown) => {
-          for (const waiter of waiters) waiter.reject(error);
-        },
+        (error: unknown) => this.commitOneByOne(submissions, error),
       )
       .finally(() => {
         this.pendingRows -= rows;
@@ -122,5 +123,16 @@ export class BatchWriter {
         // What arrived during this commit has waited already: commit it now (group commit).
         if (this.pendingRows > 0) this.startFlush();
       });
+  }
+
+  /** A failed group commit is retried per request, so one bad request fails alone. */
+  private async commitOneByOne(submissions: readonly Submission[], error: unknown): Promise<void> {
+    if (submissions.length === 1) {
+      submissions[0]?.reject(error);
+      return;
+    }
+    for (const submission of submissions) {
+      await this.store.insert(submission.batch).then(submission.resolve, submission.reject);
+    }
   }
 }

@@ -2,6 +2,7 @@
  * The store as the rest of the analyzer sees it: analysis-level questions, no
  * SQL. Each backend (DuckDB now, ClickHouse later) owns its tables and queries.
  */
+import type { DurationSummary, NodeSummary, SuccessRate } from '../model/analysis';
 import type { ExecutionRecord, RecordBatch, RecordType, StepRecord } from '../model/records';
 import type { AggregateQuery, AggregateRow } from './aggregate-catalog';
 
@@ -35,27 +36,8 @@ export interface RangeQuery {
   readonly types?: readonly RecordType[];
 }
 
-export interface DurationStats {
-  readonly workflow_id: string;
-  readonly count: number;
-  readonly avg_ms: number;
-  readonly median_ms: number;
-  readonly p95_ms: number;
-  readonly p99_ms: number;
-  readonly min_ms: number;
-  readonly max_ms: number;
-  /** Sample standard deviation (n − 1); 0 for a single value. */
-  readonly std_dev_ms: number;
-}
-
-export interface SuccessRate {
-  readonly workflow_id: string;
-  readonly total: number;
-  readonly completed: number;
-  readonly failed: number;
-  /** completed / (completed + failed) × 100; null when neither. */
-  readonly success_rate: number | null;
-}
+/** Exact duration summary of one workflow's executions (the analysis layer's DurationSummary). */
+export type WorkflowDurationSummary = DurationSummary & { readonly workflow_id: string };
 
 export interface InsertCounts {
   /** Rows new to the store (duplicates of stored rows are not counted). */
@@ -71,9 +53,21 @@ export interface Store {
   /** Every record of the given types in [start, end), hot and archived alike. */
   queryRange(query: RangeQuery): Promise<RecordBatch>;
   aggregate(query: AggregateQuery): Promise<AggregateRow[]>;
-  /** Duration statistics of finished executions per workflow (status `completed` unless filtered). */
-  durationStats(filter: ExecutionFilter): Promise<DurationStats[]>;
+  /**
+   * Duration summary per workflow (type 7 quantiles, sample std dev) of the
+   * executions with status `completed`, or the filter's status; by workflow id.
+   */
+  durationSummaries(filter: ExecutionFilter): Promise<WorkflowDurationSummary[]>;
+  /**
+   * Completed and failed counts per workflow with executions in the filter,
+   * success rate = completed / (completed + failed) × 100; by workflow id.
+   */
   successRates(filter: ExecutionFilter): Promise<SuccessRate[]>;
+  /**
+   * Per (workflow, node) step aggregates of the steps whose status is in
+   * `statuses` (default completed), as the analysis layer's summarizeSteps.
+   */
+  nodeSummaries(filter: ExecutionFilter, statuses?: readonly string[]): Promise<NodeSummary[]>;
   /** Rows in the hot store per record type. */
   rowCounts(): Promise<Record<RecordType, number>>;
   close(): Promise<void>;

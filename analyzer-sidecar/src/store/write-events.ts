@@ -41,8 +41,9 @@ export function notifyingStore(store: Store, events: WriteEvents): Store {
     stepsOf: (ids, actionType) => store.stepsOf(ids, actionType),
     queryRange: (query) => store.queryRange(query),
     aggregate: (query) => store.aggregate(query),
-    durationStats: (filter) => store.durationStats(filter),
+    durationSummaries: (filter) => store.durationSummaries(filter),
     successRates: (filter) => store.successRates(filter),
+    nodeSummaries: (filter, statuses) => store.nodeSummaries(filter, statuses),
     rowCounts: () => store.rowCounts(),
     close: () => store.close(),
   };

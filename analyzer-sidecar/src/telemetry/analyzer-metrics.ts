@@ -31,16 +31,63 @@ export interface AnalyzerMetrics {
 export function createAnalyzerMetrics(): AnalyzerMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: PREFIX });
-  let sources: MetricSources | undefined;
+  const sources: { current?: MetricSources } = {};
+  registerSourceGauges(registry, sources);
   const registers = [registry];
+  const counter = <L extends string>(name: string, help: string, labelNames: L[] = []): Counter<L> =>
+    new Counter({ name: `${PREFIX}${name}`, help, labelNames, registers });
+  const histogram = <L extends string>(
+    name: string,
+    help: string,
+    buckets: number[],
+    labelNames: L[] = [],
+  ): Histogram<L> => new Histogram({ name: `${PREFIX}${name}`, help, buckets, labelNames, registers });
+  return {
+    registry,
+    spansIngested: counter('spans_ingested_total', 'RPA spans stored, by kind', ['kind']),
+    spansRejected: counter('spans_rejected_total', 'Spans rejected (OTLP partial success), by reason', [
+      'reason',
+    ]),
+    requestsRefused: counter('otlp_requests_refused_total', 'OTLP requests answered with an error status', [
+      'signal',
+      'status',
+    ]),
+    resourceSamplesIngested: counter('resource_samples_ingested_total', 'Resource samples stored'),
+    ingestDuration: histogram(
+      'ingest_duration_seconds',
+      'OTLP request handling time, from body read to durable commit',
+      SECONDS_BUCKETS,
+      ['signal'],
+    ),
+    writeBatchRows: histogram('write_batch_rows', 'Rows per store transaction (group commit)', ROWS_BUCKETS),
+    flushDuration: histogram('flush_duration_seconds', 'Time to commit one write batch', SECONDS_BUCKETS),
+    walQuarantined: counter(
+      'wal_quarantined_total',
+      'Write-ahead logs that could not be replayed and were moved aside',
+    ),
+    retentionRows: counter('retention_rows_total', 'Rows archived or deleted by retention', [
+      'type',
+      'action',
+    ]),
+    bindSources(next) {
+      sources.current = next;
+    },
+  };
+}
+
+const SECONDS_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+const ROWS_BUCKETS = [1, 10, 100, 500, 1000, 2500, 5000, 10000, 25000, 50000];
+
+/** Gauges read at scrape time from the store and the archive. */
+function registerSourceGauges(registry: Registry, sources: { current?: MetricSources }): void {
   new Gauge({
     name: `${PREFIX}store_rows`,
     help: 'Rows in the hot store, by table',
     labelNames: ['table'],
-    registers,
+    registers: [registry],
     async collect() {
-      if (!sources) return;
-      const counts = await sources.rowCounts();
+      if (!sources.current) return;
+      const counts = await sources.current.rowCounts();
       for (const type of RECORD_TYPES) this.set({ table: type }, counts[type]);
     },
   });
@@ -48,70 +95,11 @@ export function createAnalyzerMetrics(): AnalyzerMetrics {
     name: `${PREFIX}archive_bytes`,
     help: 'Bytes of Parquet in the archive, by record type',
     labelNames: ['type'],
-    registers,
+    registers: [registry],
     collect() {
-      if (!sources) return;
-      const bytes = sources.archiveBytes();
+      if (!sources.current) return;
+      const bytes = sources.current.archiveBytes();
       for (const type of RECORD_TYPES) this.set({ type }, bytes[type]);
     },
   });
-  return {
-    registry,
-    spansIngested: new Counter({
-      name: `${PREFIX}spans_ingested_total`,
-      help: 'RPA spans stored, by kind',
-      labelNames: ['kind'],
-      registers,
-    }),
-    spansRejected: new Counter({
-      name: `${PREFIX}spans_rejected_total`,
-      help: 'Spans rejected (OTLP partial success), by reason',
-      labelNames: ['reason'],
-      registers,
-    }),
-    requestsRefused: new Counter({
-      name: `${PREFIX}otlp_requests_refused_total`,
-      help: 'OTLP requests answered with an error status, by signal and status',
-      labelNames: ['signal', 'status'],
-      registers,
-    }),
-    resourceSamplesIngested: new Counter({
-      name: `${PREFIX}resource_samples_ingested_total`,
-      help: 'Resource samples stored',
-      registers,
-    }),
-    ingestDuration: new Histogram({
-      name: `${PREFIX}ingest_duration_seconds`,
-      help: 'OTLP request handling time, from body read to durable commit',
-      labelNames: ['signal'],
-      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-      registers,
-    }),
-    writeBatchRows: new Histogram({
-      name: `${PREFIX}write_batch_rows`,
-      help: 'Rows per store transaction (group commit)',
-      buckets: [1, 10, 100, 500, 1000, 2500, 5000, 10000, 25000, 50000],
-      registers,
-    }),
-    flushDuration: new Histogram({
-      name: `${PREFIX}flush_duration_seconds`,
-      help: 'Time to commit one write batch',
-      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
-      registers,
-    }),
-    walQuarantined: new Counter({
-      name: `${PREFIX}wal_quarantined_total`,
-      help: 'Write-ahead logs that could not be replayed and were moved aside',
-      registers,
-    }),
-    retentionRows: new Counter({
-      name: `${PREFIX}retention_rows_total`,
-      help: 'Rows archived or deleted by retention, by record type',
-      labelNames: ['type', 'action'],
-      registers,
-    }),
-    bindSources(next) {
-      sources = next;
-    },
-  };
 }

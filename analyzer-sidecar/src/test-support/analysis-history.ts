@@ -1,5 +1,5 @@
 /** A small history ending now, for analysis API tests: three workflows, one degrading on its last day. */
-import { generateHistory, type SyntheticWorkflow } from '../analysis/testing/synthetic-history';
+import { generateHistory, type SyntheticWorkflow } from '../analysis/test-support/synthetic-history';
 import type { RecordBatch } from '../model/records';
 import { emptyBatch } from '../model/records';
 

@@ -1,4 +1,4 @@
-import { seededRandom } from '../testing/random';
+import { seededRandom } from '../test-support/random';
 import { deviationOf, fitBaseline, fromWatchedScale, toWatchedScale } from './baseline';
 
 const rng = seededRandom(5);

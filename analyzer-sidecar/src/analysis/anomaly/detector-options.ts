@@ -21,7 +21,7 @@ export interface DetectorOptions extends BaselineOptions {
    * workflow is not an anomaly; a majority of the window moving is. Default 9
    * for continuous metrics, 20 for failure rates; 1 judges each observation alone.
    * Measured on clean log-normal histories (8 workflows × 28 days × 5 seeds,
-   * `testing/false-alarm-rate.ts`): window 7 gave 0.033 false alarms per
+   * `test-support/false-alarm-rate.ts`): window 7 gave 0.033 false alarms per
    * workflow per day and 9 gave 0.002 with a MAD-only scale; with the per-side
    * scale of `fitBaseline`, 0.0009, and 0 with 2 % or 5 % of steps stuck.
    */

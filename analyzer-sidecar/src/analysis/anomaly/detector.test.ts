@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { fitBaseline, severityOf } from './baseline';
 import { detectSeriesAnomalies } from './detector';
 import type { MetricSeries } from './metric-series';
-import { seededRandom } from '../testing/random';
+import { seededRandom } from '../test-support/random';
 
 const HOUR = 3600_000;
 

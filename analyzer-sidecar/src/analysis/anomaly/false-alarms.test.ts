@@ -1,4 +1,4 @@
-import { measureFalseAlarms } from '../testing/false-alarm-rate';
+import { measureFalseAlarms } from '../test-support/false-alarm-rate';
 
 describe('anomaly detector on clean heavy-tailed histories', () => {
   test.each([

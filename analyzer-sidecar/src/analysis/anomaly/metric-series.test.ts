@@ -1,4 +1,4 @@
-import { makeExecution, makeStep } from '../testing/records';
+import { makeExecution, makeStep } from '../test-support/records';
 import { fitBaseline } from './baseline';
 import { updateBaseline } from './detect-anomalies';
 import { buildMetricSeries, stepMetricName } from './metric-series';

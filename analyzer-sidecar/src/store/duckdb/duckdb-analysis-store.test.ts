@@ -12,14 +12,13 @@ import { summarizeResources } from '../../analysis/resource-usage';
 import { summarizeDurations } from '../../analysis/statistics';
 import { summarizeSteps } from '../../analysis/step-summaries';
 import { countOutcomes } from '../../analysis/success-rate';
-import { makeStep } from '../../analysis/testing/records';
+import { makeStep } from '../../analysis/test-support/records';
 import type { RecordBatch } from '../../model/records';
 import { analysisHistory } from '../../test-support/analysis-history';
 import { batchArbitrary } from '../../test-support/record-arbitraries';
 import type { AnalysisStore } from '../analysis-store';
 import { createDuckDbAnalysisStore } from './duckdb-analysis-store';
 import { DuckDbStore } from './duckdb-store';
-import { toDurationSummary } from '../../services/workflow-metrics';
 import { seriesFromStore } from '../../services/anomaly-series';
 
 const silent = { info: () => {}, warn: () => {}, error: () => {} };
@@ -59,13 +58,12 @@ describe('DuckDB analysis store', () => {
 
   async function expectEqualToReference(batch: RecordBatch): Promise<void> {
     const { executions, steps } = batch;
-    expectClose(await analysis.nodeSummaries({}), summarizeSteps(steps));
+    expectClose(await store.nodeSummaries({}), summarizeSteps(steps));
     const workflows = countOutcomes(executions).map((c) => c.workflow_id);
     expect(await analysis.workflowIds({})).toEqual(workflows);
-    const durations = await store.durationStats({});
-    for (const row of durations) {
-      const reference = summarizeDurations(selectDurations(executions, { workflowId: row.workflow_id }));
-      expectClose(toDurationSummary(row), reference);
+    for (const { workflow_id, ...summary } of await store.durationSummaries({})) {
+      const reference = summarizeDurations(selectDurations(executions, { workflowId: workflow_id }));
+      expectClose(summary, reference);
     }
     const rates = await store.successRates({});
     expectClose(

@@ -1,6 +1,5 @@
 /** The DuckDB answers to the analysis-level questions, on the store's read connections. */
 import type { ResourceUsage } from '../../analysis/resource-usage';
-import type { NodeSummary } from '../../model/analysis';
 import type {
   AnalysisStore,
   DurationSpread,
@@ -11,14 +10,11 @@ import type {
 import type { ExecutionFilter } from '../store';
 import type { DuckDbStore } from './duckdb-store';
 import { queryFailures } from './failure-sql';
-import { queryNodeSummaries } from './node-summary-sql';
 import { queryRunningExecutions, querySeriesRecords } from './series-sql';
 import { queryDurationSpreads, queryResourceUsage, queryWorkflowIds } from './workflow-summary-sql';
 
 export function createDuckDbAnalysisStore(store: DuckDbStore): AnalysisStore {
   return {
-    nodeSummaries: (filter: ExecutionFilter): Promise<NodeSummary[]> =>
-      store.read((c) => queryNodeSummaries(c, filter)),
     failures: (filter: ExecutionFilter): Promise<FailureRow[]> => store.read((c) => queryFailures(c, filter)),
     durationSpreads: (filter: ExecutionFilter): Promise<DurationSpread[]> =>
       store.read((c) => queryDurationSpreads(c, filter)),

@@ -2,7 +2,31 @@ import fc from 'fast-check';
 import type { ExecutionRecord, RecordBatch } from '../../model/records';
 import { BASE_TIME, DAY_MS, batchArbitrary } from '../../test-support/record-arbitraries';
 import type { ExecutionFilter } from '../store';
+import { summarizeDurations } from '../../analysis/statistics';
+import { summarizeSteps } from '../../analysis/step-summaries';
+import { successRatesByWorkflow } from '../../analysis/success-rate';
 import { DuckDbStore } from './duckdb-store';
+
+/** Equal, numbers within a relative 1e-9 (sums taken in another order differ in the last bits). */
+function expectClose(actual: unknown, expected: unknown, path = 'rows'): void {
+  if (typeof expected === 'number' && typeof actual === 'number') {
+    const tolerance = 1e-9 * Math.max(1, Math.abs(expected), Math.abs(actual));
+    if (Math.abs(actual - expected) > tolerance) throw new Error(`${path}: ${actual} is not ${expected}`);
+    return;
+  }
+  if (typeof expected === 'object' && expected !== null && typeof actual === 'object' && actual !== null) {
+    const keys = [...new Set([...Object.keys(expected), ...Object.keys(actual)])];
+    for (const key of keys) {
+      expectClose(
+        (actual as Record<string, unknown>)[key],
+        (expected as Record<string, unknown>)[key],
+        `${path}.${key}`,
+      );
+    }
+    return;
+  }
+  expect({ path, value: actual }).toEqual({ path, value: expected });
+}
 
 const silent = { info: () => {}, warn: () => {}, error: () => {} };
 
@@ -129,37 +153,40 @@ describe('DuckDbStore', () => {
     );
   });
 
-  it('computes type 7 quantiles, sample std dev and success rates', async () => {
-    await clear(store);
-    const batch = fc.sample(batchArbitrary(12), { numRuns: 1, seed: 11 })[0] as RecordBatch;
-    batch.executions.forEach((e, i) =>
-      Object.assign(e, {
-        workflow_id: 'wf-a',
-        duration_ms: (i + 1) * 10,
-        status: i % 3 === 2 ? 'failed' : 'completed',
+  // The analysis layer's pure functions are the reference for what the store pushes down.
+  it('computes per-workflow duration summaries and success rates as the analysis layer does', async () => {
+    await fc.assert(
+      fc.asyncProperty(batchArbitrary(), async (batch) => {
+        await clear(store);
+        await store.insert(batch);
+        const completed = batch.executions.filter((e) => e.status === 'completed');
+        const workflows = [...new Set(completed.map((e) => e.workflow_id))].sort();
+        const expected = workflows.map((workflow_id) => ({
+          workflow_id,
+          ...summarizeDurations(
+            completed.filter((e) => e.workflow_id === workflow_id).map((e) => e.duration_ms as number),
+          ),
+        }));
+        expectClose(await store.durationSummaries({}), expected);
+        expectClose(await store.successRates({}), successRatesByWorkflow(batch.executions));
       }),
+      { numRuns: 25 },
     );
-    await store.insert(batch);
-    const [stats] = await store.durationStats({});
-    const completed = batch.executions
-      .filter((e) => e.status === 'completed')
-      .map((e) => e.duration_ms as number)
-      .sort((a, b) => a - b);
-    const quantile = (p: number): number => {
-      const h = (completed.length - 1) * p;
-      const lo = Math.floor(h);
-      return (
-        (completed[lo] as number) +
-        (h - lo) * ((completed[Math.min(lo + 1, completed.length - 1)] as number) - (completed[lo] as number))
-      );
-    };
-    expect(stats?.count).toBe(completed.length);
-    expect(stats?.p95_ms).toBeCloseTo(quantile(0.95), 9);
-    expect(stats?.median_ms).toBeCloseTo(quantile(0.5), 9);
-    const [rate] = await store.successRates({});
-    const failed = batch.executions.length - completed.length;
-    expect(rate).toMatchObject({ workflow_id: 'wf-a', completed: completed.length, failed });
-    expect(rate?.success_rate).toBeCloseTo((completed.length / (completed.length + failed)) * 100, 9);
+  });
+
+  it('computes per-node step summaries as summarizeSteps does', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        batchArbitrary(),
+        fc.subarray(['completed', 'failed', 'skipped'] as const, { minLength: 1 }),
+        async (batch, statuses) => {
+          await clear(store);
+          await store.insert(batch);
+          expectClose(await store.nodeSummaries({}, statuses), summarizeSteps(batch.steps, { statuses }));
+        },
+      ),
+      { numRuns: 25 },
+    );
   });
 
   it('aggregates with allow-listed group-by and refuses the rest naming the field', async () => {

@@ -8,19 +8,20 @@ import type { DuckDBAppender, DuckDBConnection, DuckDBInstance } from '@duckdb/n
 import { RECORD_TYPES, type RecordBatch, type RecordType, type StepRecord } from '../../model/records';
 import type { AggregateQuery, AggregateRow } from '../aggregate-catalog';
 import type {
-  DurationStats,
   ExecutionCursor,
   ExecutionFilter,
   ExecutionPage,
   InsertCounts,
   RangeQuery,
   Store,
-  SuccessRate,
+  WorkflowDurationSummary,
 } from '../store';
+import type { NodeSummary, SuccessRate } from '../../model/analysis';
 import { runAggregate } from './aggregate-sql';
-import { queryDurationStats, querySuccessRates } from './workflow-stats-sql';
+import { queryDurationSummaries, queryNodeSummaries, querySuccessRates } from './workflow-stats-sql';
 import { listExecutions, queryRange, stepsOf } from './execution-queries';
 import { openDatabase, type DuckDbOptions, type OpenHooks } from './open-database';
+import { freshRows } from './fresh-rows';
 import { appendRows } from './row-codec';
 import { allRowsView, createTableSql, quoteIdentifier, quoteLiteral, TABLES } from './tables';
 
@@ -30,49 +31,46 @@ export class DuckDbStore implements Store {
   private writeQueue: Promise<unknown> = Promise.resolve();
   private nextReader = 0;
   private closed = false;
+  private readonly dedicated: DuckDBConnection[] = [];
 
   private constructor(
     private readonly instance: DuckDBInstance,
     private readonly writer: DuckDBConnection,
     private readonly readers: DuckDBConnection[],
-    private readonly stageAppenders: Record<RecordType, DuckDBAppender>,
+    private appenders: Record<RecordType, DuckDBAppender>,
   ) {}
 
   static async open(options: DuckDbOptions, hooks: OpenHooks): Promise<DuckDbStore> {
     const instance = await openDatabase(options, hooks);
     const writer = await instance.connect();
-    for (const type of RECORD_TYPES) {
-      await writer.run(createTableSql(TABLES[type]));
-      await writer.run(createTableSql(TABLES[type], stageTable(type), true));
-    }
-    const appenders = {} as Record<RecordType, DuckDBAppender>;
-    for (const type of RECORD_TYPES)
-      appenders[type] = await writer.createAppender(stageTable(type), null, 'temp');
+    for (const type of RECORD_TYPES) await writer.run(createTableSql(TABLES[type]));
     const readers = await Promise.all(Array.from({ length: READERS }, () => instance.connect()));
-    const store = new DuckDbStore(instance, writer, readers, appenders);
+    const store = new DuckDbStore(instance, writer, readers, await createAppenders(writer));
     await store.setArchiveFiles({ executions: [], steps: [], recoveries: [], resources: [] });
     return store;
   }
 
+  /**
+   * One transaction: stored rows and rows repeated in the batch are dropped,
+   * the rest appended (the appenders write inside the open transaction).
+   */
   insert(batch: RecordBatch): Promise<InsertCounts> {
     return this.exclusive(async (connection) => {
       const inserted: Record<RecordType, number> = { executions: 0, steps: 0, recoveries: 0, resources: 0 };
-      const types = RECORD_TYPES.filter((type) => batch[type].length > 0);
+      await connection.run('BEGIN TRANSACTION');
       try {
-        for (const type of types) {
-          appendRows(this.stageAppenders[type], TABLES[type], batch[type]);
-          this.stageAppenders[type].flushSync();
+        for (const type of RECORD_TYPES) {
+          if (batch[type].length === 0) continue;
+          const fresh = await freshRows(connection, type, batch[type]);
+          appendRows(this.appenders[type], TABLES[type], fresh);
+          this.appenders[type].flushSync();
+          inserted[type] = fresh.length;
         }
-        await connection.run('BEGIN TRANSACTION');
-        try {
-          for (const type of types) inserted[type] = await insertStaged(connection, type, batch);
-          await connection.run('COMMIT');
-        } catch (error) {
-          await connection.run('ROLLBACK');
-          throw error;
-        }
-      } finally {
-        for (const type of types) await connection.run(`DELETE FROM ${quoteIdentifier(stageTable(type))}`);
+        await connection.run('COMMIT');
+      } catch (error) {
+        await connection.run('ROLLBACK').catch(() => undefined);
+        this.appenders = await recreateAppenders(connection, this.appenders);
+        throw error;
       }
       return { inserted };
     });
@@ -94,8 +92,12 @@ export class DuckDbStore implements Store {
     return runAggregate(this.reader(), query);
   }
 
-  durationStats(filter: ExecutionFilter): Promise<DurationStats[]> {
-    return queryDurationStats(this.reader(), filter);
+  durationSummaries(filter: ExecutionFilter): Promise<WorkflowDurationSummary[]> {
+    return queryDurationSummaries(this.reader(), filter);
+  }
+
+  nodeSummaries(filter: ExecutionFilter, statuses?: readonly string[]): Promise<NodeSummary[]> {
+    return queryNodeSummaries(this.reader(), filter, statuses);
   }
 
   successRates(filter: ExecutionFilter): Promise<SuccessRate[]> {
@@ -125,6 +127,16 @@ export class DuckDbStore implements Store {
     return run;
   }
 
+  /**
+   * A connection of its own for long work (archive moves) that must not hold
+   * the write connection; closed with the store.
+   */
+  async dedicatedConnection(): Promise<DuckDBConnection> {
+    const connection = await this.instance.connect();
+    this.dedicated.push(connection);
+    return connection;
+  }
+
   /** Points each `<table>_all` view at the hot table plus these Parquet files. */
   async setArchiveFiles(
     files: Readonly<Record<RecordType, readonly string[]>>,
@@ -145,8 +157,8 @@ export class DuckDbStore implements Store {
     if (this.closed) return;
     await this.writeQueue;
     this.closed = true;
-    for (const appender of Object.values(this.stageAppenders)) appender.closeSync();
-    for (const connection of [...this.readers, this.writer]) connection.closeSync();
+    for (const appender of Object.values(this.appenders)) appender.closeSync();
+    for (const connection of [...this.dedicated, ...this.readers, this.writer]) connection.closeSync();
     this.instance.closeSync();
   }
 
@@ -157,30 +169,23 @@ export class DuckDbStore implements Store {
   }
 }
 
-function stageTable(type: RecordType): string {
-  return `stage_${type}`;
+async function createAppenders(connection: DuckDBConnection): Promise<Record<RecordType, DuckDBAppender>> {
+  const appenders = {} as Record<RecordType, DuckDBAppender>;
+  for (const type of RECORD_TYPES) appenders[type] = await connection.createAppender(type);
+  return appenders;
 }
 
-/** Inserts staged rows not stored yet; the time window lets zone maps skip old row groups. */
-async function insertStaged(
+/** After a failed insert: drop whatever a half-appended row left in the appenders. */
+async function recreateAppenders(
   connection: DuckDBConnection,
-  type: RecordType,
-  batch: RecordBatch,
-): Promise<number> {
-  const table = TABLES[type];
-  const time = table.timeColumn;
-  let min = Infinity;
-  let max = -Infinity;
-  for (const row of batch[type] as unknown as Record<string, number>[]) {
-    const value = row[time] as number;
-    if (value < min) min = value;
-    if (value > max) max = value;
+  appenders: Record<RecordType, DuckDBAppender>,
+): Promise<Record<RecordType, DuckDBAppender>> {
+  for (const appender of Object.values(appenders)) {
+    try {
+      appender.closeSync();
+    } catch {
+      // an incomplete row: nothing of it is written
+    }
   }
-  const keys = table.key.map(quoteIdentifier);
-  const match = keys.map((key) => `t.${key} IS NOT DISTINCT FROM s.${key}`).join(' AND ');
-  const sql =
-    `INSERT INTO ${quoteIdentifier(type)} SELECT * FROM (SELECT DISTINCT ON (${keys.join(', ')}) * FROM ${quoteIdentifier(stageTable(type))}) s ` +
-    `WHERE NOT EXISTS (SELECT 1 FROM ${quoteIdentifier(type)} t WHERE t.${quoteIdentifier(time)} BETWEEN $1::BIGINT AND $2::BIGINT AND ${match})`;
-  const result = await connection.run(sql, [min, max]);
-  return result.rowsChanged;
+  return createAppenders(connection);
 }

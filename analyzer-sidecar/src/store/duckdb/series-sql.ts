@@ -8,10 +8,23 @@ import { EXECUTION_STATUS, STEP_STATUS } from '@rpa-analytics/instrumentation/co
 import type { ExecutionRecord, StoredExecutionStatus } from '../../model/records';
 import type { RunningExecutionAge, SeriesRecords, StepColumns } from '../analysis-store';
 import type { ExecutionFilter } from '../store';
-import { EXECUTION_FILTER_COLUMNS, filterConditions, SqlParams, whereClause } from './filter-sql';
-import { STEP_FILTER_COLUMNS } from './node-summary-sql';
+import {
+  EXECUTION_FILTER_COLUMNS,
+  type FilterColumns,
+  filterConditions,
+  SqlParams,
+  whereClause,
+} from './filter-sql';
 
 const RUNNING = 'running';
+
+const STEP_FILTER_COLUMNS: FilterColumns = {
+  alias: 's',
+  time: 'started_at',
+  hasStatus: false,
+  hasActionType: true,
+  actionTypeViaSteps: false,
+};
 
 function leanExecution(row: readonly unknown[]): ExecutionRecord {
   const [workflow_id, execution_id, started_at, completed_at, duration_ms, status, cpu, memory] = row;

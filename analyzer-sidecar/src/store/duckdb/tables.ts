@@ -18,6 +18,8 @@ export interface TableDefinition {
   readonly columns: readonly Column[];
   /** Identity of a row: the same span re-sent has the same values. */
   readonly key: readonly string[];
+  /** The key column an insert looks up stored duplicates by (besides the time window); none: the window alone. */
+  readonly probeColumn: string | undefined;
   /** The time column retention, archive partitions and range queries use. */
   readonly timeColumn: string;
   /** Physical order of archived rows: similar rows together compress best. */
@@ -54,6 +56,7 @@ export const TABLES: Readonly<Record<RecordType, TableDefinition>> = {
       c('disk_io_mb', 'double', true),
     ],
     key: ['execution_id', 'started_at'],
+    probeColumn: 'execution_id',
     timeColumn: 'started_at',
     archiveOrder: ['workflow_id', 'started_at', 'execution_id'],
   },
@@ -78,6 +81,7 @@ export const TABLES: Readonly<Record<RecordType, TableDefinition>> = {
       c('span_id', 'varchar', true),
     ],
     key: ['step_id', 'started_at'],
+    probeColumn: 'step_id',
     timeColumn: 'started_at',
     archiveOrder: ['workflow_id', 'execution_id', 'started_at', 'step_id'],
   },
@@ -94,6 +98,7 @@ export const TABLES: Readonly<Record<RecordType, TableDefinition>> = {
       c('completed_at', 'bigint'),
     ],
     key: ['recovery_id', 'started_at'],
+    probeColumn: 'recovery_id',
     timeColumn: 'started_at',
     archiveOrder: ['workflow_id', 'execution_id', 'started_at', 'recovery_id'],
   },
@@ -111,6 +116,7 @@ export const TABLES: Readonly<Record<RecordType, TableDefinition>> = {
       c('disk_io_mb', 'double', true),
     ],
     key: ['service_instance_id', 'timestamp'],
+    probeColumn: undefined,
     timeColumn: 'timestamp',
     archiveOrder: ['service_instance_id', 'timestamp'],
   },

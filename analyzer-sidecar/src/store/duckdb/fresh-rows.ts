@@ -1,0 +1,67 @@
+/**
+ * Idempotent inserts: which rows of a batch are not stored yet. A row's
+ * identity is its table's key (id and start time), so an exporter retry, or a
+ * span repeated within a batch, is stored once.
+ */
+import { listValue, type DuckDBConnection } from '@duckdb/node-api';
+import type { RecordType } from '../../model/records';
+import { quoteIdentifier, TABLES } from './tables';
+
+type Row = Readonly<Record<string, unknown>>;
+
+/** The rows of `rows` whose key is neither stored nor repeated earlier in `rows`. */
+export async function freshRows(
+  connection: DuckDBConnection,
+  type: RecordType,
+  rows: readonly object[],
+): Promise<object[]> {
+  const table = TABLES[type];
+  const stored = await storedKeys(connection, type, rows as readonly Row[]);
+  const fresh: object[] = [];
+  for (const row of rows as readonly Row[]) {
+    const identity = keyOf(table.key, row);
+    if (stored.has(identity)) continue;
+    stored.add(identity);
+    fresh.push(row);
+  }
+  return fresh;
+}
+
+/**
+ * Keys already stored among the batch's: looked up in the batch's time window
+ * only (zone maps skip older row groups) and, where the table has one, by the
+ * probe column.
+ */
+async function storedKeys(
+  connection: DuckDBConnection,
+  type: RecordType,
+  rows: readonly Row[],
+): Promise<Set<string>> {
+  const table = TABLES[type];
+  const time = table.timeColumn;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const row of rows) {
+    const value = row[time] as number;
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
+  const columns = table.key
+    .map((k) => (k === time ? `${quoteIdentifier(k)}::DOUBLE AS ${quoteIdentifier(k)}` : quoteIdentifier(k)))
+    .join(', ');
+  const values: (number | ReturnType<typeof listValue>)[] = [min, max];
+  let probe = '';
+  if (table.probeColumn !== undefined) {
+    values.push(listValue(rows.map((row) => row[table.probeColumn as string] as string)));
+    probe = ` AND list_contains($3, ${quoteIdentifier(table.probeColumn)})`;
+  }
+  const result = await connection.runAndReadAll(
+    `SELECT ${columns} FROM ${quoteIdentifier(type)} WHERE ${quoteIdentifier(time)} BETWEEN $1::BIGINT AND $2::BIGINT${probe}`,
+    values,
+  );
+  return new Set(result.getRowObjects().map((row) => keyOf(table.key, row)));
+}
+
+function keyOf(key: readonly string[], row: Row): string {
+  return key.map((column) => (row[column] === null ? '\u0001' : String(row[column]))).join('\u0000');
+}
