@@ -5,11 +5,14 @@
  *   BENCH_STEPS        (default 10000000) steps generated into the store
  *   BENCH_WORKFLOWS    (default 200)
  *   BENCH_THREADS      (default 2)        DuckDB threads for the store benchmark
+ *   BENCH_ANALYSIS_STEPS (default BENCH_STEPS) steps for the analysis API benchmark
+ *   BENCH_LOOKBACK_HOURS (default 24)     history one anomaly pass reads in the analysis benchmark
  * 0 spans or 0 steps skips that part.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { benchAnalysis } from './analysis-bench';
 import { benchDecode } from './decode-bench';
 import { benchIngest } from './ingest-bench';
 import { benchStore } from './store-bench';
@@ -27,6 +30,8 @@ async function main(): Promise<void> {
   const steps = envInt('BENCH_STEPS', 10_000_000);
   const workflows = envInt('BENCH_WORKFLOWS', 200);
   const threads = envInt('BENCH_THREADS', 2);
+  const analysisSteps = envInt('BENCH_ANALYSIS_STEPS', steps);
+  const lookbackHours = envInt('BENCH_LOOKBACK_HOURS', 24);
   console.log(`node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'})`);
 
   const decode = benchDecode();
@@ -35,6 +40,7 @@ async function main(): Promise<void> {
   );
   if (ingestSpans > 0) await runIngest(ingestSpans, clients);
   if (steps > 0) await runStore(steps, workflows, threads);
+  if (analysisSteps > 0) await runAnalysis(analysisSteps, workflows, threads, lookbackHours);
 }
 
 async function runIngest(ingestSpans: number, clients: number): Promise<void> {
@@ -76,6 +82,25 @@ async function runStore(steps: number, workflows: number, threads: number): Prom
     console.log(`query: the same group-by over the archive ${s.allWorkflowsGroupByArchivedMs.toFixed(1)} ms`);
   } finally {
     rmSync(storeDir, { recursive: true, force: true });
+  }
+}
+
+async function runAnalysis(steps: number, workflows: number, threads: number, hours: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'rpa-bench-analysis-'));
+  try {
+    const a = await benchAnalysis(dir, steps, workflows, threads, hours * 3_600_000);
+    for (const r of a.api)
+      console.log(
+        `api (${steps} steps, cold: cache cleared), one workflow over ${r.range}: statistics ${r.performanceMs.toFixed(1)} ms, ` +
+          `bottlenecks ${r.bottlenecksMs.toFixed(1)} ms, both concurrently ${r.performanceAndBottlenecksMs.toFixed(1)} ms`,
+      );
+    console.log(
+      `analysis pass (anomalies + insights + alert gauges), ${workflows} workflows, ${hours} h lookback ` +
+        `(${a.observations} executions and steps, read in ${a.seriesReadSeconds.toFixed(2)} s): ` +
+        `${a.passSeconds.toFixed(2)} s; ${a.anomalies} anomalies, ${a.insights} insights`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import swagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { registerAnalysis } from './analysis-app';
 import { adminRoutes } from './api/admin-routes';
 import { analyticsRoutes } from './api/analytics-routes';
 import { registerAuth } from './api/auth';
@@ -20,6 +21,7 @@ import { RECORD_TYPES } from './model/records';
 import { BatchWriter } from './store/batch-writer';
 import { DuckDbStore } from './store/duckdb/duckdb-store';
 import type { Store } from './store/store';
+import { notifyingStore, WriteEvents } from './store/write-events';
 import { createAnalyzerMetrics, type AnalyzerMetrics } from './telemetry/analyzer-metrics';
 
 /** What routes added by other modules (analysis, insights) build on. */
@@ -64,7 +66,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     { log: app.log, onWalQuarantined: () => metrics.walQuarantined.inc() },
   );
-  const services = await startServices(config, store, metrics, app);
+  const writes = new WriteEvents();
+  const services = await startServices(config, store, metrics, app, writes);
   app.decorate('analyzer', services);
   registerErrorHandler(app);
   registerAuth(app, config);
@@ -84,6 +87,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(otlpRoutes, { ingestor: new OtlpIngestor(services.writer, metrics, config.ingest) });
   await app.register(analyticsRoutes, { store });
   await app.register(adminRoutes, { settings: services.retentionSettings, job: services.retention });
+  await registerAnalysis(app, {
+    config,
+    duckdb: store,
+    store: notifyingStore(store, writes),
+    writes,
+    metrics,
+  });
   app.addHook('onClose', async () => {
     await services.retention.stop();
     await services.writer.close();
@@ -98,10 +108,11 @@ async function startServices(
   store: DuckDbStore,
   metrics: AnalyzerMetrics,
   app: FastifyInstance,
+  writes: WriteEvents,
 ): Promise<AnalyzerServices> {
   const archive = new ParquetArchive(store, config.dataDir);
   await archive.recover();
-  const writer = new BatchWriter(store, config.ingest, {
+  const writer = new BatchWriter(notifyingStore(store, writes), config.ingest, {
     onFlush(rows, seconds) {
       metrics.writeBatchRows.observe(rows);
       metrics.flushDuration.observe(seconds);

@@ -38,3 +38,42 @@ export { DEFAULT_RETENTION_POLICY } from './archive/retention-policy';
 export type { RetentionPolicy, RetentionRule } from './archive/retention-policy';
 export { errorSchema } from './api/schemas/common';
 export { executionSchema, stepSchema } from './api/schemas/execution-schema';
+export { DEFAULT_ANALYSIS } from './config/config';
+export type { AnalysisConfig } from './config/config';
+export type {
+  AnalysisStore,
+  DurationSpread,
+  FailureRow,
+  RunningExecutionAge,
+  SeriesRecords,
+  StepColumns,
+} from './store/analysis-store';
+export type { ImplementationStore, InsightImplementation } from './store/implementation-store';
+export { createAnalysisServices } from './services/analysis-services';
+export type { AnalysisServices, AnalysisServiceOptions } from './services/analysis-services';
+export type { ImplementationStatus, TrackedInsight } from './services/insight-tracking';
+export { COMPARABLE_METRICS } from './services/workflow-metrics';
+export {
+  anomalyGroupSchema,
+  anomalySchema,
+  bottleneckSchema,
+  comparisonSchema,
+  durationSummarySchema,
+  failureBreakdownSchema,
+  performanceSchema,
+  reliabilitySchema,
+  successRateSchema,
+} from './api/schemas/analysis-model-schemas';
+export { insightSchema, implementationSchema } from './api/schemas/insight-schemas';
+export {
+  anomaliesRouteSchema,
+  bottlenecksRouteSchema,
+  compareRouteSchema,
+  degradationRouteSchema,
+  failuresRouteSchema,
+  implementationRouteSchema,
+  insightsRouteSchema,
+  performanceRouteSchema,
+  reliabilityRouteSchema,
+  successRatesRouteSchema,
+} from './api/schemas/analysis-route-schemas';

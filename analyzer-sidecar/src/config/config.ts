@@ -28,6 +28,22 @@ export interface IngestConfig {
   readonly maxPendingRows: number;
 }
 
+/** Periods of the analyses the API and the alert gauges serve (see config/analysis-defaults). */
+export interface AnalysisConfig {
+  /** Degradation: the period compared against, just before the current one. */
+  readonly degradationBaselineMs: number;
+  /** Degradation and the success-rate gauge: the most recent period. */
+  readonly degradationCurrentMs: number;
+  /** Default window of `/analytics/success-rates` (and of the success-rate gauge). */
+  readonly successRateWindowMs: number;
+  /** How much history each anomaly pass reads. */
+  readonly anomalyLookbackMs: number;
+  /** Period of the anomaly, insight and alert-gauge refresh; 0 disables the timer. */
+  readonly refreshIntervalMs: number;
+  /** Insight impact: the period after an implementation that is measured. */
+  readonly impactPeriodMs: number;
+}
+
 export interface AnalyzerConfig {
   readonly port: number;
   readonly host: string;
@@ -40,6 +56,7 @@ export interface AnalyzerConfig {
   readonly ingest: IngestConfig;
   /** Period of the retention job; 0 disables it. */
   readonly retentionIntervalMs: number;
+  readonly analysis: AnalysisConfig;
 }
 
 /** What the CLI passes (flags win over everything). */
@@ -66,6 +83,17 @@ export const DEFAULT_INGEST: IngestConfig = {
   flushIntervalMs: 20,
   maxBatchRows: 20_000,
   maxPendingRows: 200_000,
+};
+
+const DAY_MS = 86_400_000;
+
+export const DEFAULT_ANALYSIS: AnalysisConfig = {
+  degradationBaselineMs: 7 * DAY_MS,
+  degradationCurrentMs: DAY_MS,
+  successRateWindowMs: DAY_MS,
+  anomalyLookbackMs: 7 * DAY_MS,
+  refreshIntervalMs: 60_000,
+  impactPeriodMs: 7 * DAY_MS,
 };
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -119,8 +147,22 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
     retentionIntervalMs:
       source.integer('RPA_ANALYZER_RETENTION_INTERVAL_MS', 'retentionIntervalMs', 0, 7 * 86_400_000) ??
       3_600_000,
+    analysis: analysisConfig(source),
   };
   return deepFreeze(config);
+}
+
+function analysisConfig(source: ConfigSource): AnalysisConfig {
+  const period = (envKey: string, fileKey: keyof AnalysisConfig, min: number) =>
+    source.integer(envKey, fileKey, min, 366 * DAY_MS) ?? DEFAULT_ANALYSIS[fileKey];
+  return {
+    degradationBaselineMs: period('RPA_ANALYZER_DEGRADATION_BASELINE_MS', 'degradationBaselineMs', 1000),
+    degradationCurrentMs: period('RPA_ANALYZER_DEGRADATION_CURRENT_MS', 'degradationCurrentMs', 1000),
+    successRateWindowMs: period('RPA_ANALYZER_SUCCESS_RATE_WINDOW_MS', 'successRateWindowMs', 1000),
+    anomalyLookbackMs: period('RPA_ANALYZER_ANOMALY_LOOKBACK_MS', 'anomalyLookbackMs', 1000),
+    refreshIntervalMs: period('RPA_ANALYZER_REFRESH_INTERVAL_MS', 'refreshIntervalMs', 0),
+    impactPeriodMs: period('RPA_ANALYZER_IMPACT_PERIOD_MS', 'impactPeriodMs', 1000),
+  };
 }
 
 function parseTokensNamed(raw: string): RoleToken[] {
@@ -169,6 +211,12 @@ const FILE_KEYS = [
   'maxBatchRows',
   'maxPendingRows',
   'retentionIntervalMs',
+  'degradationBaselineMs',
+  'degradationCurrentMs',
+  'successRateWindowMs',
+  'anomalyLookbackMs',
+  'refreshIntervalMs',
+  'impactPeriodMs',
 ];
 
 /** Environment first, then the config file; each value validated and named when wrong. */

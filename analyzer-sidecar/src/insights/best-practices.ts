@@ -60,14 +60,18 @@ function fasterPeerInsight(
   };
 }
 
-function bestSpeedInsights(a: WorkflowAnalysis, peers: readonly WorkflowAnalysis[]): InsightDraft[] {
-  const mine = actionStats(a);
+function bestSpeedInsights(
+  a: WorkflowAnalysis,
+  peers: readonly WorkflowAnalysis[],
+  statsOf: ReadonlyMap<string, Map<string, ActionStats>>,
+): InsightDraft[] {
+  const mine = statsOf.get(a.workflow_id) as Map<string, ActionStats>;
   const drafts: InsightDraft[] = [];
   for (const [action, own] of [...mine].sort(([x], [y]) => (x < y ? -1 : 1))) {
     if (own.count < T.minPeerSteps) continue;
     let best: { peer: WorkflowAnalysis; stats: ActionStats } | null = null;
     for (const peer of peers) {
-      const theirs = actionStats(peer).get(action);
+      const theirs = statsOf.get(peer.workflow_id)?.get(action);
       if (!theirs || theirs.count < T.minPeerSteps || own.avg < T.peerSpeedup * theirs.avg) continue;
       if (!best || theirs.avg < best.stats.avg) best = { peer, stats: theirs };
     }
@@ -105,7 +109,9 @@ function successPeerInsight(a: WorkflowAnalysis, peers: readonly WorkflowAnalysi
 
 /** Best-practice drafts for every workflow against its similar peers. */
 export function bestPracticeInsights(analyses: readonly WorkflowAnalysis[]): InsightDraft[] {
-  const actionSets = new Map(analyses.map((a) => [a.workflow_id, new Set(actionStats(a).keys())]));
+  // Computed once per workflow: the peer loops below are quadratic in workflows.
+  const statsOf = new Map(analyses.map((a) => [a.workflow_id, actionStats(a)]));
+  const actionSets = new Map([...statsOf].map(([id, stats]) => [id, new Set(stats.keys())]));
   return analyses.flatMap((a) => {
     const mine = actionSets.get(a.workflow_id) as Set<string>;
     const peers = analyses.filter(
@@ -114,6 +120,6 @@ export function bestPracticeInsights(analyses: readonly WorkflowAnalysis[]): Ins
         similarity(mine, actionSets.get(p.workflow_id) as Set<string>) >= T.peerSimilarity,
     );
     const success = successPeerInsight(a, peers);
-    return [...bestSpeedInsights(a, peers), ...(success ? [success] : [])];
+    return [...bestSpeedInsights(a, peers, statsOf), ...(success ? [success] : [])];
   });
 }

@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app';
-import { DEFAULT_INGEST, type AnalyzerConfig, type IngestConfig } from '../config/config';
+import {
+  DEFAULT_ANALYSIS,
+  DEFAULT_INGEST,
+  type AnalysisConfig,
+  type AnalyzerConfig,
+  type IngestConfig,
+} from '../config/config';
 
 export const TOKENS = { viewer: 'viewer-token-1', editor: 'editor-token-1', admin: 'admin-token-1' } as const;
 
@@ -15,7 +21,10 @@ export interface TestApp {
 }
 
 export async function startTestApp(
-  overrides: Partial<Omit<AnalyzerConfig, 'ingest'>> & { ingest?: Partial<IngestConfig> } = {},
+  overrides: Partial<Omit<AnalyzerConfig, 'ingest' | 'analysis'>> & {
+    ingest?: Partial<IngestConfig>;
+    analysis?: Partial<AnalysisConfig>;
+  } = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rpa-analyzer-'));
   const config: AnalyzerConfig = {
@@ -34,6 +43,7 @@ export async function startTestApp(
     retentionIntervalMs: 0,
     ...overrides,
     ingest: { ...DEFAULT_INGEST, flushIntervalMs: 5, ...overrides.ingest },
+    analysis: { ...DEFAULT_ANALYSIS, refreshIntervalMs: 0, ...overrides.analysis },
   };
   const app = await buildApp({ config });
   return {

@@ -120,6 +120,11 @@ export class DuckDbStore implements Store {
     return counts;
   }
 
+  /** Runs a read-only query on one of the read connections (modules adding queries use this). */
+  read<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+    return work(this.reader());
+  }
+
   /** Runs `work` alone on the write connection (the archive moves rows this way). */
   exclusive<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
     if (this.closed) return Promise.reject(new Error('store is closed'));

@@ -1,0 +1,92 @@
+/** Handlers of the analysis routes: request values in, service calls, API shapes out. */
+import type { DegradationStatistic } from '../model/analysis';
+import type { AnalysisServices } from '../services/analysis-services';
+import { COMPARABLE_METRICS } from '../services/workflow-metrics';
+import { BadRequestError } from './errors';
+import { paginate } from './pagination';
+import { presentDegradation } from './present-analysis';
+import { parseTime, toFilter, type FilterQuery } from './query-params';
+
+export interface WorkflowQuery extends Omit<FilterQuery, 'workflow_id'> {
+  workflow_id: string;
+}
+export interface PageQuery extends FilterQuery {
+  limit: number;
+  cursor?: string;
+}
+export interface BottleneckQuery extends WorkflowQuery {
+  threshold_percentile: number;
+  limit: number;
+}
+export interface DegradationQuery {
+  workflow_id: string;
+  threshold_percent: number;
+  statistic: DegradationStatistic;
+}
+export interface FailureQuery extends FilterQuery {
+  examples: number;
+}
+export interface CompareQuery extends FilterQuery {
+  workflow_ids: string;
+  metrics?: string;
+}
+
+function parseMetrics(raw: string | undefined): string[] {
+  if (raw === undefined) return [...COMPARABLE_METRICS];
+  const known = new Set<string>(COMPARABLE_METRICS);
+  const metrics = raw.split(',').map((m) => m.trim());
+  const unknown = metrics.find((m) => !known.has(m));
+  if (unknown !== undefined) throw new BadRequestError('metrics', `unknown metric ${unknown}`);
+  return metrics;
+}
+
+function parseWorkflowIds(raw: string): string[] {
+  const ids = raw.split(',').map((id) => id.trim());
+  if (new Set(ids).size !== ids.length)
+    throw new BadRequestError('workflow_ids', 'workflow_ids repeats an id');
+  return ids;
+}
+
+export function analysisHandlers({ analytics, context }: AnalysisServices) {
+  const workflowFilter = (query: WorkflowQuery) => toFilter({ ...query, workflow_id: undefined });
+  return {
+    performance: (query: WorkflowQuery) => analytics.performance(query.workflow_id, workflowFilter(query)),
+
+    async bottlenecks(query: BottleneckQuery) {
+      const items = await analytics.bottlenecks(query.workflow_id, {
+        ...workflowFilter(query),
+        thresholdPercentile: query.threshold_percentile,
+      });
+      return { workflow_id: query.workflow_id, ...paginate(items, query.limit, undefined) };
+    },
+
+    async degradation(query: DegradationQuery) {
+      const options = { thresholdPercent: query.threshold_percent, statistic: query.statistic };
+      return presentDegradation(await analytics.degradation(query.workflow_id, options));
+    },
+
+    /** Over from/to, or the configured success-rate window ending now. */
+    async successRates(query: PageQuery) {
+      const filter = toFilter(query);
+      const windowed =
+        filter.from === undefined && filter.to === undefined
+          ? { ...filter, from: context.now() + 1 - context.config.successRateWindowMs }
+          : filter;
+      return paginate(await analytics.successRates(windowed), query.limit, query.cursor);
+    },
+
+    async failures(query: FailureQuery) {
+      const breakdown = await analytics.failures(toFilter(query), query.examples);
+      return { ...breakdown, total: breakdown.categories.reduce((n, c) => n + c.count, 0) };
+    },
+
+    reliability: async (query: PageQuery) =>
+      paginate(await analytics.reliability(toFilter(query)), query.limit, query.cursor),
+
+    compare: (query: CompareQuery) =>
+      analytics.compare(parseWorkflowIds(query.workflow_ids), parseMetrics(query.metrics), {
+        from: parseTime('from', query.from),
+        to: parseTime('to', query.to),
+      }),
+  };
+}

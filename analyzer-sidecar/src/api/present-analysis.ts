@@ -1,0 +1,50 @@
+/** Analysis results as the API serves them: epoch milliseconds become RFC 3339 UTC strings. */
+import type { Period } from '../analysis/performance';
+import type { Anomaly, AnomalyGroup } from '../model/analysis';
+import type { TrackedInsight } from '../services/insight-tracking';
+import type { DegradationResult } from '../services/analytics-service';
+import { isoTime } from './present';
+
+export function presentPeriod(period: Period): { from: string; to: string } {
+  return { from: isoTime(period.from), to: isoTime(period.to) };
+}
+
+export function presentAnomaly(a: Anomaly): Record<string, unknown> {
+  return {
+    ...a,
+    detected_at: isoTime(a.detected_at),
+    started_at: isoTime(a.started_at),
+    ended_at: isoTime(a.ended_at),
+  };
+}
+
+export function presentGroup(g: AnomalyGroup): Record<string, unknown> {
+  return {
+    ...g,
+    started_at: isoTime(g.started_at),
+    ended_at: isoTime(g.ended_at),
+    anomalies: g.anomalies.map(presentAnomaly),
+  };
+}
+
+export function presentInsight(i: TrackedInsight): Record<string, unknown> {
+  const impl = i.implementation;
+  return {
+    ...i,
+    created_at: isoTime(i.created_at),
+    implementation: impl && {
+      ...impl,
+      implemented_at: isoTime(impl.implemented_at),
+      following_period: presentPeriod(impl.following_period),
+    },
+  };
+}
+
+export function presentDegradation(d: DegradationResult): Record<string, unknown> {
+  const { baseline_period, current_period, ...rest } = d;
+  return {
+    ...rest,
+    baseline: { ...d.baseline, ...presentPeriod(baseline_period) },
+    current: { ...d.current, ...presentPeriod(current_period) },
+  };
+}

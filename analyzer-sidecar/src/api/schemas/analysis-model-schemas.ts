@@ -1,0 +1,152 @@
+/** Response shapes of the analysis routes (the contract's, snake_case, RFC 3339 times). */
+import { nullableNumber, nullableString, rfc3339 } from './common';
+
+const num = { type: 'number' } as const;
+const int = { type: 'integer' } as const;
+const str = { type: 'string' } as const;
+
+export const periodSchema = {
+  type: 'object',
+  required: ['from', 'to'],
+  properties: { from: rfc3339, to: rfc3339 },
+} as const;
+
+export const durationSummarySchema = {
+  type: 'object',
+  properties: {
+    count: int,
+    avg_duration_ms: nullableNumber,
+    median_duration_ms: nullableNumber,
+    p95_duration_ms: nullableNumber,
+    p99_duration_ms: nullableNumber,
+    min_duration_ms: nullableNumber,
+    max_duration_ms: nullableNumber,
+    std_dev_ms: nullableNumber,
+  },
+} as const;
+
+export const bottleneckSchema = {
+  type: 'object',
+  properties: {
+    node_id: str,
+    action_type: str,
+    count: int,
+    avg_duration_ms: num,
+    p95_duration_ms: num,
+    max_duration_ms: num,
+    total_duration_ms: num,
+    share_of_execution_time: { type: 'number', minimum: 0, maximum: 1 },
+    rank: int,
+  },
+} as const;
+
+export const performanceSchema = {
+  type: 'object',
+  properties: {
+    workflow_id: str,
+    time_period: { type: 'string', description: 'ISO 8601 interval from/to, or `all`' },
+    execution_count: int,
+    avg_duration_ms: nullableNumber,
+    median_duration_ms: nullableNumber,
+    p95_duration_ms: nullableNumber,
+    p99_duration_ms: nullableNumber,
+    min_duration_ms: nullableNumber,
+    max_duration_ms: nullableNumber,
+    std_dev_ms: nullableNumber,
+    slowest_steps: { type: 'array', items: bottleneckSchema },
+  },
+} as const;
+
+export const successRateSchema = {
+  type: 'object',
+  properties: { workflow_id: str, success_rate: nullableNumber, total: int, completed: int, failed: int },
+} as const;
+
+export const failureBreakdownSchema = {
+  type: 'object',
+  properties: {
+    categories: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          category: str,
+          count: int,
+          examples: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                execution_id: str,
+                step_id: nullableString,
+                error_type: nullableString,
+                message: nullableString,
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+} as const;
+
+export const reliabilitySchema = {
+  type: 'object',
+  properties: {
+    workflow_id: str,
+    rank: int,
+    reliability_score: num,
+    success_rate: nullableNumber,
+    success_rate_lower_bound: num,
+    duration_spread: nullableNumber,
+    total: int,
+  },
+} as const;
+
+export const anomalySchema = {
+  type: 'object',
+  properties: {
+    anomaly_id: str,
+    workflow_id: str,
+    metric_name: str,
+    detected_at: rfc3339,
+    severity: { type: 'number', minimum: 0, maximum: 1 },
+    deviation: num,
+    baseline_value: num,
+    actual_value: num,
+    description: str,
+    recommended_action: nullableString,
+    started_at: rfc3339,
+    ended_at: rfc3339,
+    execution_ids: { type: 'array', items: str },
+  },
+} as const;
+
+export const anomalyGroupSchema = {
+  type: 'object',
+  properties: {
+    group_id: str,
+    workflow_ids: { type: 'array', items: str },
+    started_at: rfc3339,
+    ended_at: rfc3339,
+    anomalies: { type: 'array', items: anomalySchema },
+  },
+} as const;
+
+const metricComparisonSchema = {
+  type: 'object',
+  properties: { value: nullableNumber, difference: nullableNumber, percent_change: nullableNumber },
+} as const;
+
+export const comparisonSchema = {
+  type: 'object',
+  properties: {
+    reference_workflow_id: str,
+    metrics: { type: 'array', items: str },
+    workflows: {
+      type: 'object',
+      description: 'By workflow id, then by metric name',
+      additionalProperties: { type: 'object', additionalProperties: metricComparisonSchema },
+    },
+  },
+} as const;

@@ -1,0 +1,38 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, DEFAULT_ANALYSIS, loadConfig } from './config';
+
+describe('analysis periods in the config', () => {
+  it('defaults to a 7-day baseline, a 1-day current period and a 60 s refresh', () => {
+    expect(loadConfig({}, {}).analysis).toEqual(DEFAULT_ANALYSIS);
+    expect(DEFAULT_ANALYSIS).toMatchObject({
+      degradationBaselineMs: 7 * 86_400_000,
+      degradationCurrentMs: 86_400_000,
+      refreshIntervalMs: 60_000,
+    });
+  });
+
+  it('takes short windows from the environment over the config file', () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'rpa-config-')), 'config.json');
+    writeFileSync(file, JSON.stringify({ degradationBaselineMs: 600_000, refreshIntervalMs: 5000 }));
+    const { analysis } = loadConfig(
+      { configFile: file },
+      { RPA_ANALYZER_DEGRADATION_CURRENT_MS: '60000', RPA_ANALYZER_REFRESH_INTERVAL_MS: '0' },
+    );
+    expect(analysis).toMatchObject({
+      degradationBaselineMs: 600_000,
+      degradationCurrentMs: 60_000,
+      refreshIntervalMs: 0,
+    });
+  });
+
+  it.each([
+    [{ RPA_ANALYZER_DEGRADATION_BASELINE_MS: '10' }, 'RPA_ANALYZER_DEGRADATION_BASELINE_MS'],
+    [{ RPA_ANALYZER_ANOMALY_LOOKBACK_MS: 'a week' }, 'RPA_ANALYZER_ANOMALY_LOOKBACK_MS'],
+    [{ RPA_ANALYZER_REFRESH_INTERVAL_MS: '-1' }, 'RPA_ANALYZER_REFRESH_INTERVAL_MS'],
+  ])('names the bad key in %j', (env, key) => {
+    expect(() => loadConfig({}, env)).toThrow(ConfigError);
+    expect(() => loadConfig({}, env)).toThrow(new RegExp(`^${key}:`));
+  });
+});

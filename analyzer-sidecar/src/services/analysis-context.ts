@@ -1,0 +1,36 @@
+/** What the analysis services share: the store's two faces, the configuration, the clock, the cache. */
+import type { FailureRule } from '../analysis/failure-categories';
+import { QueryCache } from '../analysis/query-cache';
+import type { AnalysisConfig } from '../config/config';
+import type { AnalysisStore } from '../store/analysis-store';
+import type { Store } from '../store/store';
+
+export interface AnalysisContext {
+  readonly store: Store;
+  readonly analysisStore: AnalysisStore;
+  readonly config: AnalysisConfig;
+  readonly now: () => number;
+  readonly failureRules?: readonly FailureRule[];
+  readonly cache: QueryCache<Promise<unknown> | undefined>;
+}
+
+/**
+ * Answers cached until new data arrives for one of `workflows` (empty: any
+ * workflow). The promise is cached, so concurrent requests share one query,
+ * and a write during the query drops it like any other answer.
+ */
+export function cached<T>(
+  context: AnalysisContext,
+  key: string,
+  workflows: readonly string[],
+  compute: () => Promise<T>,
+): Promise<T> {
+  const hit = context.cache.get(key);
+  if (hit !== undefined) return hit as Promise<T>;
+  const value = compute();
+  context.cache.set(key, value, workflows);
+  value.catch(() => {
+    if (context.cache.get(key) === value) context.cache.set(key, undefined, workflows);
+  });
+  return value;
+}
