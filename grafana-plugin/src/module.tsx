@@ -1,26 +1,27 @@
 import React, { Suspense, lazy } from 'react';
 import { AppPlugin, type AppRootProps } from '@grafana/data';
 import { LoadingPlaceholder } from '@grafana/ui';
-import type { AppConfigProps } from './components/AppConfig/AppConfig';
+
+import type { AppSettings, ConfigurationProps } from './pages/Configuration';
 
 const LazyApp = lazy(() => import('./components/App/App'));
-const LazyAppConfig = lazy(() => import('./components/AppConfig/AppConfig'));
+const LazyConfiguration = lazy(() => import('./pages/Configuration'));
 
-const App = (props: AppRootProps) => (
+const App = (_props: AppRootProps<AppSettings>) => (
   <Suspense fallback={<LoadingPlaceholder text="" />}>
-    <LazyApp {...props} />
+    <LazyApp />
   </Suspense>
 );
 
-const AppConfig = (props: AppConfigProps) => (
+const Configuration = (props: ConfigurationProps) => (
   <Suspense fallback={<LoadingPlaceholder text="" />}>
-    <LazyAppConfig {...props} />
+    <LazyConfiguration {...props} />
   </Suspense>
 );
 
-export const plugin = new AppPlugin<{}>().setRootPage(App).addConfigPage({
+export const plugin = new AppPlugin<AppSettings>().setRootPage(App).addConfigPage({
   title: 'Configuration',
   icon: 'cog',
-  body: AppConfig,
+  body: Configuration,
   id: 'configuration',
 });

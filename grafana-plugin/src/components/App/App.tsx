@@ -1,23 +1,23 @@
 import React from 'react';
-import { Route, Routes } from 'react-router-dom';
-import { AppRootProps } from '@grafana/data';
-import { ROUTES } from '../../constants';
-const PageOne = React.lazy(() => import('../../pages/PageOne'));
-const PageTwo = React.lazy(() => import('../../pages/PageTwo'));
-const PageThree = React.lazy(() => import('../../pages/PageThree'));
-const PageFour = React.lazy(() => import('../../pages/PageFour'));
+import { Navigate, Route, Routes } from 'react-router-dom';
 
-function App(props: AppRootProps) {
+import { ROUTES } from '../../constants';
+import Anomalies from '../../pages/Anomalies';
+import Compare from '../../pages/Compare';
+import Insights from '../../pages/Insights';
+import Overview from '../../pages/Overview';
+import Workflow from '../../pages/Workflow';
+
+/** The app's pages; paths are relative so the same routes work under /a/<id>/ and in the standalone page. */
+export function App() {
   return (
     <Routes>
-      <Route path={ROUTES.Two} element={<PageTwo />} />
-      <Route path={`${ROUTES.Three}/:id?`} element={<PageThree />} />
-
-      {/* Full-width page (this page will have no side navigation) */}
-      <Route path={ROUTES.Four} element={<PageFour />} />
-
-      {/* Default page */}
-      <Route path="*" element={<PageOne />} />
+      <Route path={ROUTES.Overview} element={<Overview />} />
+      <Route path={ROUTES.Workflow} element={<Workflow />} />
+      <Route path={ROUTES.Insights} element={<Insights />} />
+      <Route path={ROUTES.Anomalies} element={<Anomalies />} />
+      <Route path={ROUTES.Compare} element={<Compare />} />
+      <Route path="*" element={<Navigate to={ROUTES.Overview} replace />} />
     </Routes>
   );
 }

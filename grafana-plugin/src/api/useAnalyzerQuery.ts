@@ -1,0 +1,31 @@
+import { useCallback, useEffect, useState } from 'react';
+
+import { describeError, type ErrorDescription } from './describeError';
+
+export type QueryState<T> =
+  | { status: 'loading' }
+  | { status: 'error'; error: ErrorDescription }
+  | { status: 'ready'; data: T };
+
+/** Runs `load` whenever `key` changes; stale answers are dropped. */
+export function useAnalyzerQuery<T>(load: () => Promise<T>, key: string): QueryState<T> & { reload: () => void } {
+  const [state, setState] = useState<QueryState<T>>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    setState({ status: 'loading' });
+    load().then(
+      (data) => current && setState({ status: 'ready', data }),
+      (error: unknown) => current && setState({ status: 'error', error: describeError(error) })
+    );
+    return () => {
+      current = false;
+    };
+    // `load` is recreated on every render; `key` says when its inputs changed.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key, attempt]);
+
+  const reload = useCallback(() => setAttempt((n) => n + 1), []);
+  return { ...state, reload };
+}
