@@ -1,20 +1,19 @@
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { dateMath, type TimeRange } from '@grafana/data';
+import { dateMath, dateTime, type DateTime, type TimeRange } from '@grafana/data';
 
 import type { AnalyzerFilters } from '../api/filters';
 import { DEFAULT_FROM, DEFAULT_TO } from '../constants';
 
-function parseBound(raw: string, roundUp: boolean) {
-  const asNumber = /^\d+$/.test(raw) ? Number(raw) : undefined;
-  const parsed = dateMath.toDateTime(asNumber !== undefined ? String(asNumber) : raw, { roundUp });
-  return parsed && parsed.isValid() ? parsed : dateMath.toDateTime(roundUp ? DEFAULT_TO : DEFAULT_FROM, { roundUp });
+function parseBound(raw: string, roundUp: boolean): DateTime {
+  const parsed = /^\d+$/.test(raw) ? dateTime(Number(raw)) : dateMath.toDateTime(raw, { roundUp });
+  return parsed && parsed.isValid() ? parsed : dateMath.toDateTime(roundUp ? DEFAULT_TO : DEFAULT_FROM, { roundUp })!;
 }
 
 /** The page's time range lives in the URL (`from`, `to`) like Grafana's, relative or epoch ms. */
 export function toTimeRange(rawFrom: string, rawTo: string): TimeRange {
-  const from = parseBound(rawFrom, false)!;
-  const to = parseBound(rawTo, true)!;
+  const from = parseBound(rawFrom, false);
+  const to = parseBound(rawTo, true);
   return { from, to, raw: { from: rawFrom, to: rawTo } };
 }
 
