@@ -1,11 +1,13 @@
+/* global process, console, URL, document */
 // Browser harness: opens the standalone page in Debian's Chromium (never a downloaded browser),
 // visits every page, fails on console errors, page errors or failed requests, saves screenshots.
 //
 //   node scripts/browser-harness.mjs --base-url http://127.0.0.1:4319/ui/ [--out harness-output]
-//   node scripts/browser-harness.mjs --serve dist-standalone --mock-api empty|error|none
+//   node scripts/browser-harness.mjs --serve dist-standalone --mock-api data|empty|error|none
 //
 // --serve starts a static server for a built bundle at /ui/; --mock-api answers the API
-// same-origin (empty lists, or 502s) so empty and error states can be checked without an analyzer.
+// same-origin (the jest fixtures, empty lists, or 502s) so data, empty and error states can be
+// checked without an analyzer.
 // With --mock-api error (or none), failed API calls are expected: the run then fails only on
 // other errors and checks that each page shows its error state.
 import { createServer } from 'node:http';
@@ -13,6 +15,10 @@ import { mkdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
+import { build } from 'esbuild';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { rm } from 'node:fs/promises';
 
 const { values: args } = parseArgs({
   options: {
@@ -27,14 +33,22 @@ const { values: args } = parseArgs({
 
 const PAGES = [
   { name: 'overview', hash: '#/overview', testId: 'rpa-overview' },
-  { name: 'workflow', hash: '#/workflow?workflow=invoice-entry', testId: 'rpa-workflow' },
+  { name: 'workflow', hash: '#/workflow?workflow=payroll-sync', testId: 'rpa-workflow' },
   { name: 'insights', hash: '#/insights', testId: 'rpa-insights' },
   { name: 'anomalies', hash: '#/anomalies', testId: 'rpa-anomalies' },
   { name: 'compare', hash: '#/compare?workflows=invoice-entry,payroll-sync', testId: 'rpa-compare' },
   { name: 'panels', hash: '#/panels?workflows=invoice-entry,payroll-sync', testId: 'rpa-insight-panel' },
 ];
 const STATES = ['rpa-state-empty', 'rpa-state-error'];
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.map': 'application/json', '.ttf': 'font/ttf', '.png': 'image/png' };
+const TYPES = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.map': 'application/json',
+  '.ttf': 'font/ttf',
+  '.png': 'image/png',
+};
 
 const emptyAnswers = {
   '/analytics/anomalies': { items: [], correlated_groups: [] },
@@ -42,23 +56,58 @@ const emptyAnswers = {
   '/analytics/compare': { reference_workflow_id: 'invoice-entry', metrics: [], workflows: {} },
 };
 
-function serve(dir, mockApi) {
+/** The jest fixtures (src/test/fixtures.ts), bundled on the fly: path -> answer. */
+async function loadFixtures() {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+  const outfile = path.join(root, 'harness-output', '.fixtures.cjs');
+  await build({
+    entryPoints: [path.join(root, 'src', 'test', 'fixtures.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile,
+    logLevel: 'warning',
+  });
+  const { allRoutes } = createRequire(import.meta.url)(outfile);
+  await rm(outfile);
+  return Object.fromEntries(Object.entries(allRoutes).map(([p, reply]) => [p, reply.data]));
+}
+
+function serve(dir, mockApi, fixtures) {
   const root = path.resolve(dir);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname.startsWith('/analytics/')) {
+      if (mockApi === 'data') {
+        const answer = fixtures[url.pathname];
+        res
+          .writeHead(answer ? 200 : 404, { 'content-type': 'application/json' })
+          .end(JSON.stringify(answer ?? { message: 'no fixture' }));
+        return;
+      }
       if (mockApi === 'empty') {
         const known = Object.keys(emptyAnswers).find((p) => url.pathname === p);
         if (url.pathname === '/analytics/performance' || url.pathname === '/analytics/degradation') {
-          const stats = { workflow_id: url.searchParams.get('workflow_id'), execution_count: 0, slowest_steps: [], degraded: false, baseline: {}, current: {} };
+          const stats = {
+            workflow_id: url.searchParams.get('workflow_id'),
+            execution_count: 0,
+            slowest_steps: [],
+            degraded: false,
+            baseline: {},
+            current: {},
+          };
           res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(stats));
           return;
         }
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(known ? emptyAnswers[known] : { items: [], total: 0, next_cursor: null }));
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify(known ? emptyAnswers[known] : { items: [], total: 0, next_cursor: null }));
         return;
       }
       if (mockApi === 'error') {
-        res.writeHead(502, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'analyzer unavailable (harness mock)' }));
+        res
+          .writeHead(502, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ message: 'analyzer unavailable (harness mock)' }));
         return;
       }
       res.writeHead(404).end();
@@ -68,7 +117,9 @@ function serve(dir, mockApi) {
     const file = path.join(root, decodeURIComponent(rel));
     try {
       if (!file.startsWith(root) || !(await stat(file)).isFile()) throw new Error('not a file');
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' }).end(await readFile(file));
+      res
+        .writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' })
+        .end(await readFile(file));
     } catch {
       res.writeHead(404).end('not found');
     }
@@ -79,14 +130,16 @@ function serve(dir, mockApi) {
 let server;
 let baseUrl = args['base-url'];
 if (args.serve) {
-  server = await serve(args.serve, args['mock-api']);
+  server = await serve(args.serve, args['mock-api'], args['mock-api'] === 'data' ? await loadFixtures() : {});
   baseUrl = `http://127.0.0.1:${server.address().port}/ui/`;
 }
 if (!baseUrl) {
-  console.error('usage: browser-harness.mjs --base-url <url of the standalone page> | --serve <dir> [--mock-api empty|error|none]');
+  console.error(
+    'usage: browser-harness.mjs --base-url <url of the standalone page> | --serve <dir> [--mock-api empty|error|none]'
+  );
   process.exit(2);
 }
-const apiFailuresExpected = args.serve !== undefined && args['mock-api'] !== 'empty';
+const apiFailuresExpected = args.serve !== undefined && ['error', 'none'].includes(args['mock-api']);
 const timeout = Number(args.timeout);
 await mkdir(args.out, { recursive: true });
 

@@ -1,3 +1,4 @@
+/* global console */
 // Generates the templated dashboards from src/dashboards (TypeScript builders) into dist/dashboards/.
 import { build } from 'esbuild';
 import { mkdir, rm, writeFile } from 'node:fs/promises';

@@ -1,3 +1,4 @@
+/* global process, console */
 // Bundles the standalone page (src/standalone) with esbuild into dist-standalone/:
 // the same pages and panels with real @grafana/ui, for the analyzer to serve at /ui.
 import { build } from 'esbuild';
@@ -38,4 +39,6 @@ await mkdir(path.join(outDir, 'public', 'img'), { recursive: true });
 await cp(path.join(root, 'src', 'img', 'logo.svg'), path.join(outDir, 'public', 'img', 'logo.svg'));
 
 const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
-console.log(`standalone: ${Object.keys(result.metafile.outputs).length} files, ${(bytes / 1e6).toFixed(1)} MB in ${path.relative(root, outDir)}/ (${fallbacks} icon fallbacks)`);
+console.log(
+  `standalone: ${Object.keys(result.metafile.outputs).length} files, ${(bytes / 1e6).toFixed(1)} MB in ${path.relative(root, outDir)}/ (${fallbacks} icon fallbacks)`
+);

@@ -43,17 +43,28 @@ describe('plugin.json (source)', () => {
 
   it('declares every nested plugin in the app includes', () => {
     const app = read(path.join(SRC, 'plugin.json'));
-    const included = (app.includes as Include[]).filter((i) => i.type === 'panel' || i.type === 'datasource').map((i) => i.path);
+    const included = (app.includes as Include[])
+      .filter((i) => i.type === 'panel' || i.type === 'datasource')
+      .map((i) => i.path);
     const nested = files.filter((f) => f !== path.join(SRC, 'plugin.json')).map((f) => path.relative(SRC, f));
     expect(included.sort()).toEqual(nested.sort());
     for (const file of nested) {
-      expect(existsSync(path.join(SRC, path.dirname(file), 'module.ts')) || existsSync(path.join(SRC, path.dirname(file), 'module.tsx'))).toBe(true);
+      expect(
+        existsSync(path.join(SRC, path.dirname(file), 'module.ts')) ||
+          existsSync(path.join(SRC, path.dirname(file), 'module.tsx'))
+      ).toBe(true);
     }
   });
 
   it('proxies the analyzer with server-side tokens: viewer for reads, editor for writes', () => {
     const app = read(path.join(SRC, 'plugin.json'));
-    const routes = app.routes as Array<{ path: string; method?: string; reqRole: string; url: string; headers: Array<{ content: string }> }>;
+    const routes = app.routes as Array<{
+      path: string;
+      method?: string;
+      reqRole: string;
+      url: string;
+      headers: Array<{ content: string }>;
+    }>;
     expect(routes.map((r) => [r.path, r.reqRole, r.method])).toEqual([
       ['analyzer', 'Viewer', 'GET'],
       ['analyzer-editor', 'Editor', 'POST'],
@@ -69,14 +80,17 @@ const hasDist = existsSync(path.join(DIST, 'plugin.json'));
 (hasDist ? describe : describe.skip)('dist/ (after npm run build)', () => {
   const app = hasDist ? read(path.join(DIST, 'plugin.json')) : { includes: [] };
 
-  test.each(pluginJsonFiles(DIST).map((f) => [path.relative(DIST, f), f]))('%s is valid against the plugin schema', (_name, file) => {
-    const json = read(file);
-    expect(validatePlugin(json)).toEqual([]);
-    expect(JSON.stringify(json)).not.toMatch(/%(VERSION|TODAY|PLUGIN_ID)%/);
-    for (const logo of [json.info.logos.small, json.info.logos.large]) {
-      expect(existsSync(path.join(path.dirname(file), logo))).toBe(true);
+  test.each(pluginJsonFiles(DIST).map((f) => [path.relative(DIST, f), f]))(
+    '%s is valid against the plugin schema',
+    (_name, file) => {
+      const json = read(file);
+      expect(validatePlugin(json)).toEqual([]);
+      expect(JSON.stringify(json)).not.toMatch(/%(VERSION|TODAY|PLUGIN_ID)%/);
+      for (const logo of [json.info.logos.small, json.info.logos.large]) {
+        expect(existsSync(path.join(path.dirname(file), logo))).toBe(true);
+      }
     }
-  });
+  );
 
   test.each((app.includes as Include[]).filter((i) => i.type !== 'page').map((i) => [i.type, i.path!]))(
     'included %s %s is in dist',

@@ -12,5 +12,8 @@ function compile(file: string): ValidateFunction {
 
 export function validatorFor(kind: 'plugin' | 'dashboard'): (value: unknown) => string[] {
   const validate = compile(kind === 'plugin' ? 'plugin.schema.json' : 'dashboard.jsonschema.json');
-  return (value) => (validate(value) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`));
+  return (value) =>
+    validate(value)
+      ? []
+      : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
 }

@@ -34,7 +34,10 @@ export const GRAFANA_ENDPOINTS: AnalyzerEndpoints = {
 };
 
 export interface AnalyzerClient {
-  executions(filters: AnalyzerFilters, options?: { includeSteps?: boolean; limit?: number }): Promise<Page<ExecutionMetrics>>;
+  executions(
+    filters: AnalyzerFilters,
+    options?: { includeSteps?: boolean; limit?: number }
+  ): Promise<Page<ExecutionMetrics>>;
   performance(workflowId: string, filters: AnalyzerFilters): Promise<PerformanceStats>;
   bottlenecks(filters: AnalyzerFilters): Promise<Page<Bottleneck>>;
   degradation(workflowId: string, filters: AnalyzerFilters): Promise<Degradation>;
@@ -62,7 +65,11 @@ export function createAnalyzerClient(endpoints: AnalyzerEndpoints = GRAFANA_ENDP
 
   async function get<T>(path: string, params: Record<string, QueryValue>): Promise<T> {
     const response: FetchResponse<T> = await lastValueFrom(
-      getBackendSrv().fetch<T>({ url: `${viewer}${path}${buildQueryString(params)}`, method: 'GET', showErrorAlert: false })
+      getBackendSrv().fetch<T>({
+        url: `${viewer}${path}${buildQueryString(params)}`,
+        method: 'GET',
+        showErrorAlert: false,
+      })
     );
     return response.data;
   }

@@ -23,7 +23,8 @@ function messageOf(error: FetchErrorLike): string | undefined {
 }
 
 export function describeError(error: unknown): ErrorDescription {
-  const e: FetchErrorLike = typeof error === 'object' && error !== null ? (error as FetchErrorLike) : { message: String(error) };
+  const e: FetchErrorLike =
+    typeof error === 'object' && error !== null ? (error as FetchErrorLike) : { message: String(error) };
   const status = e.status;
   const detail = messageOf(e);
   if (status === 401 || status === 403) {
@@ -34,7 +35,11 @@ export function describeError(error: unknown): ErrorDescription {
     };
   }
   if (status === 400) {
-    return { status, title: `The analyzer rejected the query${detail ? `: ${detail}` : ''}`, hint: 'Change the filter it names and try again.' };
+    return {
+      status,
+      title: `The analyzer rejected the query${detail ? `: ${detail}` : ''}`,
+      hint: 'Change the filter it names and try again.',
+    };
   }
   if (status === 404) {
     return {
@@ -50,5 +55,9 @@ export function describeError(error: unknown): ErrorDescription {
       hint: 'Start the analyzer (rpa-analyzer serve) and check the analyzer URL on the Configuration page, then retry.',
     };
   }
-  return { status, title: `The analyzer failed (HTTP ${status}${detail ? `: ${detail}` : ''})`, hint: 'Look at the analyzer log, then retry.' };
+  return {
+    status,
+    title: `The analyzer failed (HTTP ${status}${detail ? `: ${detail}` : ''})`,
+    hint: 'Look at the analyzer log, then retry.',
+  };
 }

@@ -15,7 +15,9 @@ describe('buildQueryString', () => {
 describe('filterParams', () => {
   it('maps camelCase filters to the API names and drops empty workflow ids', () => {
     expect(
-      buildQueryString(filterParams({ from: 10, to: 20, workflowIds: ['w1', ''], status: 'failed', actionType: 'click' }))
+      buildQueryString(
+        filterParams({ from: 10, to: 20, workflowIds: ['w1', ''], status: 'failed', actionType: 'click' })
+      )
     ).toBe('?from=10&to=20&workflow_id=w1&status=failed&action_type=click');
   });
 });

@@ -19,6 +19,12 @@ function formatValue(metric: string, value: number | null): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(2);
 }
 
+/** For rates and counts a rise is good; for durations a rise is bad. */
+function isImprovement(metric: string, change: number): boolean {
+  const higherIsBetter = metric.includes('rate') || metric.includes('count');
+  return higherIsBetter ? change > 0 : change < 0;
+}
+
 /** Metrics as rows, workflows as columns; differences against the reference workflow. */
 export function ComparisonTable({ comparison, testId }: { comparison: Comparison; testId?: string }) {
   const styles = useStyles2(getStyles);
@@ -47,7 +53,7 @@ export function ComparisonTable({ comparison, testId }: { comparison: Comparison
                 <td key={w}>
                   {formatValue(metric, cell?.value ?? null)}
                   {w !== comparison.reference_workflow_id && change !== null && change !== undefined && (
-                    <span className={change > 0 ? styles.up : styles.down}>
+                    <span className={isImprovement(metric, change) ? styles.better : styles.worse}>
                       {' '}
                       ({change > 0 ? '+' : ''}
                       {change.toFixed(1)} %)
@@ -67,10 +73,14 @@ const getStyles = (theme: GrafanaTheme2) => ({
   table: css({
     width: '100%',
     borderCollapse: 'collapse',
-    'th, td': { padding: theme.spacing(0.75, 1), borderBottom: `1px solid ${theme.colors.border.weak}`, textAlign: 'left' },
+    'th, td': {
+      padding: theme.spacing(0.75, 1),
+      borderBottom: `1px solid ${theme.colors.border.weak}`,
+      textAlign: 'left',
+    },
     th: { color: theme.colors.text.secondary },
   }),
   muted: css({ color: theme.colors.text.secondary, fontWeight: 'normal' }),
-  up: css({ color: theme.colors.warning.text }),
-  down: css({ color: theme.colors.success.text }),
+  worse: css({ color: theme.colors.warning.text }),
+  better: css({ color: theme.colors.success.text }),
 });

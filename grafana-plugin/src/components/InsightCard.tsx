@@ -5,7 +5,11 @@ import { Badge, type BadgeColor, useStyles2 } from '@grafana/ui';
 
 import type { Insight } from '../api/types';
 
-const EASE_COLOR: Record<Insight['ease_of_implementation'], BadgeColor> = { easy: 'green', medium: 'orange', hard: 'red' };
+const EASE_COLOR: Record<Insight['ease_of_implementation'], BadgeColor> = {
+  easy: 'green',
+  medium: 'orange',
+  hard: 'red',
+};
 
 /** One insight as the Insights page and the insight panel show it. */
 export function InsightCard({ insight, actions, testId }: { insight: Insight; actions?: ReactNode; testId?: string }) {

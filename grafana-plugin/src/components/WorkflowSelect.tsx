@@ -9,7 +9,8 @@ interface SingleProps {
   testId?: string;
 }
 
-const toOptions = (workflows: string[]): Array<SelectableValue<string>> => workflows.map((w) => ({ label: w, value: w }));
+const toOptions = (workflows: string[]): Array<SelectableValue<string>> =>
+  workflows.map((w) => ({ label: w, value: w }));
 
 export function WorkflowSelect({ workflows, value, onChange, testId }: SingleProps) {
   return (

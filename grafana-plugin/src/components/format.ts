@@ -21,5 +21,10 @@ export function formatTime(value: string | null | undefined): string {
     return '–';
   }
   const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? value : date.toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+  return Number.isNaN(date.getTime())
+    ? value
+    : date
+        .toISOString()
+        .replace('T', ' ')
+        .replace(/\.\d+Z$/, 'Z');
 }

@@ -31,7 +31,8 @@ export function useUrlTimeRange() {
     (range: TimeRange) => {
       setParams((prev) => {
         const next = new URLSearchParams(prev);
-        const raw = (v: TimeRange['raw']['from'], d: TimeRange['from']) => (typeof v === 'string' ? v : String(d.valueOf()));
+        const raw = (v: TimeRange['raw']['from'], d: TimeRange['from']) =>
+          typeof v === 'string' ? v : String(d.valueOf());
         next.set('from', raw(range.raw.from, range.from));
         next.set('to', raw(range.raw.to, range.to));
         return next;

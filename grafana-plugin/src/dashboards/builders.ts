@@ -5,7 +5,12 @@ import type { Dashboard, DashboardLinkModel, GridPos, Panel, Target, Variable } 
 export const WF = 'rpa_workflow_id=~"$workflow"';
 export const ACTION = 'rpa_step_action_type=~"$action_type"';
 
-export function promTarget(refId: string, expr: string, legendFormat: string, extra: Record<string, unknown> = {}): Target {
+export function promTarget(
+  refId: string,
+  expr: string,
+  legendFormat: string,
+  extra: Record<string, unknown> = {}
+): Target {
   return { refId, datasource: PROMETHEUS, expr, legendFormat, range: true, ...extra };
 }
 
@@ -51,7 +56,10 @@ export class PanelIds {
   }
 }
 
-export function timeseries(ids: PanelIds, input: PanelInput & { targets: Target[]; traceLinks?: boolean; stack?: boolean }): Panel {
+export function timeseries(
+  ids: PanelIds,
+  input: PanelInput & { targets: Target[]; traceLinks?: boolean; stack?: boolean }
+): Panel {
   return {
     id: ids.take(),
     type: 'timeseries',
@@ -70,11 +78,21 @@ export function timeseries(ids: PanelIds, input: PanelInput & { targets: Target[
       },
       overrides: [],
     },
-    options: { legend: { displayMode: 'table', placement: 'right', calcs: ['mean', 'max'] }, tooltip: { mode: 'multi', sort: 'desc' } },
+    options: {
+      legend: { displayMode: 'table', placement: 'right', calcs: ['mean', 'max'] },
+      tooltip: { mode: 'multi', sort: 'desc' },
+    },
   };
 }
 
-export function stat(ids: PanelIds, input: PanelInput & { expr: string; legendFormat?: string; thresholds?: Array<{ value: number | null; color: string }> }): Panel {
+export function stat(
+  ids: PanelIds,
+  input: PanelInput & {
+    expr: string;
+    legendFormat?: string;
+    thresholds?: Array<{ value: number | null; color: string }>;
+  }
+): Panel {
   return {
     id: ids.take(),
     type: 'stat',
@@ -92,11 +110,19 @@ export function stat(ids: PanelIds, input: PanelInput & { expr: string; legendFo
       },
       overrides: [],
     },
-    options: { reduceOptions: { calcs: ['lastNotNull'], fields: '', values: false }, colorMode: 'value', graphMode: 'area', textMode: 'auto' },
+    options: {
+      reduceOptions: { calcs: ['lastNotNull'], fields: '', values: false },
+      colorMode: 'value',
+      graphMode: 'area',
+      textMode: 'auto',
+    },
   };
 }
 
-export function table(ids: PanelIds, input: PanelInput & { targets: Target[]; datasource?: Panel['datasource'] }): Panel {
+export function table(
+  ids: PanelIds,
+  input: PanelInput & { targets: Target[]; datasource?: Panel['datasource'] }
+): Panel {
   return {
     id: ids.take(),
     type: 'table',
@@ -105,7 +131,10 @@ export function table(ids: PanelIds, input: PanelInput & { targets: Target[]; da
     gridPos: input.gridPos,
     datasource: input.datasource ?? PROMETHEUS,
     targets: input.targets,
-    fieldConfig: { defaults: { unit: input.unit, links: input.datasource ? undefined : [tempoWorkflowTracesLink()] }, overrides: [] },
+    fieldConfig: {
+      defaults: { unit: input.unit, links: input.datasource ? undefined : [tempoWorkflowTracesLink()] },
+      overrides: [],
+    },
     options: { showHeader: true, cellHeight: 'sm' },
   };
 }
@@ -120,7 +149,11 @@ export function barGauge(ids: PanelIds, input: PanelInput & { targets: Target[] 
     datasource: PROMETHEUS,
     targets: input.targets,
     fieldConfig: { defaults: { unit: input.unit, min: input.min, max: input.max }, overrides: [] },
-    options: { orientation: 'horizontal', displayMode: 'gradient', reduceOptions: { calcs: ['lastNotNull'], fields: '', values: false } },
+    options: {
+      orientation: 'horizontal',
+      displayMode: 'gradient',
+      reduceOptions: { calcs: ['lastNotNull'], fields: '', values: false },
+    },
   };
 }
 

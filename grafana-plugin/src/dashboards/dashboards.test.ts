@@ -19,37 +19,58 @@ const CONTRACT_METRICS = [
   'rpa_recoveries_total',
   'rpa_telemetry_dropped_total',
 ];
-const CONTRACT_LABELS = ['rpa_workflow_id', 'rpa_execution_status', 'rpa_step_action_type', 'rpa_step_status', 'rpa_recovery_strategy', 'rpa_recovery_outcome', 'reason'];
+const CONTRACT_LABELS = [
+  'rpa_workflow_id',
+  'rpa_execution_status',
+  'rpa_step_action_type',
+  'rpa_step_status',
+  'rpa_recovery_strategy',
+  'rpa_recovery_outcome',
+  'reason',
+];
 
-const exprs = (d: Dashboard) => d.panels.flatMap((p: Panel) => (p.targets ?? []).map((t) => t.expr).filter((e): e is string => typeof e === 'string'));
+const exprs = (d: Dashboard) =>
+  d.panels.flatMap((p: Panel) =>
+    (p.targets ?? []).map((t) => t.expr).filter((e): e is string => typeof e === 'string')
+  );
 
 describe('generated dashboards', () => {
   it('are the four the app includes', () => {
-    expect(Object.keys(dashboards).sort()).toEqual(['rpa-overview', 'rpa-reliability', 'rpa-resources', 'rpa-workflow-detail']);
+    expect(Object.keys(dashboards).sort()).toEqual([
+      'rpa-overview',
+      'rpa-reliability',
+      'rpa-resources',
+      'rpa-workflow-detail',
+    ]);
   });
 
   test.each(Object.entries(dashboards))('%s is valid against the dashboard schema', (_name, d) => {
     expect(validate(asJson(d))).toEqual([]);
   });
 
-  test.each(Object.entries(dashboards))('%s has $workflow and $action_type, unique panel ids and no overlaps', (_name, d) => {
-    expect(d.templating.list.map((v) => v.name)).toEqual(['workflow', 'action_type']);
-    const ids = d.panels.map((p) => p.id);
-    expect(new Set(ids).size).toBe(ids.length);
-    const cells = new Set<string>();
-    for (const p of d.panels) {
-      for (let x = p.gridPos.x; x < p.gridPos.x + p.gridPos.w; x++) {
-        for (let y = p.gridPos.y; y < p.gridPos.y + p.gridPos.h; y++) {
-          expect(cells.has(`${x},${y}`)).toBe(false);
-          cells.add(`${x},${y}`);
+  test.each(Object.entries(dashboards))(
+    '%s has $workflow and $action_type, unique panel ids and no overlaps',
+    (_name, d) => {
+      expect(d.templating.list.map((v) => v.name)).toEqual(['workflow', 'action_type']);
+      const ids = d.panels.map((p) => p.id);
+      expect(new Set(ids).size).toBe(ids.length);
+      const cells = new Set<string>();
+      for (const p of d.panels) {
+        for (let x = p.gridPos.x; x < p.gridPos.x + p.gridPos.w; x++) {
+          for (let y = p.gridPos.y; y < p.gridPos.y + p.gridPos.h; y++) {
+            expect(cells.has(`${x},${y}`)).toBe(false);
+            cells.add(`${x},${y}`);
+          }
         }
+        expect(p.gridPos.x + p.gridPos.w).toBeLessThanOrEqual(24);
       }
-      expect(p.gridPos.x + p.gridPos.w).toBeLessThanOrEqual(24);
     }
-  });
+  );
 
   test.each(Object.entries(dashboards))('%s uses the provisioned data source uids', (_name, d) => {
-    const uids = new Set(d.panels.flatMap((p) => [p.datasource?.uid, ...(p.targets ?? []).map((t) => t.datasource.uid)]).filter(Boolean));
+    const uids = new Set(
+      d.panels.flatMap((p) => [p.datasource?.uid, ...(p.targets ?? []).map((t) => t.datasource.uid)]).filter(Boolean)
+    );
     for (const uid of uids) {
       expect(['prometheus', 'rpa-analyzer']).toContain(uid);
     }
@@ -62,7 +83,9 @@ describe('generated dashboards', () => {
     }
     const used = new Set(all.match(/\brpa_[a-z_]+/g));
     for (const name of used) {
-      const known = CONTRACT_METRICS.some((m) => name === m || name === `${m}_bucket` || name === `${m}_count`) || CONTRACT_LABELS.includes(name);
+      const known =
+        CONTRACT_METRICS.some((m) => name === m || name === `${m}_bucket` || name === `${m}_count`) ||
+        CONTRACT_LABELS.includes(name);
       expect([name, known]).toEqual([name, true]);
     }
   });

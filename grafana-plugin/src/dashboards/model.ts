@@ -30,7 +30,14 @@ export interface Panel {
   targets?: Target[];
   options?: Record<string, unknown>;
   fieldConfig?: {
-    defaults: { unit?: string; min?: number; max?: number; decimals?: number; links?: DashboardLinkModel[]; custom?: Record<string, unknown> };
+    defaults: {
+      unit?: string;
+      min?: number;
+      max?: number;
+      decimals?: number;
+      links?: DashboardLinkModel[];
+      custom?: Record<string, unknown>;
+    };
     overrides: unknown[];
   };
 }

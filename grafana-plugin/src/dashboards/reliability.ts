@@ -30,7 +30,13 @@ export function reliability(): Dashboard {
         unit: 'ops',
         stack: true,
         traceLinks: true,
-        targets: [promTarget('A', `sum by (rpa_workflow_id) (rate(rpa_executions_total{${WF}, rpa_execution_status="failed"}[$__rate_interval]))`, '{{rpa_workflow_id}}')],
+        targets: [
+          promTarget(
+            'A',
+            `sum by (rpa_workflow_id) (rate(rpa_executions_total{${WF}, rpa_execution_status="failed"}[$__rate_interval]))`,
+            '{{rpa_workflow_id}}'
+          ),
+        ],
       }),
       timeseries(ids, {
         title: 'Recoveries by strategy and outcome',
@@ -50,7 +56,11 @@ export function reliability(): Dashboard {
         gridPos: { x: 12, y: 8, w: 12, h: 8 },
         unit: 'ops',
         targets: [
-          promTarget('A', `sum by (rpa_step_action_type) (rate(rpa_step_retries_total{${WF}, ${ACTION}}[$__rate_interval]))`, 'retries {{rpa_step_action_type}}'),
+          promTarget(
+            'A',
+            `sum by (rpa_step_action_type) (rate(rpa_step_retries_total{${WF}, ${ACTION}}[$__rate_interval]))`,
+            'retries {{rpa_step_action_type}}'
+          ),
           promTarget(
             'B',
             `sum by (rpa_step_action_type) (rate(rpa_step_duration_seconds_count{${WF}, ${ACTION}, rpa_step_status="failed"}[$__rate_interval]))`,
@@ -70,7 +80,9 @@ export function reliability(): Dashboard {
         description: 'Should stay at 0; see DROP_REASON in the instrumentation',
         gridPos: { x: 12, y: 16, w: 12, h: 8 },
         unit: 'ops',
-        targets: [promTarget('A', 'sum by (reason) (rate(rpa_telemetry_dropped_total[$__rate_interval]))', '{{reason}}')],
+        targets: [
+          promTarget('A', 'sum by (reason) (rate(rpa_telemetry_dropped_total[$__rate_interval]))', '{{reason}}'),
+        ],
       }),
       insightPanel(ids, { x: 0, y: 24, w: 24, h: 8 }, 'Reliability insights'),
     ],

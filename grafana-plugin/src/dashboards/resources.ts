@@ -37,14 +37,24 @@ export function resources(): Dashboard {
         gridPos: { x: 12, y: 8, w: 12, h: 8 },
         unit: 'bytes',
         stack: true,
-        targets: [promTarget('A', `sum by (instance, system_memory_state) (${metric('system_memory_usage', 'bytes')})`, '{{instance}} {{system_memory_state}}')],
+        targets: [
+          promTarget(
+            'A',
+            `sum by (instance, system_memory_state) (${metric('system_memory_usage', 'bytes')})`,
+            '{{instance}} {{system_memory_state}}'
+          ),
+        ],
       }),
       timeseries(ids, {
         title: 'Disk IO',
         gridPos: { x: 0, y: 16, w: 12, h: 8 },
         unit: 'Bps',
         targets: [
-          promTarget('A', `sum by (instance, disk_io_direction) (rate({__name__=~"system_disk_io(_bytes)?_total"}[$__rate_interval]))`, '{{instance}} {{disk_io_direction}}'),
+          promTarget(
+            'A',
+            `sum by (instance, disk_io_direction) (rate({__name__=~"system_disk_io(_bytes)?_total"}[$__rate_interval]))`,
+            '{{instance}} {{disk_io_direction}}'
+          ),
         ],
       }),
       timeseries(ids, {
@@ -52,15 +62,29 @@ export function resources(): Dashboard {
         gridPos: { x: 12, y: 16, w: 12, h: 8 },
         unit: 'percentunit',
         targets: [
-          promTarget('A', `avg by (instance, hw_id) (${metric('hw_gpu_utilization', 'ratio')})`, '{{instance}} {{hw_id}}'),
-          promTarget('B', `sum by (instance, hw_id) (${metric('hw_gpu_memory_usage', 'bytes')})`, 'memory {{instance}} {{hw_id}}'),
+          promTarget(
+            'A',
+            `avg by (instance, hw_id) (${metric('hw_gpu_utilization', 'ratio')})`,
+            '{{instance}} {{hw_id}}'
+          ),
+          promTarget(
+            'B',
+            `sum by (instance, hw_id) (${metric('hw_gpu_memory_usage', 'bytes')})`,
+            'memory {{instance}} {{hw_id}}'
+          ),
         ],
       }),
       timeseries(ids, {
         title: 'Executions running (load context)',
         gridPos: { x: 0, y: 24, w: 24, h: 6 },
         unit: 'short',
-        targets: [promTarget('A', 'sum by (rpa_workflow_id) (rpa_executions_active{rpa_workflow_id=~"$workflow"})', '{{rpa_workflow_id}}')],
+        targets: [
+          promTarget(
+            'A',
+            'sum by (rpa_workflow_id) (rpa_executions_active{rpa_workflow_id=~"$workflow"})',
+            '{{rpa_workflow_id}}'
+          ),
+        ],
       }),
     ],
   });

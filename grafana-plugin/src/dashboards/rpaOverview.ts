@@ -11,7 +11,12 @@ export function rpaOverview(): Dashboard {
     title: 'RPA Overview',
     description: 'Executions, success, duration and what to fix first across RPA workflows',
     panels: [
-      stat(ids, { title: 'Executions', gridPos: { x: 0, y: 0, w: 4, h: 4 }, expr: `sum(increase(rpa_executions_total{${WF}}[$__range]))`, unit: 'short' }),
+      stat(ids, {
+        title: 'Executions',
+        gridPos: { x: 0, y: 0, w: 4, h: 4 },
+        expr: `sum(increase(rpa_executions_total{${WF}}[$__range]))`,
+        unit: 'short',
+      }),
       stat(ids, {
         title: 'Success rate',
         description: 'completed / (completed + failed)',
@@ -21,7 +26,12 @@ export function rpaOverview(): Dashboard {
         min: 0,
         max: 100,
       }),
-      stat(ids, { title: 'Running now', gridPos: { x: 8, y: 0, w: 4, h: 4 }, expr: `sum(rpa_executions_active{${WF}})`, unit: 'short' }),
+      stat(ids, {
+        title: 'Running now',
+        gridPos: { x: 8, y: 0, w: 4, h: 4 },
+        expr: `sum(rpa_executions_active{${WF}})`,
+        unit: 'short',
+      }),
       stat(ids, {
         title: 'p95 execution duration',
         gridPos: { x: 12, y: 0, w: 4, h: 4 },
@@ -46,7 +56,13 @@ export function rpaOverview(): Dashboard {
         gridPos: { x: 0, y: 4, w: 12, h: 8 },
         unit: 'ops',
         stack: true,
-        targets: [promTarget('A', `sum by (rpa_execution_status) (rate(rpa_executions_total{${WF}}[$__rate_interval]))`, '{{rpa_execution_status}}')],
+        targets: [
+          promTarget(
+            'A',
+            `sum by (rpa_execution_status) (rate(rpa_executions_total{${WF}}[$__rate_interval]))`,
+            '{{rpa_execution_status}}'
+          ),
+        ],
       }),
       timeseries(ids, {
         title: 'p95 execution duration by workflow',

@@ -1,4 +1,14 @@
-import { ACTION, analyzerTimeseries, comparisonPanel, dashboard, PanelIds, promTarget, table, timeseries, WF } from './builders';
+import {
+  ACTION,
+  analyzerTimeseries,
+  comparisonPanel,
+  dashboard,
+  PanelIds,
+  promTarget,
+  table,
+  timeseries,
+  WF,
+} from './builders';
 import type { Dashboard } from './model';
 
 const stepSelector = `${WF}, ${ACTION}`;
@@ -68,7 +78,13 @@ export function workflowDetail(): Dashboard {
         title: 'Step retries by action type',
         gridPos: { x: 0, y: 16, w: 12, h: 8 },
         unit: 'ops',
-        targets: [promTarget('A', `sum by (rpa_step_action_type) (rate(rpa_step_retries_total{${stepSelector}}[$__rate_interval]))`, '{{rpa_step_action_type}}')],
+        targets: [
+          promTarget(
+            'A',
+            `sum by (rpa_step_action_type) (rate(rpa_step_retries_total{${stepSelector}}[$__rate_interval]))`,
+            '{{rpa_step_action_type}}'
+          ),
+        ],
       }),
       timeseries(ids, {
         title: 'Step confidence (p10 and median)',
@@ -78,8 +94,16 @@ export function workflowDetail(): Dashboard {
         min: 0,
         max: 1,
         targets: [
-          promTarget('A', `histogram_quantile(0.1, sum by (le, rpa_step_action_type) (rate(rpa_step_confidence_bucket{${stepSelector}}[$__rate_interval])))`, 'p10 {{rpa_step_action_type}}'),
-          promTarget('B', `histogram_quantile(0.5, sum by (le, rpa_step_action_type) (rate(rpa_step_confidence_bucket{${stepSelector}}[$__rate_interval])))`, 'median {{rpa_step_action_type}}'),
+          promTarget(
+            'A',
+            `histogram_quantile(0.1, sum by (le, rpa_step_action_type) (rate(rpa_step_confidence_bucket{${stepSelector}}[$__rate_interval])))`,
+            'p10 {{rpa_step_action_type}}'
+          ),
+          promTarget(
+            'B',
+            `histogram_quantile(0.5, sum by (le, rpa_step_action_type) (rate(rpa_step_confidence_bucket{${stepSelector}}[$__rate_interval])))`,
+            'median {{rpa_step_action_type}}'
+          ),
         ],
       }),
       analyzerTimeseries(ids, { x: 0, y: 24, w: 12, h: 8 }),

@@ -16,7 +16,12 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
           width={50}
           value={options.jsonData.analyzerUrl ?? ''}
           placeholder="http://rpa-analyzer:4319"
-          onChange={(e) => onOptionsChange({ ...options, jsonData: { ...options.jsonData, analyzerUrl: e.currentTarget.value.trim() } })}
+          onChange={(e) =>
+            onOptionsChange({
+              ...options,
+              jsonData: { ...options.jsonData, analyzerUrl: e.currentTarget.value.trim() },
+            })
+          }
         />
       </Field>
       <Field label="Viewer token" description="A viewer token of RPA_ANALYZER_TOKENS; never sent to browsers">
@@ -25,7 +30,9 @@ export function ConfigEditor({ options, onOptionsChange }: Props) {
           isConfigured={configured}
           value={options.secureJsonData?.analyzerToken ?? ''}
           placeholder="viewer token"
-          onChange={(e) => onOptionsChange({ ...options, secureJsonData: { analyzerToken: e.currentTarget.value.trim() } })}
+          onChange={(e) =>
+            onOptionsChange({ ...options, secureJsonData: { analyzerToken: e.currentTarget.value.trim() } })
+          }
           onReset={() =>
             onOptionsChange({
               ...options,

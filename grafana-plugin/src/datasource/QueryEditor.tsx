@@ -32,7 +32,12 @@ export function QueryEditor({ query, onChange, onRunQuery }: Props) {
     <Stack direction="column" gap={0}>
       <Stack gap={1} wrap="wrap">
         <InlineField label="Query" labelWidth={12}>
-          <Combobox width={34} options={QUERY_TYPES} value={query.queryType ?? 'executions'} onChange={(v) => update({ queryType: v.value })} />
+          <Combobox
+            width={34}
+            options={QUERY_TYPES}
+            value={query.queryType ?? 'executions'}
+            onChange={(v) => update({ queryType: v.value })}
+          />
         </InlineField>
         <InlineField label="Workflow" labelWidth={12} tooltip="Workflow id or $workflow; empty for all">
           <Input width={24} placeholder="$workflow" {...text('workflowId')} />

@@ -33,13 +33,16 @@ setTemplateSrv({
 } as unknown as TemplateSrv);
 
 const range = { from: dateTime(1700000000000), to: dateTime(1700003600000), raw: { from: 'now-1h', to: 'now' } };
-const request = (targets: AnalyzerQuery[]) => ({ targets, range, scopedVars: {} }) as unknown as DataQueryRequest<AnalyzerQuery>;
+const request = (targets: AnalyzerQuery[]) =>
+  ({ targets, range, scopedVars: {} }) as unknown as DataQueryRequest<AnalyzerQuery>;
 
 describe('AnalyzerDataSource', () => {
   it('queries through its own proxy route with the panel range and interpolated variables', async () => {
     const backend = installFakeBackend(allRoutes);
     const ds = new AnalyzerDataSource(settings);
-    const res = await ds.query(request([{ refId: 'A', queryType: 'executions', workflowId: '$workflow', actionType: '$action_type' }]));
+    const res = await ds.query(
+      request([{ refId: 'A', queryType: 'executions', workflowId: '$workflow', actionType: '$action_type' }])
+    );
     expect(res.data).toHaveLength(2);
     const req = backend.requests[0]!;
     expect(req.url.startsWith('api/datasources/proxy/uid/rpa-analyzer/analyzer/analytics/metrics?')).toBe(true);
@@ -60,13 +63,21 @@ describe('AnalyzerDataSource', () => {
   });
 
   it('sends aggregate parameters', async () => {
-    const backend = installFakeBackend({ '/analytics/aggregate': { data: { items: [{ workflow_id: 'w', value: 5 }], total: 1, next_cursor: null } } });
+    const backend = installFakeBackend({
+      '/analytics/aggregate': { data: { items: [{ workflow_id: 'w', value: 5 }], total: 1, next_cursor: null } },
+    });
     const res = await new AnalyzerDataSource(settings).query(
-      request([{ refId: 'A', queryType: 'aggregate', metric: 'duration_ms', aggregation: 'p95', groupBy: 'workflow_id' }])
+      request([
+        { refId: 'A', queryType: 'aggregate', metric: 'duration_ms', aggregation: 'p95', groupBy: 'workflow_id' },
+      ])
     );
     expect(res.data[0].fields.map((f: { name: string }) => f.name)).toEqual(['workflow_id', 'value']);
     const params = paramsOf(backend.requests[0]!);
-    expect([params.get('metric'), params.get('aggregation'), params.get('group_by')]).toEqual(['duration_ms', 'p95', 'workflow_id']);
+    expect([params.get('metric'), params.get('aggregation'), params.get('group_by')]).toEqual([
+      'duration_ms',
+      'p95',
+      'workflow_id',
+    ]);
   });
 
   it('reports errors per query with what to do', async () => {

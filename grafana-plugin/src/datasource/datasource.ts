@@ -13,7 +13,13 @@ import { getTemplateSrv } from '@grafana/runtime';
 import { createAnalyzerClient, type AnalyzerClient } from '../api/client';
 import { describeError } from '../api/describeError';
 import type { AnalyzerFilters } from '../api/filters';
-import { aggregateToFrame, anomaliesToFrame, bottlenecksToFrame, executionsToFrames, successRatesToFrame } from './frames';
+import {
+  aggregateToFrame,
+  anomaliesToFrame,
+  bottlenecksToFrame,
+  executionsToFrames,
+  successRatesToFrame,
+} from './frames';
 import { DEFAULT_QUERY, type AnalyzerDataSourceOptions, type AnalyzerQuery, type VariableQueryKind } from './types';
 
 const splitCsv = (value: string) =>
@@ -41,7 +47,11 @@ export class AnalyzerDataSource extends DataSourceApi<AnalyzerQuery, AnalyzerDat
     return !query.hide;
   }
 
-  private filtersFor(query: AnalyzerQuery, request: { range: { from: { valueOf(): number }; to: { valueOf(): number } } }, scopedVars: ScopedVars) {
+  private filtersFor(
+    query: AnalyzerQuery,
+    request: { range: { from: { valueOf(): number }; to: { valueOf(): number } } },
+    scopedVars: ScopedVars
+  ) {
     const templates = getTemplateSrv();
     const workflowIds = query.workflowId ? splitCsv(templates.replace(query.workflowId, scopedVars, 'csv')) : [];
     const filters: AnalyzerFilters = {
@@ -93,9 +103,14 @@ export class AnalyzerDataSource extends DataSourceApi<AnalyzerQuery, AnalyzerDat
   }
 
   /** `workflows` or `action_types` (for $workflow and $action_type). */
-  async metricFindQuery(query: string | { kind?: VariableQueryKind }, options?: { range?: DataQueryRequest['range'] }): Promise<MetricFindValue[]> {
+  async metricFindQuery(
+    query: string | { kind?: VariableQueryKind },
+    options?: { range?: DataQueryRequest['range'] }
+  ): Promise<MetricFindValue[]> {
     const kind = (typeof query === 'string' ? query.trim() : query.kind) || 'workflows';
-    const filters: AnalyzerFilters = options?.range ? { from: options.range.from.valueOf(), to: options.range.to.valueOf() } : {};
+    const filters: AnalyzerFilters = options?.range
+      ? { from: options.range.from.valueOf(), to: options.range.to.valueOf() }
+      : {};
     const values =
       kind === 'action_types'
         ? (await this.client.bottlenecks(filters)).items.map((b) => b.action_type)

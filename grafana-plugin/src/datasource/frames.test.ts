@@ -1,7 +1,13 @@
 import { FieldType } from '@grafana/data';
 
 import { anomalies, bottlenecks, executions, successRates } from '../test/fixtures';
-import { aggregateToFrame, anomaliesToFrame, bottlenecksToFrame, executionsToFrames, successRatesToFrame } from './frames';
+import {
+  aggregateToFrame,
+  anomaliesToFrame,
+  bottlenecksToFrame,
+  executionsToFrames,
+  successRatesToFrame,
+} from './frames';
 
 describe('frames', () => {
   it('splits executions into one duration series per workflow', () => {

@@ -41,7 +41,12 @@ export function successRatesToFrame(refId: string, rates: SuccessRate[]): DataFr
     name: 'success_rates',
     fields: [
       { name: 'workflow_id', type: FieldType.string, values: rates.map((r) => r.workflow_id) },
-      { name: 'success_rate', type: FieldType.number, values: rates.map((r) => r.success_rate), config: { unit: 'percent', min: 0, max: 100 } },
+      {
+        name: 'success_rate',
+        type: FieldType.number,
+        values: rates.map((r) => r.success_rate),
+        config: { unit: 'percent', min: 0, max: 100 },
+      },
       { name: 'total', type: FieldType.number, values: rates.map((r) => r.total) },
       { name: 'completed', type: FieldType.number, values: rates.map((r) => r.completed) },
       { name: 'failed', type: FieldType.number, values: rates.map((r) => r.failed) },
@@ -56,9 +61,24 @@ export function bottlenecksToFrame(refId: string, items: Bottleneck[]): DataFram
     fields: [
       { name: 'node_id', type: FieldType.string, values: items.map((b) => b.node_id) },
       { name: 'action_type', type: FieldType.string, values: items.map((b) => b.action_type) },
-      { name: 'share_of_execution_time', type: FieldType.number, values: items.map((b) => b.share_of_execution_time), config: { unit: 'percentunit' } },
-      { name: 'avg_duration_ms', type: FieldType.number, values: items.map((b) => b.avg_duration_ms), config: { unit: 'ms' } },
-      { name: 'p95_duration_ms', type: FieldType.number, values: items.map((b) => b.p95_duration_ms), config: { unit: 'ms' } },
+      {
+        name: 'share_of_execution_time',
+        type: FieldType.number,
+        values: items.map((b) => b.share_of_execution_time),
+        config: { unit: 'percentunit' },
+      },
+      {
+        name: 'avg_duration_ms',
+        type: FieldType.number,
+        values: items.map((b) => b.avg_duration_ms),
+        config: { unit: 'ms' },
+      },
+      {
+        name: 'p95_duration_ms',
+        type: FieldType.number,
+        values: items.map((b) => b.p95_duration_ms),
+        config: { unit: 'ms' },
+      },
       { name: 'count', type: FieldType.number, values: items.map((b) => b.count) },
     ],
   });
@@ -75,8 +95,16 @@ export function aggregateToFrame(refId: string, rows: AggregateRow[], groupBy: s
     fields: [
       ...columns.map((c) =>
         TIME_COLUMNS.includes(c)
-          ? { name: c, type: FieldType.time, values: rows.map((r) => (typeof r[c] === 'string' ? Date.parse(r[c] as string) : r[c])) }
-          : { name: c, type: FieldType.string, values: rows.map((r) => (r[c] === null || r[c] === undefined ? '' : String(r[c]))) }
+          ? {
+              name: c,
+              type: FieldType.time,
+              values: rows.map((r) => (typeof r[c] === 'string' ? Date.parse(r[c] as string) : r[c])),
+            }
+          : {
+              name: c,
+              type: FieldType.string,
+              values: rows.map((r) => (r[c] === null || r[c] === undefined ? '' : String(r[c]))),
+            }
       ),
       { name: 'value', type: FieldType.number, values: rows.map((r) => r.value) },
     ],
@@ -91,13 +119,21 @@ export function anomaliesToFrame(refId: string, anomalies: Anomaly[]): DataFrame
     fields: [
       { name: 'time', type: FieldType.time, values: anomalies.map((a) => ms(a.started_at)) },
       { name: 'timeEnd', type: FieldType.time, values: anomalies.map((a) => ms(a.ended_at)) },
-      { name: 'title', type: FieldType.string, values: anomalies.map((a) => `${a.workflow_id}: ${a.metric_name} anomaly`) },
+      {
+        name: 'title',
+        type: FieldType.string,
+        values: anomalies.map((a) => `${a.workflow_id}: ${a.metric_name} anomaly`),
+      },
       {
         name: 'text',
         type: FieldType.string,
         values: anomalies.map((a) => [a.description, a.recommended_action].filter(Boolean).join(' — ')),
       },
-      { name: 'tags', type: FieldType.other, values: anomalies.map((a) => ['rpa-anomaly', a.workflow_id, a.metric_name]) },
+      {
+        name: 'tags',
+        type: FieldType.other,
+        values: anomalies.map((a) => ['rpa-anomaly', a.workflow_id, a.metric_name]),
+      },
       { name: 'severity', type: FieldType.number, values: anomalies.map((a) => a.severity) },
       { name: 'workflow_id', type: FieldType.string, values: anomalies.map((a) => a.workflow_id) },
     ],

@@ -30,14 +30,19 @@ export function Anomalies() {
   const minSeverity = Number(minSeverityParam ?? '0') || 0;
   const state = useAnalyzerQuery(() => client.anomalies(filters), key);
 
-  const severityClass = (a: Anomaly) => (a.severity >= 0.8 ? styles.high : a.severity >= 0.5 ? styles.medium : styles.low);
+  const severityClass = (a: Anomaly) =>
+    a.severity >= 0.8 ? styles.high : a.severity >= 0.5 ? styles.medium : styles.low;
 
   return (
     <PluginPage>
       <div data-testid={testIds.anomalies.container}>
         <PageToolbar timeRange={timeRange} onChange={setTimeRange}>
           <Field label="Severity">
-            <RadioButtonGroup options={SEVERITIES} value={String(minSeverity)} onChange={(v) => setMinSeverity(v === '0' ? undefined : v)} />
+            <RadioButtonGroup
+              options={SEVERITIES}
+              value={String(minSeverity)}
+              onChange={(v) => setMinSeverity(v === '0' ? undefined : v)}
+            />
           </Field>
         </PageToolbar>
         <QueryStateView
@@ -56,12 +61,19 @@ export function Anomalies() {
                     rowKey={(a) => a.anomaly_id}
                     rowTestId={testIds.anomalies.row}
                     columns={[
-                      { header: 'Severity', render: (a) => <span className={severityClass(a)}>{a.severity.toFixed(2)}</span> },
+                      {
+                        header: 'Severity',
+                        render: (a) => <span className={severityClass(a)}>{a.severity.toFixed(2)}</span>,
+                      },
                       { header: 'Workflow', render: (a) => a.workflow_id },
                       { header: 'Metric', render: (a) => a.metric_name },
                       { header: 'From', render: (a) => formatTime(a.started_at) },
                       { header: 'To', render: (a) => formatTime(a.ended_at) },
-                      { header: 'Baseline → actual', align: 'right', render: (a) => `${a.baseline_value.toFixed(1)} → ${a.actual_value.toFixed(1)}` },
+                      {
+                        header: 'Baseline → actual',
+                        align: 'right',
+                        render: (a) => `${a.baseline_value.toFixed(1)} → ${a.actual_value.toFixed(1)}`,
+                      },
                       { header: 'σ', align: 'right', render: (a) => a.deviation.toFixed(1) },
                       {
                         header: 'What happened / what to do',
@@ -79,8 +91,8 @@ export function Anomalies() {
                   <Section title="Correlated groups">
                     {d.correlated_groups.map((g) => (
                       <div key={g.group_id} className={styles.group} data-testid={testIds.anomalies.group}>
-                        <strong>{g.workflow_ids.join(', ')}</strong> — {g.anomalies.length} anomalies between {formatTime(g.started_at)}{' '}
-                        and {formatTime(g.ended_at)}
+                        <strong>{g.workflow_ids.join(', ')}</strong> — {g.anomalies.length} anomalies between{' '}
+                        {formatTime(g.started_at)} and {formatTime(g.ended_at)}
                       </div>
                     ))}
                   </Section>

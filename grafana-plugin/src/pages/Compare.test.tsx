@@ -27,7 +27,10 @@ describe('Compare page', () => {
   });
 
   it('explains workflows that did not run', async () => {
-    installFakeBackend({ ...allRoutes, '/analytics/compare': { data: { reference_workflow_id: 'a', metrics: [], workflows: {} } } });
+    installFakeBackend({
+      ...allRoutes,
+      '/analytics/compare': { data: { reference_workflow_id: 'a', metrics: [], workflows: {} } },
+    });
     renderPage(<Compare />, '/compare?workflows=a,b');
     expect(await screen.findByTestId(testIds.state.empty)).toHaveTextContent(/widen it/);
   });

@@ -4,10 +4,23 @@ import { PluginType, type AppPluginMeta } from '@grafana/data';
 
 import { installFakeBackend } from '../test/fakeBackendSrv';
 import { testIds } from '../testIds';
-import { Configuration, isValidAnalyzerUrl, settingsUpdate, type AppSettings, type ConfigurationProps } from './Configuration';
+import {
+  Configuration,
+  isValidAnalyzerUrl,
+  settingsUpdate,
+  type AppSettings,
+  type ConfigurationProps,
+} from './Configuration';
 
 const meta = (over: Partial<AppPluginMeta<AppSettings>> = {}) =>
-  ({ id: 'rpaanalytics-analytics-app', name: 'RPA Analytics', type: PluginType.app, enabled: false, jsonData: {}, ...over }) as AppPluginMeta<AppSettings>;
+  ({
+    id: 'rpaanalytics-analytics-app',
+    name: 'RPA Analytics',
+    type: PluginType.app,
+    enabled: false,
+    jsonData: {},
+    ...over,
+  }) as AppPluginMeta<AppSettings>;
 
 const renderConfig = (m: AppPluginMeta<AppSettings>) =>
   render(<Configuration {...({ plugin: { meta: m }, query: {} } as unknown as ConfigurationProps)} />);
@@ -40,7 +53,9 @@ describe('Configuration page', () => {
     const backend = installFakeBackend({ '/settings': { data: {} } });
     renderConfig(meta());
     expect(screen.getByTestId(testIds.appConfig.submit)).toBeDisabled();
-    fireEvent.change(screen.getByTestId(testIds.appConfig.analyzerUrl), { target: { value: 'http://rpa-analyzer:4319' } });
+    fireEvent.change(screen.getByTestId(testIds.appConfig.analyzerUrl), {
+      target: { value: 'http://rpa-analyzer:4319' },
+    });
     fireEvent.change(screen.getByTestId(testIds.appConfig.viewerToken), { target: { value: 'view-1' } });
     fireEvent.click(screen.getByTestId(testIds.appConfig.submit));
     await waitFor(() => expect(reload).toHaveBeenCalled());

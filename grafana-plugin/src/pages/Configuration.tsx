@@ -13,7 +13,7 @@ export interface AppSettings {
   analyzerUrl?: string;
 }
 
-export interface ConfigurationProps extends PluginConfigPageProps<AppPluginMeta<AppSettings>> {}
+export type ConfigurationProps = PluginConfigPageProps<AppPluginMeta<AppSettings>>;
 
 type SecretName = 'analyzerToken' | 'analyzerEditorToken';
 
@@ -71,7 +71,11 @@ export function Configuration({ plugin }: ConfigurationProps) {
     }
     try {
       await lastValueFrom(
-        getBackendSrv().fetch({ url: `/api/plugins/${plugin.meta.id}/settings`, method: 'POST', data: settingsUpdate(plugin.meta, form) })
+        getBackendSrv().fetch({
+          url: `/api/plugins/${plugin.meta.id}/settings`,
+          method: 'POST',
+          data: settingsUpdate(plugin.meta, form),
+        })
       );
       setResult({ ok: true, text: 'Saved. Reloading so the app uses the new settings…' });
       // Grafana has no supported way to refresh an app's meta in place.
@@ -100,7 +104,11 @@ export function Configuration({ plugin }: ConfigurationProps) {
             onChange={(e) => setForm({ ...form, analyzerUrl: e.currentTarget.value })}
           />
         </Field>
-        <Field label="Viewer token" description="Sent by the Grafana server on every read (RPA_ANALYZER_TOKENS viewer:…)" className={styles.gap}>
+        <Field
+          label="Viewer token"
+          description="Sent by the Grafana server on every read (RPA_ANALYZER_TOKENS viewer:…)"
+          className={styles.gap}
+        >
           <SecretInput
             width={60}
             id="config-viewer-token"

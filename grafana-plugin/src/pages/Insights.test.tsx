@@ -42,7 +42,9 @@ describe('Insights page', () => {
     fireEvent.click(buttons[0]!);
     await waitFor(() => expect(screen.getByText(/Marked as implemented/)).toBeInTheDocument());
     const post = backend.requests.find((r) => r.method === 'POST')!;
-    expect(post.url).toBe('api/plugin-proxy/rpaanalytics-analytics-app/analyzer-editor/analytics/insights/i-1/implementation');
+    expect(post.url).toBe(
+      'api/plugin-proxy/rpaanalytics-analytics-app/analyzer-editor/analytics/insights/i-1/implementation'
+    );
     expect(post.data).toEqual({ implemented: true });
   });
 

@@ -53,11 +53,19 @@ export function Insights() {
       <div data-testid={testIds.insights.container}>
         <PageToolbar timeRange={timeRange} onChange={setTimeRange}>
           <Field label="Category">
-            <RadioButtonGroup options={CATEGORIES} value={category ?? ''} onChange={(v) => setCategory(v || undefined)} />
+            <RadioButtonGroup
+              options={CATEGORIES}
+              value={category ?? ''}
+              onChange={(v) => setCategory(v || undefined)}
+            />
           </Field>
         </PageToolbar>
         {message && (
-          <Alert severity={message.ok ? 'success' : 'error'} title={message.text} onRemove={() => setMessage(undefined)} />
+          <Alert
+            severity={message.ok ? 'success' : 'error'}
+            title={message.text}
+            onRemove={() => setMessage(undefined)}
+          />
         )}
         <QueryStateView
           state={state}

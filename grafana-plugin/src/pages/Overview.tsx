@@ -39,7 +39,15 @@ export function Overview() {
       client.insights(filters, { limit: 3 }),
       client.anomalies(filters),
     ]);
-    return { rates: rates.items, failures, insights: insights.items.slice(0, 3), anomalyCount: anomalies.items.length };
+    return {
+      rates: rates.items,
+      failures,
+      insights: insights.items
+        .slice()
+        .sort((a, b) => b.priority_score - a.priority_score)
+        .slice(0, 3),
+      anomalyCount: anomalies.items.length,
+    };
   }, key);
 
   return (
@@ -59,7 +67,12 @@ export function Overview() {
                   rows={data.rates}
                   rowKey={(r) => r.workflow_id}
                   columns={[
-                    { header: 'Workflow', render: (r) => <Link to={link(ROUTES.Workflow, { workflow: r.workflow_id })}>{r.workflow_id}</Link> },
+                    {
+                      header: 'Workflow',
+                      render: (r) => (
+                        <Link to={link(ROUTES.Workflow, { workflow: r.workflow_id })}>{r.workflow_id}</Link>
+                      ),
+                    },
                     { header: 'Success rate', align: 'right', render: (r) => formatPercent(r.success_rate) },
                     { header: 'Finished', align: 'right', render: (r) => r.total },
                     { header: 'Failed', align: 'right', render: (r) => r.failed },

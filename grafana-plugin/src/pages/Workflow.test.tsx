@@ -21,7 +21,10 @@ describe('Workflow page', () => {
   });
 
   it('names the rejected filter on a 400', async () => {
-    installFakeBackend({ ...allRoutes, '/analytics/performance': { status: 400, data: { message: 'bad value for from' } } });
+    installFakeBackend({
+      ...allRoutes,
+      '/analytics/performance': { status: 400, data: { message: 'bad value for from' } },
+    });
     renderPage(<Workflow />, '/workflow?workflow=payroll-sync');
     expect(await screen.findByTestId(testIds.state.error)).toHaveTextContent(/bad value for from/);
   });

@@ -36,7 +36,10 @@ export function Workflow() {
   const client = useAnalyzerClient();
   const { timeRange, filters, setTimeRange, key } = useUrlTimeRange();
   const [workflowId, setWorkflowId] = useUrlParam('workflow');
-  const workflows = useAnalyzerQuery(async () => (await client.successRates(filters)).items.map((r) => r.workflow_id), key);
+  const workflows = useAnalyzerQuery(
+    async () => (await client.successRates(filters)).items.map((r) => r.workflow_id),
+    key
+  );
   const detail = useAnalyzerQuery(
     () => (workflowId ? loadWorkflow(client, workflowId, filters) : Promise.resolve(undefined)),
     `${key}|${workflowId ?? ''}`
@@ -47,7 +50,12 @@ export function Workflow() {
     <PluginPage>
       <div data-testid={testIds.workflow.container}>
         <PageToolbar timeRange={timeRange} onChange={setTimeRange}>
-          <WorkflowSelect workflows={known} value={workflowId} onChange={setWorkflowId} testId={testIds.workflow.picker} />
+          <WorkflowSelect
+            workflows={known}
+            value={workflowId}
+            onChange={setWorkflowId}
+            testId={testIds.workflow.picker}
+          />
         </PageToolbar>
         <QueryStateView
           state={detail}
@@ -60,13 +68,19 @@ export function Workflow() {
               <>
                 {d.degradation.degraded && (
                   <div data-testid={testIds.workflow.degradation}>
-                    <Alert severity="warning" title={`Slower by ${formatPercent(d.degradation.change_percent)} than its baseline`}>
-                      Baseline {formatMs(d.degradation.baseline.avg_duration_ms)} → now {formatMs(d.degradation.current.avg_duration_ms)}
-                      . Look at the bottleneck steps below.
+                    <Alert
+                      severity="warning"
+                      title={`Slower by ${formatPercent(d.degradation.change_percent)} than its baseline`}
+                    >
+                      Baseline {formatMs(d.degradation.baseline.avg_duration_ms)} → now{' '}
+                      {formatMs(d.degradation.current.avg_duration_ms)}. Look at the bottleneck steps below.
                     </Alert>
                   </div>
                 )}
-                <Section title={`Duration (${d.performance.execution_count} executions)`} testId={testIds.workflow.stats}>
+                <Section
+                  title={`Duration (${d.performance.execution_count} executions)`}
+                  testId={testIds.workflow.stats}
+                >
                   <Stack gap={3} wrap="wrap">
                     {(
                       [
@@ -93,7 +107,11 @@ export function Workflow() {
                     columns={[
                       { header: 'Node', render: (b) => b.node_id },
                       { header: 'Action', render: (b) => b.action_type },
-                      { header: 'Share of time', align: 'right', render: (b) => formatPercent(b.share_of_execution_time * 100) },
+                      {
+                        header: 'Share of time',
+                        align: 'right',
+                        render: (b) => formatPercent(b.share_of_execution_time * 100),
+                      },
                       { header: 'avg', align: 'right', render: (b) => formatMs(b.avg_duration_ms) },
                       { header: 'p95', align: 'right', render: (b) => formatMs(b.p95_duration_ms) },
                       { header: 'Runs', align: 'right', render: (b) => b.count },
@@ -111,7 +129,8 @@ export function Workflow() {
                       { header: 'Steps failed', align: 'right', render: (e) => `${e.steps_failed}/${e.steps_total}` },
                       {
                         header: 'Trace',
-                        render: (e) => (e.trace_id ? <TextLink href={tempoTraceUrl(e.trace_id)}>open in Tempo</TextLink> : '–'),
+                        render: (e) =>
+                          e.trace_id ? <TextLink href={tempoTraceUrl(e.trace_id)}>open in Tempo</TextLink> : '–',
                       },
                     ]}
                   />

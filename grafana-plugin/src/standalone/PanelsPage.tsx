@@ -1,6 +1,12 @@
 import React from 'react';
 import { css } from '@emotion/css';
-import { EventBusSrv, LoadingState, type GrafanaTheme2, type InterpolateFunction, type PanelProps } from '@grafana/data';
+import {
+  EventBusSrv,
+  LoadingState,
+  type GrafanaTheme2,
+  type InterpolateFunction,
+  type PanelProps,
+} from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
 
 import { PageToolbar } from '../components/PageToolbar';
@@ -39,7 +45,12 @@ export function PanelsPage() {
       <PageToolbar timeRange={timeRange} onChange={setTimeRange} />
       <div className={styles.grid}>
         <Section title="RPA insights panel">
-          <InsightPanel {...(base as unknown as PanelProps<InsightPanelOptions>)} id={1} title="Insights" options={defaultInsightPanelOptions} />
+          <InsightPanel
+            {...(base as unknown as PanelProps<InsightPanelOptions>)}
+            id={1}
+            title="Insights"
+            options={defaultInsightPanelOptions}
+          />
         </Section>
         <Section title="RPA workflow comparison panel">
           <ComparisonPanel

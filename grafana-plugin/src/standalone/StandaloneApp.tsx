@@ -29,7 +29,11 @@ function Layout() {
       <nav className={styles.nav} data-testid={testIds.nav.container}>
         <strong className={styles.brand}>RPA Analytics</strong>
         {NAV.map(([route, label]) => (
-          <NavLink key={route} to={`/${route}`} className={({ isActive }) => (isActive ? `${styles.link} ${styles.active}` : styles.link)}>
+          <NavLink
+            key={route}
+            to={`/${route}`}
+            className={({ isActive }) => (isActive ? `${styles.link} ${styles.active}` : styles.link)}
+          >
             {label}
           </NavLink>
         ))}

@@ -18,7 +18,9 @@ describe('createFetchBackendSrv', () => {
   it('sends same-origin JSON requests and parses JSON answers', async () => {
     const fetchImpl = jest.fn(async () => response(200, '{"items":[]}'));
     const srv = createFetchBackendSrv(fetchImpl);
-    const res = await lastValueFrom(srv.fetch({ url: '/analytics/insights/i/implementation', method: 'POST', data: { implemented: true } }));
+    const res = await lastValueFrom(
+      srv.fetch({ url: '/analytics/insights/i/implementation', method: 'POST', data: { implemented: true } })
+    );
     expect(res.data).toEqual({ items: [] });
     expect(fetchImpl).toHaveBeenCalledWith(
       '/analytics/insights/i/implementation',
@@ -28,13 +30,19 @@ describe('createFetchBackendSrv', () => {
 
   it('turns HTTP errors into FetchError-shaped errors', async () => {
     const srv = createFetchBackendSrv(async () => response(400, '{"message":"bad from"}'));
-    await expect(lastValueFrom(srv.fetch({ url: '/analytics/metrics' }))).rejects.toMatchObject({ status: 400, data: { message: 'bad from' } });
+    await expect(lastValueFrom(srv.fetch({ url: '/analytics/metrics' }))).rejects.toMatchObject({
+      status: 400,
+      data: { message: 'bad from' },
+    });
   });
 
   it('turns network failures into status 0', async () => {
     const srv = createFetchBackendSrv(async () => {
       throw new TypeError('Failed to fetch');
     });
-    await expect(lastValueFrom(srv.fetch({ url: '/analytics/metrics' }))).rejects.toMatchObject({ status: 0, statusText: 'Failed to fetch' });
+    await expect(lastValueFrom(srv.fetch({ url: '/analytics/metrics' }))).rejects.toMatchObject({
+      status: 0,
+      statusText: 'Failed to fetch',
+    });
   });
 });

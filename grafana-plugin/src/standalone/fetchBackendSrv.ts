@@ -32,7 +32,12 @@ export function createFetchBackendSrv(fetchImpl: typeof fetch = (...args) => win
             // not JSON: keep the text for the error message
           }
           if (!response.ok) {
-            const error: FetchError = { status: response.status, statusText: response.statusText, data, config: options };
+            const error: FetchError = {
+              status: response.status,
+              statusText: response.statusText,
+              data,
+              config: options,
+            };
             subscriber.error(error);
             return;
           }
@@ -68,12 +73,17 @@ export function createFetchBackendSrv(fetchImpl: typeof fetch = (...args) => win
     fetch: fetchObservable,
     request,
     datasourceRequest: (options: BackendSrvRequest) => lastValueFrom(fetchObservable(options)),
-    get: <T>(url: string, params?: Record<string, unknown>, _requestId?: string, options?: Partial<BackendSrvRequest>) =>
-      request<T>({ ...options, url, method: 'GET', params }),
+    get: <T>(
+      url: string,
+      params?: Record<string, unknown>,
+      _requestId?: string,
+      options?: Partial<BackendSrvRequest>
+    ) => request<T>({ ...options, url, method: 'GET', params }),
     post: withMethod('POST'),
     put: withMethod('PUT'),
     patch: withMethod('PATCH'),
-    delete: <T>(url: string, data?: unknown, options?: Partial<BackendSrvRequest>) => request<T>({ ...options, url, method: 'DELETE', data }),
+    delete: <T>(url: string, data?: unknown, options?: Partial<BackendSrvRequest>) =>
+      request<T>({ ...options, url, method: 'DELETE', data }),
     resolveCancelerIfExists: () => undefined,
   };
   return srv as unknown as BackendSrv;

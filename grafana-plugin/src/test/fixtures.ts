@@ -21,7 +21,11 @@ export const successRates: Page<SuccessRate> = page([
 
 export const failures: FailureBreakdown = {
   categories: [
-    { category: 'element_not_found', count: 12, examples: [{ execution_id: 'e1', step_id: 's1', error_type: 'NotFound', message: 'Submit button not found' }] },
+    {
+      category: 'element_not_found',
+      count: 12,
+      examples: [{ execution_id: 'e1', step_id: 's1', error_type: 'NotFound', message: 'Submit button not found' }],
+    },
     { category: 'timeout', count: 10, examples: [] },
   ],
 };
@@ -41,7 +45,14 @@ export const insight: Insight = {
 };
 
 export const insights: Page<Insight> = page([
-  { ...insight, insight_id: 'i-2', title: 'Cache the vendor lookup', category: 'performance', priority_score: 0.4, ease_of_implementation: 'medium' },
+  {
+    ...insight,
+    insight_id: 'i-2',
+    title: 'Cache the vendor lookup',
+    category: 'performance',
+    priority_score: 0.4,
+    ease_of_implementation: 'medium',
+  },
   insight,
 ]);
 
@@ -89,8 +100,22 @@ anomalies.correlated_groups.push({
 });
 
 export const bottlenecks: Page<Bottleneck> = page([
-  { node_id: 'login', action_type: 'type', count: 52, avg_duration_ms: 4200, p95_duration_ms: 9100, share_of_execution_time: 0.41 },
-  { node_id: 'submit', action_type: 'click', count: 52, avg_duration_ms: 800, p95_duration_ms: 1500, share_of_execution_time: 0.08 },
+  {
+    node_id: 'login',
+    action_type: 'type',
+    count: 52,
+    avg_duration_ms: 4200,
+    p95_duration_ms: 9100,
+    share_of_execution_time: 0.41,
+  },
+  {
+    node_id: 'submit',
+    action_type: 'click',
+    count: 52,
+    avg_duration_ms: 800,
+    p95_duration_ms: 1500,
+    share_of_execution_time: 0.08,
+  },
 ]);
 
 export const performance: PerformanceStats = {

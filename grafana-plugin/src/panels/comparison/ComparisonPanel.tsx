@@ -12,7 +12,13 @@ import { interpolateWorkflowIds } from '../panelVariables';
 import type { ComparisonPanelOptions } from './options';
 
 /** The analyzer's comparison of the selected workflows over the dashboard's time range. */
-export function ComparisonPanel({ options, timeRange, replaceVariables, width, height }: PanelProps<ComparisonPanelOptions>) {
+export function ComparisonPanel({
+  options,
+  timeRange,
+  replaceVariables,
+  width,
+  height,
+}: PanelProps<ComparisonPanelOptions>) {
   const styles = useStyles2(getStyles);
   const client = useAnalyzerClient();
   const workflowIds = interpolateWorkflowIds(options.workflowIds, replaceVariables);

@@ -8,7 +8,8 @@ export const plugin = new PanelPlugin<ComparisonPanelOptions>(ComparisonPanel).s
     .addTextInput({
       path: 'workflowIds',
       name: 'Workflows',
-      description: 'Comma-separated workflow ids or a multi-value variable such as $workflow; the first is the reference',
+      description:
+        'Comma-separated workflow ids or a multi-value variable such as $workflow; the first is the reference',
       defaultValue: defaultComparisonPanelOptions.workflowIds,
     })
     .addMultiSelect({
@@ -17,6 +18,8 @@ export const plugin = new PanelPlugin<ComparisonPanelOptions>(ComparisonPanel).s
       description: 'Empty for every metric',
       defaultValue: defaultComparisonPanelOptions.metrics,
       // The builder types a multi-select option by its array value; each choice is one metric name.
-      settings: { options: COMPARABLE_METRICS.map((m) => ({ label: m, value: m })) as unknown as Array<SelectableValue<string[]>> },
+      settings: {
+        options: COMPARABLE_METRICS.map((m) => ({ label: m, value: m })) as unknown as Array<SelectableValue<string[]>>,
+      },
     })
 );

@@ -1,6 +1,13 @@
 import React from 'react';
 import { render, screen } from '@testing-library/react';
-import { EventBusSrv, FieldConfigSource, getDefaultTimeRange, LoadingState, type InterpolateFunction, type PanelProps } from '@grafana/data';
+import {
+  EventBusSrv,
+  FieldConfigSource,
+  getDefaultTimeRange,
+  LoadingState,
+  type InterpolateFunction,
+  type PanelProps,
+} from '@grafana/data';
 
 import { allRoutes, emptyPage } from '../../test/fixtures';
 import { installFakeBackend, paramsOf, type Reply } from '../../test/fakeBackendSrv';

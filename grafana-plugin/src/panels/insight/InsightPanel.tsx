@@ -20,7 +20,12 @@ export function InsightPanel({ options, timeRange, replaceVariables, width, heig
   const to = timeRange.to.valueOf();
   const state = useAnalyzerQuery(
     async () =>
-      (await client.insights({ from, to, workflowIds }, { category: options.category || undefined, limit: options.maxItems })).items
+      (
+        await client.insights(
+          { from, to, workflowIds },
+          { category: options.category || undefined, limit: options.maxItems }
+        )
+      ).items
         .slice()
         .sort((a, b) => b.priority_score - a.priority_score)
         .slice(0, options.maxItems),

@@ -31,5 +31,9 @@ export const plugin = new PanelPlugin<InsightPanelOptions>(InsightPanel).setPane
       defaultValue: defaultInsightPanelOptions.maxItems,
       settings: { min: 1, max: 50, integer: true },
     })
-    .addBooleanSwitch({ path: 'showDescription', name: 'Show details', defaultValue: defaultInsightPanelOptions.showDescription })
+    .addBooleanSwitch({
+      path: 'showDescription',
+      name: 'Show details',
+      defaultValue: defaultInsightPanelOptions.showDescription,
+    })
 );
