@@ -6,7 +6,7 @@ import path from 'path';
 export const SCHEMA_DIR = path.resolve(__dirname, '..', 'schemas');
 
 function compile(file: string): ValidateFunction {
-  const ajv = new Ajv({ strict: false, unicodeRegExp: false, allErrors: true });
+  const ajv = new Ajv({ strict: false, unicodeRegExp: false, allErrors: true, validateFormats: false });
   return ajv.compile(JSON.parse(readFileSync(path.join(SCHEMA_DIR, file), 'utf8')));
 }
 

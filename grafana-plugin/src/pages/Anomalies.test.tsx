@@ -8,27 +8,27 @@ import { testIds } from '../testIds';
 import { Anomalies } from './Anomalies';
 
 describe('Anomalies page', () => {
-  it('shows a loading state', () => {
+  it('shows a loading state', async () => {
     installFakeBackend({ '/analytics/anomalies': 'pending' });
-    renderPage(<Anomalies />, '/anomalies');
+    await renderPage(<Anomalies />, '/anomalies');
     expect(screen.getByTestId(testIds.state.loading)).toBeInTheDocument();
   });
 
   it('explains a missing endpoint', async () => {
     installFakeBackend({});
-    renderPage(<Anomalies />, '/anomalies');
+    await renderPage(<Anomalies />, '/anomalies');
     expect(await screen.findByTestId(testIds.state.error)).toHaveTextContent(/set the analyzer URL/);
   });
 
   it('explains an empty time range', async () => {
     installFakeBackend({ '/analytics/anomalies': { data: { items: [], correlated_groups: [] } } });
-    renderPage(<Anomalies />, '/anomalies');
+    await renderPage(<Anomalies />, '/anomalies');
     expect(await screen.findByTestId(testIds.state.empty)).toHaveTextContent(/baselines need about a week/);
   });
 
   it('lists anomalies most severe first with correlated groups', async () => {
     installFakeBackend(allRoutes);
-    renderPage(<Anomalies />, '/anomalies');
+    await renderPage(<Anomalies />, '/anomalies');
     const rows = await screen.findAllByTestId(testIds.anomalies.row);
     expect(rows).toHaveLength(2);
     expect(rows[0]).toHaveTextContent('0.86');
@@ -38,7 +38,7 @@ describe('Anomalies page', () => {
 
   it('filters by the severity in the URL', async () => {
     installFakeBackend(allRoutes);
-    renderPage(<Anomalies />, '/anomalies?severity=0.8');
+    await renderPage(<Anomalies />, '/anomalies?severity=0.8');
     expect(await screen.findAllByTestId(testIds.anomalies.row)).toHaveLength(1);
   });
 });

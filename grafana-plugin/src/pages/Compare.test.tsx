@@ -10,19 +10,19 @@ import { Compare } from './Compare';
 describe('Compare page', () => {
   it('asks for two workflows', async () => {
     installFakeBackend(allRoutes);
-    renderPage(<Compare />, '/compare?workflows=invoice-entry');
+    await renderPage(<Compare />, '/compare?workflows=invoice-entry');
     expect(await screen.findByTestId(testIds.state.empty)).toHaveTextContent(/at least two workflows/);
   });
 
-  it('shows a loading state', () => {
-    installFakeBackend({ ...allRoutes, '/analytics/compare': 'pending' });
-    renderPage(<Compare />, '/compare?workflows=invoice-entry,payroll-sync');
+  it('shows a loading state', async () => {
+    installFakeBackend({ '': 'pending' });
+    await renderPage(<Compare />, '/compare?workflows=invoice-entry,payroll-sync');
     expect(screen.getByTestId(testIds.state.loading)).toBeInTheDocument();
   });
 
   it('shows an error with what to do', async () => {
     installFakeBackend({ ...allRoutes, '/analytics/compare': { status: 500, data: 'boom' } });
-    renderPage(<Compare />, '/compare?workflows=invoice-entry,payroll-sync');
+    await renderPage(<Compare />, '/compare?workflows=invoice-entry,payroll-sync');
     expect(await screen.findByTestId(testIds.state.error)).toHaveTextContent(/analyzer log/);
   });
 
@@ -31,13 +31,13 @@ describe('Compare page', () => {
       ...allRoutes,
       '/analytics/compare': { data: { reference_workflow_id: 'a', metrics: [], workflows: {} } },
     });
-    renderPage(<Compare />, '/compare?workflows=a,b');
+    await renderPage(<Compare />, '/compare?workflows=a,b');
     expect(await screen.findByTestId(testIds.state.empty)).toHaveTextContent(/widen it/);
   });
 
   it('compares the URL workflows against the first', async () => {
     const backend = installFakeBackend(allRoutes);
-    renderPage(<Compare />, '/compare?workflows=invoice-entry,payroll-sync&metrics=avg_duration_ms,success_rate');
+    await renderPage(<Compare />, '/compare?workflows=invoice-entry,payroll-sync&metrics=avg_duration_ms,success_rate');
     const table = await screen.findByTestId(testIds.compare.table);
     expect(table).toHaveTextContent('(reference)');
     expect(table).toHaveTextContent('-14.6 %');

@@ -8,27 +8,27 @@ import { testIds } from '../testIds';
 import { Insights } from './Insights';
 
 describe('Insights page', () => {
-  it('shows a loading state', () => {
+  it('shows a loading state', async () => {
     installFakeBackend({ '/analytics/insights': 'pending' });
-    renderPage(<Insights />, '/insights');
+    await renderPage(<Insights />, '/insights');
     expect(screen.getByTestId(testIds.state.loading)).toBeInTheDocument();
   });
 
   it('explains a refused token', async () => {
     installFakeBackend({ '/analytics/insights': { status: 401 } });
-    renderPage(<Insights />, '/insights');
+    await renderPage(<Insights />, '/insights');
     expect(await screen.findByTestId(testIds.state.error)).toHaveTextContent(/viewer and editor tokens/);
   });
 
   it('explains an empty list', async () => {
     installFakeBackend({ '/analytics/insights': { data: emptyPage } });
-    renderPage(<Insights />, '/insights?category=resource');
+    await renderPage(<Insights />, '/insights?category=resource');
     expect(await screen.findByTestId(testIds.state.empty)).toHaveTextContent(/No insights/);
   });
 
   it('lists insights highest priority first and passes the URL category', async () => {
     const backend = installFakeBackend(allRoutes);
-    renderPage(<Insights />, '/insights?category=reliability');
+    await renderPage(<Insights />, '/insights?category=reliability');
     const items = await screen.findAllByTestId(testIds.insights.item);
     expect(items[0]).toHaveTextContent('Login step fails on slow screens');
     expect(items[1]).toHaveTextContent('Cache the vendor lookup');
@@ -37,7 +37,7 @@ describe('Insights page', () => {
 
   it('marks an insight implemented through the editor route', async () => {
     const backend = installFakeBackend({ ...allRoutes, '/implementation': { data: { ok: true } } });
-    renderPage(<Insights />, '/insights');
+    await renderPage(<Insights />, '/insights');
     const buttons = await screen.findAllByTestId(testIds.insights.markImplemented);
     fireEvent.click(buttons[0]!);
     await waitFor(() => expect(screen.getByText(/Marked as implemented/)).toBeInTheDocument());
@@ -50,7 +50,7 @@ describe('Insights page', () => {
 
   it('tells a viewer that marking needs the editor token', async () => {
     installFakeBackend({ ...allRoutes, '/implementation': { status: 403 } });
-    renderPage(<Insights />, '/insights');
+    await renderPage(<Insights />, '/insights');
     fireEvent.click((await screen.findAllByTestId(testIds.insights.markImplemented))[0]!);
     expect(await screen.findByText(/writes need the editor token/)).toBeInTheDocument();
   });

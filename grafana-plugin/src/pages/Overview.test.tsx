@@ -8,15 +8,15 @@ import { testIds } from '../testIds';
 import { Overview } from './Overview';
 
 describe('Overview page', () => {
-  it('shows a loading state while the analyzer answers', () => {
-    installFakeBackend({ '/analytics/success-rates': 'pending' });
-    renderPage(<Overview />, '/overview');
+  it('shows a loading state while the analyzer answers', async () => {
+    installFakeBackend({ '': 'pending' });
+    await renderPage(<Overview />, '/overview');
     expect(screen.getByTestId(testIds.state.loading)).toBeInTheDocument();
   });
 
   it('says what to do when the analyzer cannot be reached', async () => {
     installFakeBackend({ ...allRoutes, '/analytics/success-rates': { status: 502, data: { message: 'Bad Gateway' } } });
-    renderPage(<Overview />, '/overview');
+    await renderPage(<Overview />, '/overview');
     expect(await screen.findByTestId(testIds.state.error)).toHaveTextContent(/Cannot reach the analyzer/);
     expect(screen.getByText(/Configuration page/)).toBeInTheDocument();
     expect(screen.getByRole('button', { name: /retry/i })).toBeInTheDocument();
@@ -24,13 +24,13 @@ describe('Overview page', () => {
 
   it('explains an empty time range', async () => {
     installFakeBackend({ ...allRoutes, '/analytics/success-rates': { data: emptyPage } });
-    renderPage(<Overview />, '/overview');
+    await renderPage(<Overview />, '/overview');
     expect(await screen.findByTestId(testIds.state.empty)).toHaveTextContent(/widen the time range/i);
   });
 
   it('shows success rates, failures and top insights for the URL time range', async () => {
     const backend = installFakeBackend(allRoutes);
-    renderPage(<Overview />, '/overview?from=1700000000000&to=1700003600000');
+    await renderPage(<Overview />, '/overview?from=1700000000000&to=1700003600000');
     const rates = await screen.findByTestId(testIds.overview.successRates);
     expect(rates).toHaveTextContent('payroll-sync');
     expect(rates).toHaveTextContent('71.2 %');

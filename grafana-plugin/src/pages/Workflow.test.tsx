@@ -10,13 +10,13 @@ import { Workflow } from './Workflow';
 describe('Workflow page', () => {
   it('asks for a workflow when none is in the URL', async () => {
     installFakeBackend(allRoutes);
-    renderPage(<Workflow />, '/workflow');
+    await renderPage(<Workflow />, '/workflow');
     expect(await screen.findByTestId(testIds.state.empty)).toHaveTextContent(/Choose a workflow/);
   });
 
-  it('shows a loading state', () => {
-    installFakeBackend({ ...allRoutes, '/analytics/performance': 'pending' });
-    renderPage(<Workflow />, '/workflow?workflow=payroll-sync');
+  it('shows a loading state', async () => {
+    installFakeBackend({ '': 'pending' });
+    await renderPage(<Workflow />, '/workflow?workflow=payroll-sync');
     expect(screen.getByTestId(testIds.state.loading)).toBeInTheDocument();
   });
 
@@ -25,19 +25,19 @@ describe('Workflow page', () => {
       ...allRoutes,
       '/analytics/performance': { status: 400, data: { message: 'bad value for from' } },
     });
-    renderPage(<Workflow />, '/workflow?workflow=payroll-sync');
+    await renderPage(<Workflow />, '/workflow?workflow=payroll-sync');
     expect(await screen.findByTestId(testIds.state.error)).toHaveTextContent(/bad value for from/);
   });
 
   it('explains a workflow with no finished executions', async () => {
     installFakeBackend({ ...allRoutes, '/analytics/performance': { data: { ...performance, execution_count: 0 } } });
-    renderPage(<Workflow />, '/workflow?workflow=payroll-sync');
+    await renderPage(<Workflow />, '/workflow?workflow=payroll-sync');
     expect(await screen.findByTestId(testIds.state.empty)).toHaveTextContent(/No finished executions of payroll-sync/);
   });
 
   it('shows statistics, degradation, bottlenecks and executions with trace links', async () => {
     const backend = installFakeBackend(allRoutes);
-    renderPage(<Workflow />, '/workflow?workflow=payroll-sync');
+    await renderPage(<Workflow />, '/workflow?workflow=payroll-sync');
     expect(await screen.findByTestId(testIds.workflow.stats)).toHaveTextContent('10.25 s');
     expect(screen.getByTestId(testIds.workflow.degradation)).toHaveTextContent(/Slower by 34.5 %/);
     expect(screen.getByTestId(testIds.workflow.bottlenecks)).toHaveTextContent('login');

@@ -62,7 +62,7 @@ export function StandaloneApp({ apiBase, theme }: StandaloneOptions) {
     <ThemeContext.Provider value={grafanaTheme}>
       <GlobalStyles />
       <AnalyzerProvider endpoints={endpoints}>
-        <HashRouter>
+        <HashRouter future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
           <Layout />
         </HashRouter>
       </AnalyzerProvider>

@@ -10,7 +10,8 @@ export interface FakeBackend {
 
 /**
  * Installs a BackendSrv whose fetch answers by the request path (without the query string).
- * Paths are matched by suffix, e.g. `/analytics/insights`; unmatched paths answer 404.
+ * Paths are matched by suffix, e.g. `/analytics/insights` (the longest wins; `''` matches every path);
+ * unmatched paths answer 404.
  */
 export function installFakeBackend(routes: Record<string, Reply>): FakeBackend {
   const requests: BackendSrvRequest[] = [];
@@ -21,7 +22,7 @@ export function installFakeBackend(routes: Record<string, Reply>): FakeBackend {
       const key = Object.keys(routes)
         .sort((a, b) => b.length - a.length)
         .find((suffix) => path.endsWith(suffix));
-      const reply: Reply = key ? routes[key]! : { status: 404, data: { message: `no fake for ${path}` } };
+      const reply: Reply = key !== undefined ? routes[key]! : { status: 404, data: { message: `no fake for ${path}` } };
       if (reply === 'pending') {
         return;
       }
