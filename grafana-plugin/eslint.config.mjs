@@ -33,6 +33,8 @@ export default defineConfig([
       'playwright/.auth/',
       '**/.idea',
       '**/.eslintcache',
+      'dist-standalone/',
+      'harness-output/',
     ],
   },
   ...baseConfig,

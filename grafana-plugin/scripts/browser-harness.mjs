@@ -11,14 +11,13 @@
 // With --mock-api error (or none), failed API calls are expected: the run then fails only on
 // other errors and checks that each page shows its error state.
 import { createServer } from 'node:http';
-import { mkdir, readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { build } from 'esbuild';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { rm } from 'node:fs/promises';
 
 const { values: args } = parseArgs({
   options: {
@@ -116,7 +115,9 @@ function serve(dir, mockApi, fixtures) {
     const rel = url.pathname.replace(/^\/ui\/?/, '') || 'index.html';
     const file = path.join(root, decodeURIComponent(rel));
     try {
-      if (!file.startsWith(root) || !(await stat(file)).isFile()) throw new Error('not a file');
+      if (!file.startsWith(root) || !(await stat(file)).isFile()) {
+        throw new Error('not a file');
+      }
       res
         .writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' })
         .end(await readFile(file));
@@ -153,20 +154,30 @@ try {
   let current = 'start';
   const isApi = (url) => new URL(url).pathname.includes('/analytics/');
   page.on('console', (msg) => {
-    if (msg.type() !== 'error') return;
+    if (msg.type() !== 'error') {
+      return;
+    }
     const url = msg.location()?.url ?? '';
     // Chromium logs every failed fetch as a console error; those are judged as requests below.
-    if (apiFailuresExpected && msg.text().startsWith('Failed to load resource') && (url === '' || isApi(url))) return;
+    if (apiFailuresExpected && msg.text().startsWith('Failed to load resource') && (url === '' || isApi(url))) {
+      return;
+    }
     problems.push(`[${current}] console error: ${msg.text()} ${url}`);
   });
   page.on('pageerror', (error) => problems.push(`[${current}] page error: ${error.message}`));
   page.on('requestfailed', (req) => {
-    if (req.failure()?.errorText === 'net::ERR_ABORTED') return; // superseded by navigation
+    if (req.failure()?.errorText === 'net::ERR_ABORTED') {
+      return;
+    } // superseded by navigation
     problems.push(`[${current}] request failed: ${req.url()} ${req.failure()?.errorText}`);
   });
   page.on('response', (res) => {
-    if (res.status() < 400) return;
-    if (apiFailuresExpected && isApi(res.url())) return;
+    if (res.status() < 400) {
+      return;
+    }
+    if (apiFailuresExpected && isApi(res.url())) {
+      return;
+    }
     problems.push(`[${current}] HTTP ${res.status()}: ${res.url()}`);
   });
 

@@ -1,6 +1,8 @@
 import React from 'react';
-import type { SelectableValue } from '@grafana/data';
-import { Field, MultiSelect, Select } from '@grafana/ui';
+import { Combobox, type ComboboxOption, Field, MultiCombobox } from '@grafana/ui';
+
+const toOptions = (workflows: string[]): Array<ComboboxOption<string>> =>
+  workflows.map((w) => ({ label: w, value: w }));
 
 interface SingleProps {
   workflows: string[];
@@ -9,20 +11,19 @@ interface SingleProps {
   testId?: string;
 }
 
-const toOptions = (workflows: string[]): Array<SelectableValue<string>> =>
-  workflows.map((w) => ({ label: w, value: w }));
-
+/** One workflow; ids the analyzer has not listed yet can be typed in. */
 export function WorkflowSelect({ workflows, value, onChange, testId }: SingleProps) {
   return (
     <Field label="Workflow" data-testid={testId}>
-      <Select
-        inputId="rpa-workflow-select"
+      <Combobox
+        id="rpa-workflow-select"
         width={40}
         options={toOptions(workflows)}
         value={value ?? null}
         placeholder="Choose a workflow"
-        onChange={(v) => onChange(v?.value)}
-        allowCustomValue
+        isClearable
+        createCustomValue
+        onChange={(option) => onChange(option?.value)}
       />
     </Field>
   );
@@ -38,14 +39,14 @@ interface MultiProps {
 export function WorkflowMultiSelect({ workflows, value, onChange, testId }: MultiProps) {
   return (
     <Field label="Workflows" data-testid={testId}>
-      <MultiSelect
-        inputId="rpa-workflow-multiselect"
+      <MultiCombobox
+        id="rpa-workflow-multiselect"
         width={60}
         options={toOptions(workflows)}
         value={value}
         placeholder="Choose two or more workflows"
-        onChange={(v) => onChange(v.map((o) => o.value).filter((x): x is string => Boolean(x)))}
-        allowCustomValue
+        createCustomValue
+        onChange={(options) => onChange(options.map((o) => o.value))}
       />
     </Field>
   );

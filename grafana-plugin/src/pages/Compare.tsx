@@ -2,7 +2,7 @@ import React from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { PluginPage } from '@grafana/runtime';
-import { Field, MultiSelect, useStyles2 } from '@grafana/ui';
+import { Field, MultiCombobox, useStyles2 } from '@grafana/ui';
 
 import { useAnalyzerClient } from '../api/AnalyzerContext';
 import { useAnalyzerQuery } from '../api/useAnalyzerQuery';
@@ -51,7 +51,7 @@ export function Compare() {
             testId={testIds.compare.workflows}
           />
           <Field label="Metrics">
-            <MultiSelect
+            <MultiCombobox
               width={50}
               options={COMPARISON_METRICS.map((m) => ({ label: m, value: m }))}
               value={metrics}
