@@ -32,6 +32,7 @@ const { values: args } = parseArgs({
 
 const PAGES = [
   { name: 'overview', hash: '#/overview', testId: 'rpa-overview' },
+  { name: 'root-redirect', hash: '#/', testId: 'rpa-overview' },
   { name: 'workflow', hash: '#/workflow?workflow=payroll-sync', testId: 'rpa-workflow' },
   { name: 'insights', hash: '#/insights', testId: 'rpa-insights' },
   { name: 'anomalies', hash: '#/anomalies', testId: 'rpa-anomalies' },
