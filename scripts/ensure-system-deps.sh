@@ -9,6 +9,7 @@ REQUIRED=(
   "prometheus:prometheus"
   "prometheus-alertmanager:prometheus-alertmanager"
   "amtool:prometheus-alertmanager"
+  "docker-compose:docker-compose"
 )
 
 missing_packages=()

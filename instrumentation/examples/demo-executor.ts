@@ -60,7 +60,7 @@ export async function runDemo(
   const workflows = simulatedWorkflows(options.workflows);
   const summary: DemoSummary = { executions: 0, failedExecutions: 0, steps: 0 };
   if (options.mode === 'recorded') {
-    recordHistory(rpa, options, random, workflows, summary);
+    await recordHistory(rpa, options, random, workflows, summary, signal);
     return summary;
   }
   await playLive(rpa, options, random, workflows, summary, signal);
@@ -130,22 +130,28 @@ async function playSteps(
   }
 }
 
-function recordHistory(
+/** Executions recorded between flushes: the export queues are bounded, so history is sent in slices. */
+const RECORDED_SLICE = 200;
+
+async function recordHistory(
   rpa: Rpa,
   options: DemoOptions,
   random: SeededRandom,
   workflows: SimulatedWorkflow[],
   summary: DemoSummary,
-): void {
+  signal: AbortSignal | undefined,
+): Promise<void> {
   const end = Date.now();
   const total =
     options.executions > 0 ? options.executions : Math.round(options.historyHours * 3600 * options.rate);
   const spacingMs = (options.historyHours * 3_600_000) / Math.max(1, total);
-  for (let index = 0; index < total; index += 1) {
+  for (let index = 0; index < total && !signal?.aborted; index += 1) {
     const workflow = workflows[index % workflows.length] as SimulatedWorkflow;
     const startedAt = end - options.historyHours * 3_600_000 + index * spacingMs;
     recordExecution(rpa, workflow, startedAt, options, random, summary);
+    if (index % RECORDED_SLICE === RECORDED_SLICE - 1) await rpa.forceFlush();
   }
+  await rpa.forceFlush();
 }
 
 function recordExecution(
@@ -195,10 +201,14 @@ function recordExecution(
 function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     if (signal?.aborted) return resolve();
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
+    const onAbort = () => {
       clearTimeout(timer);
       resolve();
-    });
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 }

@@ -89,3 +89,19 @@ export interface ResourceRecord {
 /** The record types retention and archive policies are set per. */
 export const RECORD_TYPES = ['executions', 'steps', 'recoveries', 'resources'] as const;
 export type RecordType = (typeof RECORD_TYPES)[number];
+
+/** Records of every type, as ingestion hands them to the store in one write. */
+export interface RecordBatch {
+  executions: ExecutionRecord[];
+  steps: StepRecord[];
+  recoveries: RecoveryRecord[];
+  resources: ResourceRecord[];
+}
+
+export function emptyBatch(): RecordBatch {
+  return { executions: [], steps: [], recoveries: [], resources: [] };
+}
+
+export function batchSize(batch: RecordBatch): number {
+  return batch.executions.length + batch.steps.length + batch.recoveries.length + batch.resources.length;
+}

@@ -18,3 +18,29 @@ export const INSTRUMENTATION_ENV = {
 
 /** Default Prometheus exporter port of an instrumented executor. */
 export const DEFAULT_METRICS_PORT = 9464;
+
+/**
+ * The analyzer's own per-workflow metrics that alert rules and dashboards read
+ * (`rpa_analyzer_*`, labels `rpa_workflow_id` and, for anomalies, `severity`).
+ */
+export const ANALYZER_ALERT_METRICS = {
+  successRate: 'rpa_analyzer_workflow_success_rate_percent',
+  degradation: 'rpa_analyzer_workflow_degradation_percent',
+  p99Duration: 'rpa_analyzer_workflow_p99_duration_seconds',
+  oldestRunningExecution: 'rpa_analyzer_running_execution_max_age_seconds',
+  anomaliesOpen: 'rpa_analyzer_anomalies_open',
+  spansIngested: 'rpa_analyzer_spans_ingested_total',
+  spansRejected: 'rpa_analyzer_spans_rejected_total',
+  requestsRefused: 'rpa_analyzer_otlp_requests_refused_total',
+} as const;
+
+/** Severity bands of open anomalies (`severity` label): severity in [0, 1] cut at 0.4 and 0.7. */
+export const SEVERITY_BANDS = { low: 'low', medium: 'medium', high: 'high' } as const;
+export type SeverityBand = (typeof SEVERITY_BANDS)[keyof typeof SEVERITY_BANDS];
+
+/** The band of a severity in [0, 1]. */
+export function severityBand(severity: number): SeverityBand {
+  if (severity >= 0.7) return SEVERITY_BANDS.high;
+  if (severity >= 0.4) return SEVERITY_BANDS.medium;
+  return SEVERITY_BANDS.low;
+}

@@ -28,4 +28,12 @@ export {
   toPrometheusLabel,
 } from './metrics';
 export type { MetricDefinition, InstrumentKind, DropReason } from './metrics';
-export { ANALYZER, INSTRUMENTATION_ENV, DEFAULT_METRICS_PORT } from './analyzer';
+export {
+  ANALYZER,
+  ANALYZER_ALERT_METRICS,
+  INSTRUMENTATION_ENV,
+  DEFAULT_METRICS_PORT,
+  SEVERITY_BANDS,
+  severityBand,
+} from './analyzer';
+export type { SeverityBand } from './analyzer';

@@ -1,0 +1,72 @@
+/**
+ * The one place domain errors become HTTP answers: JSON `{ error, message, field? }`,
+ * 400s naming the field, 5xx details kept in the log only.
+ */
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { InvalidPolicyError } from '../archive/retention-policy';
+import { InvalidQueryError } from '../store/aggregate-catalog';
+import { ClosedError, OverloadedError } from '../store/batch-writer';
+import { AuthError, BadRequestError } from './errors';
+
+export interface ErrorBody {
+  error: string;
+  message: string;
+  field?: string;
+}
+
+interface ValidationIssue {
+  instancePath?: string;
+  params?: Record<string, unknown>;
+  message?: string;
+}
+
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const [status, body] = toHttp(error);
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    if (error instanceof OverloadedError) void reply.header('retry-after', String(error.retryAfterSeconds));
+    if (error instanceof ClosedError) void reply.header('retry-after', '5');
+    return reply.status(status).type('application/json').send(body);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply
+      .status(404)
+      .send({ error: 'not_found', message: `no route ${request.method} ${request.url.split('?')[0]}` }),
+  );
+}
+
+function toHttp(error: FastifyError): [number, ErrorBody] {
+  if (error.validation)
+    return [400, fromValidation(error.validation as ValidationIssue[], error.validationContext)];
+  if (
+    error instanceof BadRequestError ||
+    error instanceof InvalidQueryError ||
+    error instanceof InvalidPolicyError
+  ) {
+    return [400, { error: 'bad_request', field: error.field, message: error.message }];
+  }
+  if (error instanceof AuthError) {
+    return [
+      error.statusCode,
+      { error: error.statusCode === 401 ? 'unauthorized' : 'forbidden', message: error.message },
+    ];
+  }
+  if (error instanceof OverloadedError) return [429, { error: 'overloaded', message: error.message }];
+  if (error instanceof ClosedError) return [503, { error: 'unavailable', message: error.message }];
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500)
+    return [status, { error: error.code ?? 'bad_request', message: error.message }];
+  return [500, { error: 'internal_error', message: 'internal error' }];
+}
+
+function fromValidation(issues: ValidationIssue[], context: string | undefined): ErrorBody {
+  const issue = issues[0] ?? {};
+  const params = issue.params ?? {};
+  const path = (issue.instancePath ?? '').split('/').filter(Boolean)[0];
+  const field = String(params.additionalProperty ?? params.missingProperty ?? path ?? context ?? 'request');
+  const message =
+    params.additionalProperty !== undefined
+      ? `unknown field ${field}`
+      : `${field} ${issue.message ?? 'is invalid'}`;
+  return { error: 'bad_request', field, message };
+}

@@ -1,0 +1,21 @@
+/** Errors the API maps to HTTP statuses (see error-handler.ts). */
+export class BadRequestError extends Error {
+  readonly statusCode = 400;
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'BadRequestError';
+  }
+}
+
+export class AuthError extends Error {
+  constructor(
+    readonly statusCode: 401 | 403,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AuthError';
+  }
+}

@@ -1,0 +1,27 @@
+/** Schemas shared by routes; they also generate `/openapi.json`. */
+export const errorSchema = {
+  type: 'object',
+  required: ['error', 'message'],
+  properties: {
+    error: { type: 'string' },
+    message: { type: 'string' },
+    field: { type: 'string', description: 'The request field at fault' },
+  },
+} as const;
+
+export const errorResponses = {
+  400: { description: 'Invalid request; `field` names the culprit', ...errorSchema },
+  401: { description: 'Missing or unknown token', ...errorSchema },
+  403: { description: 'The token lacks the role this route needs', ...errorSchema },
+} as const;
+
+export const rfc3339 = {
+  type: 'string',
+  format: 'date-time',
+  description: 'RFC 3339, UTC, milliseconds',
+} as const;
+export const nullableNumber = { type: ['number', 'null'] } as const;
+export const nullableString = { type: ['string', 'null'] } as const;
+
+/** `from`/`to`: RFC 3339 or epoch milliseconds. */
+export const timeParam = { type: 'string', description: 'RFC 3339 or epoch milliseconds' } as const;

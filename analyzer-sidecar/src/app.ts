@@ -1,0 +1,122 @@
+/**
+ * Builds the analyzer app: store, archive, writer, retention job, routes.
+ * Never listens (server.ts does); tests call `inject()` on what this returns.
+ */
+import { join } from 'node:path';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { adminRoutes } from './api/admin-routes';
+import { analyticsRoutes } from './api/analytics-routes';
+import { registerAuth } from './api/auth';
+import { registerErrorHandler } from './api/error-handler';
+import { healthRoutes } from './api/health-routes';
+import { otlpRoutes } from './api/otlp-routes';
+import { ParquetArchive } from './archive/parquet-archive';
+import { RetentionJob } from './archive/retention-job';
+import { RetentionSettings } from './archive/retention-settings';
+import type { AnalyzerConfig } from './config/config';
+import { OtlpIngestor } from './ingest/otlp-ingestor';
+import { RECORD_TYPES } from './model/records';
+import { BatchWriter } from './store/batch-writer';
+import { DuckDbStore } from './store/duckdb/duckdb-store';
+import type { Store } from './store/store';
+import { createAnalyzerMetrics, type AnalyzerMetrics } from './telemetry/analyzer-metrics';
+
+/** What routes added by other modules (analysis, insights) build on. */
+export interface AnalyzerServices {
+  readonly config: AnalyzerConfig;
+  readonly store: Store;
+  readonly writer: BatchWriter;
+  readonly archive: ParquetArchive;
+  readonly retention: RetentionJob;
+  readonly retentionSettings: RetentionSettings;
+  readonly metrics: AnalyzerMetrics;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    analyzer: AnalyzerServices;
+  }
+}
+
+export interface AppOptions {
+  readonly config: AnalyzerConfig;
+  readonly logger?: FastifyServerOptions['logger'];
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const metrics = createAnalyzerMetrics();
+  const app = Fastify({
+    logger: options.logger ?? false,
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
+    },
+  });
+  const store = await DuckDbStore.open(
+    {
+      path: join(config.dataDir, 'store.duckdb'),
+      memoryLimit: config.duckdb.memoryLimit,
+      threads: config.duckdb.threads,
+      tempDir: config.duckdb.tempDir ?? join(config.dataDir, 'tmp'),
+    },
+    { log: app.log, onWalQuarantined: () => metrics.walQuarantined.inc() },
+  );
+  const services = await startServices(config, store, metrics, app);
+  app.decorate('analyzer', services);
+  registerErrorHandler(app);
+  registerAuth(app, config);
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'RPA Analytics analyzer',
+        version: '0.1.0',
+        description: 'OTLP receiver and analytics API of the RPA analyzer sidecar',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  app.get('/openapi.json', { config: { access: 'open' }, schema: { hide: true } }, async () => app.swagger());
+  await app.register(healthRoutes, { metrics });
+  await app.register(otlpRoutes, { ingestor: new OtlpIngestor(services.writer, metrics, config.ingest) });
+  await app.register(analyticsRoutes, { store });
+  await app.register(adminRoutes, { settings: services.retentionSettings, job: services.retention });
+  app.addHook('onClose', async () => {
+    await services.retention.stop();
+    await services.writer.close();
+    await store.close();
+  });
+  services.retention.start();
+  return app;
+}
+
+async function startServices(
+  config: AnalyzerConfig,
+  store: DuckDbStore,
+  metrics: AnalyzerMetrics,
+  app: FastifyInstance,
+): Promise<AnalyzerServices> {
+  const archive = new ParquetArchive(store, config.dataDir);
+  await archive.recover();
+  const writer = new BatchWriter(store, config.ingest, {
+    onFlush(rows, seconds) {
+      metrics.writeBatchRows.observe(rows);
+      metrics.flushDuration.observe(seconds);
+    },
+  });
+  const settings = new RetentionSettings(config.dataDir);
+  const retention = new RetentionJob(archive, {
+    intervalMs: config.retentionIntervalMs,
+    policy: () => settings.get(),
+    onReport(report) {
+      for (const type of RECORD_TYPES) {
+        metrics.retentionRows.inc({ type, action: 'archived' }, report[type].archived_rows);
+        metrics.retentionRows.inc({ type, action: 'deleted' }, report[type].deleted_rows);
+      }
+    },
+    onError: (error) => app.log.error({ err: error }, 'retention job failed'),
+  });
+  metrics.bindSources({ rowCounts: () => store.rowCounts(), archiveBytes: () => archive.bytes() });
+  return { config, store, writer, archive, retention, retentionSettings: settings, metrics };
+}

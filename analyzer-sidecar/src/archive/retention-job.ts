@@ -1,0 +1,73 @@
+/** Applies the retention policy now, and periodically. */
+import { RECORD_TYPES, type RecordType } from '../model/records';
+import type { ParquetArchive } from './parquet-archive';
+import { archiveCutoff, hotCutoff, type RetentionPolicy } from './retention-policy';
+
+export interface RetentionOutcome {
+  readonly archived_rows: number;
+  readonly archived_files: number;
+  readonly deleted_rows: number;
+}
+
+export type RetentionReport = Record<RecordType, RetentionOutcome>;
+
+export async function applyRetention(
+  archive: ParquetArchive,
+  policy: RetentionPolicy,
+  now: number,
+): Promise<RetentionReport> {
+  const report = {} as RetentionReport;
+  for (const type of RECORD_TYPES) {
+    const rule = policy[type];
+    const moved = await archive.moveOlderThan(type, hotCutoff(rule, now));
+    const cutoff = archiveCutoff(rule, now);
+    const deleted = cutoff === undefined ? 0 : await archive.deleteDaysBefore(type, cutoff);
+    report[type] = { archived_rows: moved.rows, archived_files: moved.files, deleted_rows: deleted };
+  }
+  return report;
+}
+
+export interface RetentionJobOptions {
+  readonly intervalMs: number;
+  readonly policy: () => RetentionPolicy;
+  readonly onReport: (report: RetentionReport) => void;
+  readonly onError: (error: unknown) => void;
+}
+
+/** Runs applyRetention every interval; a run never overlaps the previous one. */
+export class RetentionJob {
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<RetentionReport> | undefined;
+
+  constructor(
+    private readonly archive: ParquetArchive,
+    private readonly options: RetentionJobOptions,
+  ) {}
+
+  start(): void {
+    if (this.options.intervalMs <= 0 || this.timer) return;
+    this.timer = setInterval(() => {
+      if (!this.running) this.runNow().catch(this.options.onError);
+    }, this.options.intervalMs);
+    this.timer.unref();
+  }
+
+  /** Applies the policy now (waits for a run already in progress first). */
+  async runNow(now = Date.now()): Promise<RetentionReport> {
+    while (this.running) await this.running.catch(() => undefined);
+    this.running = applyRetention(this.archive, this.options.policy(), now);
+    try {
+      const report = await this.running;
+      this.options.onReport(report);
+      return report;
+    } finally {
+      this.running = undefined;
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running?.catch(() => undefined);
+  }
+}

@@ -1,0 +1,51 @@
+#!/usr/bin/env node
+/** `rpa-analyzer serve --port <n> --data-dir <dir> [--config <file>] [--insecure-local]` */
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from './config/config';
+import { startServer, UnprotectedStartError } from './server';
+
+const USAGE = 'usage: rpa-analyzer serve --port <n> --data-dir <dir> [--config <file>] [--insecure-local]';
+
+async function main(argv: string[]): Promise<void> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      port: { type: 'string' },
+      'data-dir': { type: 'string' },
+      config: { type: 'string' },
+      'insecure-local': { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+  });
+  if (values.help || positionals[0] !== 'serve' || positionals.length !== 1) {
+    process.stdout.write(`${USAGE}\n`);
+    process.exit(values.help ? 0 : 2);
+  }
+  let port: number | undefined;
+  if (values.port !== undefined) {
+    port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new ConfigError('--port', 'must be an integer in [0, 65535]');
+  }
+  const config = loadConfig({
+    port,
+    dataDir: values['data-dir'],
+    configFile: values.config,
+    insecureLocal: values['insecure-local'] || undefined,
+  });
+  await startServer(config);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (
+    error instanceof ConfigError ||
+    error instanceof UnprotectedStartError ||
+    (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+  ) {
+    process.stderr.write(`rpa-analyzer: ${(error as Error).message}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`rpa-analyzer: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,230 @@
+/**
+ * The analyzer's configuration, merged once from CLI flags > environment
+ * (`RPA_ANALYZER_*`) > JSON config file > defaults, validated, frozen. The only
+ * module that reads `process.env`.
+ */
+import { readFileSync } from 'node:fs';
+import { ANALYZER } from '@rpa-analytics/instrumentation/conventions';
+import { parseTokens, type RoleToken } from './tokens';
+
+export interface DuckDbConfig {
+  /** DuckDB `memory_limit`, e.g. `1GB`. */
+  readonly memoryLimit: string;
+  readonly threads: number;
+  /** DuckDB `temp_directory` for spilling; defaults under the data directory. */
+  readonly tempDir: string | undefined;
+}
+
+export interface IngestConfig {
+  /** Largest request body as sent (compressed or not). */
+  readonly maxBodyBytes: number;
+  /** Largest body after gzip decompression, enforced while streaming. */
+  readonly maxDecompressedBytes: number;
+  /** How long the writer waits to group requests into one commit. */
+  readonly flushIntervalMs: number;
+  /** Rows that trigger a flush before the interval. */
+  readonly maxBatchRows: number;
+  /** Rows waiting for a commit beyond which requests are shed with 429. */
+  readonly maxPendingRows: number;
+}
+
+export interface AnalyzerConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly insecureLocal: boolean;
+  readonly logLevel: string;
+  readonly tokens: readonly RoleToken[];
+  readonly ingestToken: string | undefined;
+  readonly duckdb: DuckDbConfig;
+  readonly ingest: IngestConfig;
+  /** Period of the retention job; 0 disables it. */
+  readonly retentionIntervalMs: number;
+}
+
+/** What the CLI passes (flags win over everything). */
+export interface ConfigOverrides {
+  readonly port?: number;
+  readonly dataDir?: string;
+  readonly configFile?: string;
+  readonly insecureLocal?: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly key: string,
+    message: string,
+  ) {
+    super(`${key}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export const DEFAULT_INGEST: IngestConfig = {
+  maxBodyBytes: 16 * 1024 * 1024,
+  maxDecompressedBytes: 64 * 1024 * 1024,
+  flushIntervalMs: 20,
+  maxBatchRows: 20_000,
+  maxPendingRows: 200_000,
+};
+
+type Env = Readonly<Record<string, string | undefined>>;
+type FileConfig = Readonly<Record<string, unknown>>;
+
+/** Reads and validates the configuration; throws a ConfigError naming the bad key. */
+export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.env): AnalyzerConfig {
+  const file = overrides.configFile ? readConfigFile(overrides.configFile) : {};
+  const source = new ConfigSource(env, file);
+  const dataDir = overrides.dataDir ?? source.string('RPA_ANALYZER_DATA_DIR', 'dataDir') ?? '.data';
+  const insecureLocal =
+    overrides.insecureLocal ?? source.boolean('RPA_ANALYZER_INSECURE_LOCAL', 'insecureLocal') ?? false;
+  const tokensRaw = source.string('RPA_ANALYZER_TOKENS', 'tokens');
+  const config: AnalyzerConfig = {
+    port: overrides.port ?? source.integer('RPA_ANALYZER_PORT', 'port', 0, 65535) ?? ANALYZER.defaultPort,
+    host: insecureLocal ? '127.0.0.1' : (source.string('RPA_ANALYZER_HOST', 'host') ?? '0.0.0.0'),
+    dataDir,
+    insecureLocal,
+    logLevel:
+      source.pattern('RPA_ANALYZER_LOG_LEVEL', 'logLevel', /^(fatal|error|warn|info|debug|trace|silent)$/) ??
+      'info',
+    tokens: tokensRaw === undefined ? [] : parseTokensNamed(tokensRaw),
+    ingestToken: source.string('RPA_ANALYZER_INGEST_TOKEN', 'ingestToken'),
+    duckdb: {
+      memoryLimit:
+        source.pattern(
+          'RPA_ANALYZER_DUCKDB_MEMORY_LIMIT',
+          'duckdbMemoryLimit',
+          /^\d+(\.\d+)?\s?[KMGT]i?B$/,
+        ) ?? '1GB',
+      threads: source.integer('RPA_ANALYZER_DUCKDB_THREADS', 'duckdbThreads', 1, 256) ?? 2,
+      tempDir: source.string('RPA_ANALYZER_DUCKDB_TEMP_DIR', 'duckdbTempDir'),
+    },
+    ingest: {
+      maxBodyBytes:
+        source.integer('RPA_ANALYZER_MAX_BODY_BYTES', 'maxBodyBytes', 1024, 2 ** 31) ??
+        DEFAULT_INGEST.maxBodyBytes,
+      maxDecompressedBytes:
+        source.integer('RPA_ANALYZER_MAX_DECOMPRESSED_BYTES', 'maxDecompressedBytes', 1024, 2 ** 31) ??
+        DEFAULT_INGEST.maxDecompressedBytes,
+      flushIntervalMs:
+        source.integer('RPA_ANALYZER_FLUSH_INTERVAL_MS', 'flushIntervalMs', 0, 60_000) ??
+        DEFAULT_INGEST.flushIntervalMs,
+      maxBatchRows:
+        source.integer('RPA_ANALYZER_MAX_BATCH_ROWS', 'maxBatchRows', 1, 10_000_000) ??
+        DEFAULT_INGEST.maxBatchRows,
+      maxPendingRows:
+        source.integer('RPA_ANALYZER_MAX_PENDING_ROWS', 'maxPendingRows', 1, 100_000_000) ??
+        DEFAULT_INGEST.maxPendingRows,
+    },
+    retentionIntervalMs:
+      source.integer('RPA_ANALYZER_RETENTION_INTERVAL_MS', 'retentionIntervalMs', 0, 7 * 86_400_000) ??
+      3_600_000,
+  };
+  return deepFreeze(config);
+}
+
+function parseTokensNamed(raw: string): RoleToken[] {
+  const parsed = parseTokens(raw);
+  if (!parsed.ok) throw new ConfigError('RPA_ANALYZER_TOKENS', parsed.error);
+  return parsed.tokens;
+}
+
+function readConfigFile(path: string): FileConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError('--config', `cannot read ${path}: ${(error as Error).message}`);
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError('--config', `${path} is not JSON: ${(error as Error).message}`);
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new ConfigError('--config', `${path} must hold a JSON object`);
+  }
+  const known = new Set(FILE_KEYS);
+  for (const key of Object.keys(parsed)) {
+    if (!known.has(key)) throw new ConfigError(key, `unknown key in ${path}`);
+  }
+  return parsed as FileConfig;
+}
+
+const FILE_KEYS = [
+  'port',
+  'host',
+  'dataDir',
+  'insecureLocal',
+  'logLevel',
+  'tokens',
+  'ingestToken',
+  'duckdbMemoryLimit',
+  'duckdbThreads',
+  'duckdbTempDir',
+  'maxBodyBytes',
+  'maxDecompressedBytes',
+  'flushIntervalMs',
+  'maxBatchRows',
+  'maxPendingRows',
+  'retentionIntervalMs',
+];
+
+/** Environment first, then the config file; each value validated and named when wrong. */
+class ConfigSource {
+  constructor(
+    private readonly env: Env,
+    private readonly file: FileConfig,
+  ) {}
+
+  private raw(envKey: string, fileKey: string): [string, unknown] | undefined {
+    const fromEnv = this.env[envKey];
+    if (fromEnv !== undefined && fromEnv.trim() !== '') return [envKey, fromEnv.trim()];
+    if (this.file[fileKey] !== undefined) return [fileKey, this.file[fileKey]];
+    return undefined;
+  }
+
+  string(envKey: string, fileKey: string): string | undefined {
+    const entry = this.raw(envKey, fileKey);
+    if (!entry) return undefined;
+    const [key, value] = entry;
+    if (typeof value !== 'string' || value === '') throw new ConfigError(key, 'must be a non-empty string');
+    return value;
+  }
+
+  pattern(envKey: string, fileKey: string, pattern: RegExp): string | undefined {
+    const value = this.string(envKey, fileKey);
+    if (value !== undefined && !pattern.test(value))
+      throw new ConfigError(envKey, `"${value}" does not match ${pattern}`);
+    return value;
+  }
+
+  integer(envKey: string, fileKey: string, min: number, max: number): number | undefined {
+    const entry = this.raw(envKey, fileKey);
+    if (!entry) return undefined;
+    const [key, value] = entry;
+    const number = typeof value === 'string' ? Number(value) : value;
+    if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max) {
+      throw new ConfigError(key, `must be an integer in [${min}, ${max}], got ${JSON.stringify(value)}`);
+    }
+    return number;
+  }
+
+  boolean(envKey: string, fileKey: string): boolean | undefined {
+    const entry = this.raw(envKey, fileKey);
+    if (!entry) return undefined;
+    const [key, value] = entry;
+    if (value === true || value === 'true') return true;
+    if (value === false || value === 'false') return false;
+    throw new ConfigError(key, `must be true or false, got ${JSON.stringify(value)}`);
+  }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const inner of Object.values(value)) deepFreeze(inner);
+    Object.freeze(value);
+  }
+  return value;
+}

@@ -1,0 +1,124 @@
+/**
+ * Shared readers for the OTLP/JSON encoding (https://opentelemetry.io/docs/specs/otlp/#json-protobuf-encoding):
+ * lowerCamelCase keys, hex ids, 64-bit integers as strings or numbers. Any
+ * value of the wrong type makes the whole body malformed (400).
+ */
+import { MalformedOtlpError, newAttributes, type AttributeValue, type Attributes } from './otlp-types';
+
+export type JsonObject = Record<string, unknown>;
+
+export function parseJsonBody(body: Buffer): JsonObject {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body.toString('utf8'));
+  } catch {
+    throw new MalformedOtlpError('body is not valid JSON');
+  }
+  return asObject(parsed, 'body');
+}
+
+export function asObject(value: unknown, path: string): JsonObject {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new MalformedOtlpError(`${path} must be an object`);
+  }
+  return value as JsonObject;
+}
+
+/** An optional array field (absent or null reads as empty). */
+export function arrayField(object: JsonObject, key: string, path: string): unknown[] {
+  const value = ownField(object, key);
+  if (value === undefined || value === null) return [];
+  if (!Array.isArray(value)) throw new MalformedOtlpError(`${path}.${key} must be an array`);
+  return value;
+}
+
+export function stringField(object: JsonObject, key: string, path: string): string {
+  const value = ownField(object, key);
+  if (value === undefined || value === null) return '';
+  if (typeof value !== 'string') throw new MalformedOtlpError(`${path}.${key} must be a string`);
+  return value;
+}
+
+/** An enum or small integer field. */
+export function integerField(object: JsonObject, key: string, path: string): number {
+  const value = ownField(object, key);
+  if (value === undefined || value === null) return 0;
+  const number = typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
+  if (typeof number !== 'number' || !Number.isInteger(number)) {
+    throw new MalformedOtlpError(`${path}.${key} must be an integer`);
+  }
+  return number;
+}
+
+/** A fixed64 nanosecond timestamp as [high, low] halves. */
+export function nanosField(object: JsonObject, key: string, path: string): [number, number] {
+  const value = ownField(object, key);
+  if (value === undefined || value === null) return [0, 0];
+  let nanos: bigint;
+  try {
+    if (typeof value === 'string' && /^\d{1,20}$/.test(value)) nanos = BigInt(value);
+    else if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) nanos = BigInt(value);
+    else throw new Error();
+  } catch {
+    throw new MalformedOtlpError(`${path}.${key} must be an unsigned 64-bit integer`);
+  }
+  if (nanos >= 1n << 64n) throw new MalformedOtlpError(`${path}.${key} must be an unsigned 64-bit integer`);
+  return [Number(nanos >> 32n), Number(nanos & 0xffffffffn)];
+}
+
+export function hexField(object: JsonObject, key: string, path: string): string {
+  const value = stringField(object, key, path);
+  if (!/^[0-9a-fA-F]*$/.test(value)) throw new MalformedOtlpError(`${path}.${key} must be hex`);
+  return value.toLowerCase();
+}
+
+export function attributesField(object: JsonObject, key: string, path: string): Attributes {
+  const attributes = newAttributes();
+  arrayField(object, key, path).forEach((entry, index) => {
+    const keyValue = asObject(entry, `${path}.${key}[${index}]`);
+    const name = stringField(keyValue, 'key', `${path}.${key}[${index}]`);
+    const value = ownField(keyValue, 'value');
+    attributes[name] =
+      value === undefined || value === null ? null : readAnyValue(value, `${path}.${key}[${index}].value`);
+  });
+  return attributes;
+}
+
+function readAnyValue(raw: unknown, path: string): AttributeValue {
+  const value = asObject(raw, path);
+  if (hasOwn(value, 'stringValue')) return stringField(value, 'stringValue', path);
+  if (hasOwn(value, 'boolValue')) {
+    if (typeof value.boolValue !== 'boolean')
+      throw new MalformedOtlpError(`${path}.boolValue must be a boolean`);
+    return value.boolValue;
+  }
+  if (hasOwn(value, 'intValue')) return integerField(value, 'intValue', path);
+  if (hasOwn(value, 'doubleValue')) {
+    const number = value.doubleValue;
+    if (typeof number === 'number') return number;
+    if (number === 'NaN' || number === 'Infinity' || number === '-Infinity') return Number(number);
+    throw new MalformedOtlpError(`${path}.doubleValue must be a number`);
+  }
+  if (hasOwn(value, 'arrayValue')) {
+    const array = asObject(value.arrayValue, `${path}.arrayValue`);
+    return arrayField(array, 'values', `${path}.arrayValue`).map((item, i) =>
+      readAnyValue(item, `${path}.arrayValue.values[${i}]`),
+    );
+  }
+  if (hasOwn(value, 'kvlistValue')) {
+    return JSON.stringify(
+      attributesField(asObject(value.kvlistValue, `${path}.kvlistValue`), 'values', path),
+    );
+  }
+  if (hasOwn(value, 'bytesValue')) return stringField(value, 'bytesValue', path);
+  return null;
+}
+
+function hasOwn(object: JsonObject, key: string): boolean {
+  return Object.prototype.hasOwnProperty.call(object, key);
+}
+
+/** Only own properties: a `__proto__` or `constructor` key in the body never reaches a prototype. */
+export function ownField(object: JsonObject, key: string): unknown {
+  return hasOwn(object, key) ? object[key] : undefined;
+}

@@ -1,0 +1,49 @@
+/** Resource rules: CPU saturation and memory spikes of a workflow's executions. */
+import { formatNumber as fmt, type InsightDraft } from './build-insight';
+import { INSIGHT_THRESHOLDS as T, type WorkflowAnalysis } from './workflow-analysis';
+
+function cpuInsight(a: WorkflowAnalysis): InsightDraft | null {
+  const r = a.resources;
+  if (!r || r.cpu_percent_max_p95 === null || r.cpu_percent_max_p95 < T.cpuSaturatedPercent) return null;
+  return {
+    workflow_id: a.workflow_id,
+    category: 'resource',
+    key: 'cpu-saturation',
+    title: `CPU peaks at ${r.cpu_percent_max_p95.toFixed(0)} % in 1 execution out of 20`,
+    description: `The p95 of per-execution CPU peaks is ${fmt(r.cpu_percent_max_p95)} % (median average ${r.cpu_percent_avg_median === null ? 'n/a' : fmt(r.cpu_percent_avg_median)} %). Saturated hosts slow every step and make visual matching time out.`,
+    recommendation:
+      'Spread executions over more executor hosts or schedule them apart from other heavy jobs; look for busy polling loops.',
+    ease: 'medium',
+    metric: 'cpu_percent_max_p95',
+    baseline_value: r.cpu_percent_max_p95,
+    expected_value: 70,
+    evidence: r.samples,
+    supporting_data: { resources: r },
+  };
+}
+
+function memoryInsight(a: WorkflowAnalysis): InsightDraft | null {
+  const r = a.resources;
+  if (!r || r.memory_mb_max_p95 === null || r.memory_mb_max_median === null || r.memory_mb_max_median <= 0)
+    return null;
+  if (r.memory_mb_max_p95 / r.memory_mb_max_median < T.memorySpikeRatio) return null;
+  return {
+    workflow_id: a.workflow_id,
+    category: 'resource',
+    key: 'memory-spikes',
+    title: `Memory peaks reach ${(r.memory_mb_max_p95 / r.memory_mb_max_median).toFixed(1)}× the typical execution`,
+    description: `Typical peak memory is ${fmt(r.memory_mb_max_median)} MB but 1 execution in 20 peaks above ${fmt(r.memory_mb_max_p95)} MB.`,
+    recommendation:
+      'Check those executions for large files or screenshots held in memory and for objects kept across loop iterations.',
+    ease: 'medium',
+    metric: 'memory_mb_max_p95',
+    baseline_value: r.memory_mb_max_p95,
+    expected_value: 1.5 * r.memory_mb_max_median,
+    evidence: r.samples,
+    supporting_data: { resources: r },
+  };
+}
+
+export function resourceInsights(a: WorkflowAnalysis): InsightDraft[] {
+  return [cpuInsight(a), memoryInsight(a)].filter((d): d is InsightDraft => d !== null);
+}

@@ -1,0 +1,125 @@
+/**
+ * Groups concurrent writes into one store transaction (group commit). A
+ * submission resolves only after the commit that holds it, so an OTLP 2xx
+ * means durable; past `maxPendingRows` waiting rows, submissions are refused
+ * at once (the API answers 429 with Retry-After).
+ */
+import { batchSize, emptyBatch, RECORD_TYPES, type RecordBatch } from '../model/records';
+import type { InsertCounts, Store } from './store';
+
+export interface BatchWriterOptions {
+  readonly flushIntervalMs: number;
+  readonly maxBatchRows: number;
+  readonly maxPendingRows: number;
+}
+
+export interface FlushObserver {
+  onFlush?(rows: number, seconds: number): void;
+}
+
+export class OverloadedError extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super('the analyzer is writing as fast as it can; retry later');
+    this.name = 'OverloadedError';
+  }
+}
+
+export class ClosedError extends Error {
+  constructor() {
+    super('the analyzer is shutting down');
+    this.name = 'ClosedError';
+  }
+}
+
+interface Waiter {
+  resolve(counts: InsertCounts): void;
+  reject(error: unknown): void;
+}
+
+export class BatchWriter {
+  private pending: RecordBatch = emptyBatch();
+  private pendingRows = 0;
+  private waiters: Waiter[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> | undefined;
+  private closed = false;
+
+  constructor(
+    private readonly store: Pick<Store, 'insert'>,
+    private readonly options: BatchWriterOptions,
+    private readonly observer: FlushObserver = {},
+  ) {}
+
+  /** Rows accepted and not yet committed. */
+  get backlog(): number {
+    return this.pendingRows;
+  }
+
+  submit(batch: RecordBatch): Promise<InsertCounts> {
+    if (this.closed) return Promise.reject(new ClosedError());
+    const rows = batchSize(batch);
+    if (rows === 0)
+      return Promise.resolve({ inserted: { executions: 0, steps: 0, recoveries: 0, resources: 0 } });
+    if (this.pendingRows > 0 && this.pendingRows + rows > this.options.maxPendingRows) {
+      return Promise.reject(new OverloadedError(1));
+    }
+    for (const type of RECORD_TYPES) {
+      for (const row of batch[type]) (this.pending[type] as unknown[]).push(row);
+    }
+    this.pendingRows += rows;
+    const done = new Promise<InsertCounts>((resolve, reject) => this.waiters.push({ resolve, reject }));
+    this.schedule();
+    return done;
+  }
+
+  /** Commits everything submitted so far. */
+  async flush(): Promise<void> {
+    while (this.flushing || this.pendingRows > 0) {
+      if (this.flushing) await this.flushing;
+      else this.startFlush();
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.flush();
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+  }
+
+  private schedule(): void {
+    if (this.flushing) return;
+    if (this.pendingRows >= this.options.maxBatchRows || this.options.flushIntervalMs === 0) {
+      this.startFlush();
+      return;
+    }
+    this.timer ??= setTimeout(() => this.startFlush(), this.options.flushIntervalMs);
+  }
+
+  private startFlush(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.flushing || this.pendingRows === 0) return;
+    const batch = this.pending;
+    const waiters = this.waiters;
+    const rows = this.pendingRows;
+    this.pending = emptyBatch();
+    this.waiters = [];
+    const started = process.hrtime.bigint();
+    this.flushing = this.store
+      .insert(batch)
+      .then(
+        (counts) => {
+          this.observer.onFlush?.(rows, Number(process.hrtime.bigint() - started) / 1e9);
+          for (const waiter of waiters) waiter.resolve(counts);
+        },
+        (error: unknown) => {
+          for (const waiter of waiters) waiter.reject(error);
+        },
+      )
+      .finally(() => {
+        this.pendingRows -= rows;
+        this.flushing = undefined;
+        if (this.pendingRows > 0) this.schedule();
+      });
+  }
+}

@@ -1,0 +1,51 @@
+/** Builds a real app (DuckDB on disk in a temp folder) for inject() tests. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../app';
+import { DEFAULT_INGEST, type AnalyzerConfig, type IngestConfig } from '../config/config';
+
+export const TOKENS = { viewer: 'viewer-token-1', editor: 'editor-token-1', admin: 'admin-token-1' } as const;
+
+export interface TestApp {
+  app: FastifyInstance;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(
+  overrides: Partial<Omit<AnalyzerConfig, 'ingest'>> & { ingest?: Partial<IngestConfig> } = {},
+): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'rpa-analyzer-'));
+  const config: AnalyzerConfig = {
+    port: 0,
+    host: '127.0.0.1',
+    dataDir,
+    insecureLocal: false,
+    logLevel: 'silent',
+    tokens: [
+      { role: 'viewer', token: TOKENS.viewer },
+      { role: 'editor', token: TOKENS.editor },
+      { role: 'admin', token: TOKENS.admin },
+    ],
+    ingestToken: undefined,
+    duckdb: { memoryLimit: '512MB', threads: 1, tempDir: undefined },
+    retentionIntervalMs: 0,
+    ...overrides,
+    ingest: { ...DEFAULT_INGEST, flushIntervalMs: 5, ...overrides.ingest },
+  };
+  const app = await buildApp({ config });
+  return {
+    app,
+    dataDir,
+    async close() {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function bearer(role: keyof typeof TOKENS): Record<string, string> {
+  return { authorization: `Bearer ${TOKENS[role]}` };
+}

@@ -1,0 +1,137 @@
+'use strict';
+/*
+ * npm start: the embedded default. The analyzer with its DuckDB in .data/,
+ * a day of recorded demo history, then the demo executor feeding it live.
+ * Ctrl-C stops the executor first (it flushes its spans), then the analyzer
+ * (it commits what it acknowledged): nothing is lost.
+ */
+const { spawn } = require('node:child_process');
+const { existsSync } = require('node:fs');
+const { join } = require('node:path');
+
+const ROOT = join(__dirname, '..');
+const PORT = Number(process.env.RPA_ANALYZER_PORT ?? 4319);
+const METRICS_PORT = Number(process.env.RPA_METRICS_PORT ?? 9464);
+const DATA_DIR = process.env.RPA_DATA_DIR ?? join(ROOT, '.data', 'analyzer');
+const ANALYZER_URL = `http://127.0.0.1:${PORT}`;
+const ANALYZER_CLI = join(
+  'analyzer-sidecar',
+  require('../analyzer-sidecar/package.json').bin['rpa-analyzer'],
+);
+const EXECUTOR_CLI = join('instrumentation', 'dist-examples', 'cli.js');
+
+/** Starts a child; one that should keep running stops everything when it exits. */
+function start(name, args, env = {}, oneShot = false) {
+  // Own process groups: Ctrl-C reaches this script only, which stops the children in order.
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+    detached: true,
+  });
+  child.on('exit', (code, signal) => {
+    if (!stopping && (!oneShot || code !== 0)) {
+      console.error(`${name} exited (${signal ?? code}); stopping`);
+      void stop(1);
+    }
+  });
+  return child;
+}
+
+async function waitForHealth(timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${ANALYZER_URL}/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the analyzer did not answer on ${ANALYZER_URL}/health`);
+}
+
+function exited(child) {
+  return child.exitCode !== null || child.signalCode !== null
+    ? Promise.resolve()
+    : new Promise((resolve) => child.once('exit', resolve));
+}
+
+let stopping = false;
+const children = [];
+async function stop(code) {
+  if (stopping) return;
+  stopping = true;
+  // Newest first: executors flush into the analyzer before it closes.
+  while (children.length > 0) {
+    const child = children.pop();
+    child.kill('SIGTERM');
+    await exited(child);
+  }
+  process.exit(code);
+}
+
+/** Starts the next step unless a stop began meanwhile. */
+function next(name, args, env, oneShot = false) {
+  if (stopping) throw new Error('stopped');
+  const child = start(name, args, env, oneShot);
+  children.push(child);
+  return child;
+}
+
+async function assertPortFree(port) {
+  const inUse = await fetch(`http://127.0.0.1:${port}/`).then(
+    () => true,
+    () => false,
+  );
+  if (inUse) throw new Error(`port ${port} is in use: stop what listens there, or set RPA_ANALYZER_PORT`);
+}
+
+async function main() {
+  for (const built of [ANALYZER_CLI, EXECUTOR_CLI]) {
+    if (!existsSync(join(ROOT, built)))
+      throw new Error(`${built} is missing: run 'npm run build' (npm start does)`);
+  }
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
+  process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
+  await assertPortFree(PORT);
+  next('analyzer', [
+    ANALYZER_CLI,
+    'serve',
+    '--port',
+    String(PORT),
+    '--data-dir',
+    DATA_DIR,
+    '--insecure-local',
+  ]);
+  await waitForHealth(60_000);
+  const executorEnv = { RPA_ANALYZER_URL: ANALYZER_URL, OTEL_SERVICE_NAME: 'demo-executor' };
+  const history = next(
+    'demo history',
+    [EXECUTOR_CLI, '--mode', 'recorded', '--history-hours', '24', '--rate', '0.02'],
+    {
+      ...executorEnv,
+      RPA_METRICS_PORT: '-1',
+    },
+    true,
+  );
+  await exited(history);
+  children.splice(children.indexOf(history), 1);
+  next('demo executor', [EXECUTOR_CLI, '--rate', '1', '--workflows', '5'], {
+    ...executorEnv,
+    RPA_METRICS_PORT: String(METRICS_PORT),
+  });
+  console.log(`
+RPA Analytics is running (Ctrl-C stops it; data in ${DATA_DIR})
+  UI                ${ANALYZER_URL}/ui
+  API               ${ANALYZER_URL}/analytics/insights   (OpenAPI: ${ANALYZER_URL}/openapi.json)
+  analyzer metrics  ${ANALYZER_URL}/metrics
+  executor metrics  http://127.0.0.1:${METRICS_PORT}/metrics
+`);
+}
+
+main().catch((error) => {
+  if (!stopping) console.error(`npm start: ${error.message}`);
+  void stop(1);
+});
