@@ -4,6 +4,7 @@ import { lastValueFrom } from 'rxjs';
 import { ANALYZER_EDITOR_PATH, ANALYZER_VIEWER_PATH } from '../constants';
 import { buildQueryString, filterParams, type AnalyzerFilters, type QueryValue } from './filters';
 import type {
+  AggregateMetric,
   AggregateRow,
   Aggregation,
   AnomalyList,
@@ -49,9 +50,13 @@ export interface AnalyzerClient {
   markImplemented(insightId: string, body: InsightImplementation): Promise<unknown>;
   compare(workflowIds: string[], metrics: string[], filters: AnalyzerFilters): Promise<Comparison>;
   aggregate(
-    query: { metric: string; aggregation: Aggregation; groupBy: string[] },
+    query: { metric: AggregateMetric; aggregation: Aggregation; groupBy: string[] },
     filters: AnalyzerFilters
   ): Promise<Page<AggregateRow>>;
+  /** Workflows with executions in the range (for pickers and $workflow). */
+  workflowIds(filters: AnalyzerFilters): Promise<string[]>;
+  /** Step action types in the range (for $action_type). */
+  actionTypes(filters: AnalyzerFilters): Promise<string[]>;
 }
 
 function trimSlash(base: string): string {
@@ -81,6 +86,15 @@ export function createAnalyzerClient(endpoints: AnalyzerEndpoints = GRAFANA_ENDP
     return response.data;
   }
 
+  // group_by is repeatable, like workflow_id.
+  const aggregate: AnalyzerClient['aggregate'] = (query, filters) =>
+    get('/analytics/aggregate', {
+      ...filterParams(filters),
+      metric: query.metric,
+      aggregation: query.aggregation,
+      group_by: query.groupBy,
+    });
+
   return {
     executions: (filters, options = {}) =>
       get('/analytics/metrics', {
@@ -108,12 +122,23 @@ export function createAnalyzerClient(endpoints: AnalyzerEndpoints = GRAFANA_ENDP
         workflow_ids: workflowIds.join(','),
         metrics: metrics.length > 0 ? metrics.join(',') : undefined,
       }),
-    aggregate: (query, filters) =>
-      get('/analytics/aggregate', {
-        ...filterParams(filters),
-        metric: query.metric,
-        aggregation: query.aggregation,
-        group_by: query.groupBy.length > 0 ? query.groupBy.join(',') : undefined,
-      }),
+    aggregate,
+    workflowIds: async (filters) =>
+      distinctGroups(
+        await aggregate({ metric: 'execution_duration_ms', aggregation: 'count', groupBy: ['workflow_id'] }, filters),
+        'workflow_id'
+      ),
+    actionTypes: async (filters) =>
+      distinctGroups(
+        await aggregate({ metric: 'step_duration_ms', aggregation: 'count', groupBy: ['action_type'] }, filters),
+        'action_type'
+      ),
   };
+}
+
+function distinctGroups(page: Page<AggregateRow>, column: string): string[] {
+  const values = page.items
+    .map((row) => row.group[column])
+    .filter((v): v is string => typeof v === 'string' && v !== '');
+  return [...new Set(values)].sort();
 }

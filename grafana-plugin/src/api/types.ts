@@ -215,8 +215,23 @@ export interface Comparison {
 
 export type Aggregation = 'avg' | 'sum' | 'count' | 'min' | 'max' | 'p50' | 'p95' | 'p99';
 
-/** One row of `/analytics/aggregate`: the group_by columns and the value. */
+/** Metrics `/analytics/aggregate` accepts (the sidecar's aggregate catalog). */
+export type AggregateMetric =
+  | 'execution_duration_ms'
+  | 'execution_steps_total'
+  | 'execution_steps_failed'
+  | 'execution_cpu_percent_avg'
+  | 'execution_memory_mb_max'
+  | 'step_duration_ms'
+  | 'step_confidence_score'
+  | 'step_retry_count'
+  | 'resource_cpu_percent'
+  | 'resource_memory_mb'
+  | 'resource_gpu_utilization';
+
+/** One row of `/analytics/aggregate`: group-by column → value (`hour`/`day` as RFC 3339 bucket start). */
 export interface AggregateRow {
+  group: Record<string, string | null>;
   value: number | null;
-  [column: string]: string | number | null;
+  count: number;
 }

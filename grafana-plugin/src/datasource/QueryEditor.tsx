@@ -4,7 +4,7 @@ import { Combobox, InlineField, Input, Stack } from '@grafana/ui';
 
 import type { Aggregation } from '../api/types';
 import type { AnalyzerDataSource } from './datasource';
-import type { AnalyzerDataSourceOptions, AnalyzerQuery, AnalyzerQueryType } from './types';
+import { AGGREGATE_METRICS, type AnalyzerDataSourceOptions, type AnalyzerQuery, type AnalyzerQueryType } from './types';
 
 type Props = QueryEditorProps<AnalyzerDataSource, AnalyzerQuery, AnalyzerDataSourceOptions>;
 
@@ -23,7 +23,7 @@ export function QueryEditor({ query, onChange, onRunQuery }: Props) {
     onChange({ ...query, ...patch });
     onRunQuery();
   };
-  const text = (key: 'workflowId' | 'metric' | 'groupBy' | 'actionType' | 'status') => ({
+  const text = (key: 'workflowId' | 'groupBy' | 'actionType' | 'status') => ({
     value: query[key] ?? '',
     onChange: (e: React.FormEvent<HTMLInputElement>) => onChange({ ...query, [key]: e.currentTarget.value }),
     onBlur: onRunQuery,
@@ -52,7 +52,12 @@ export function QueryEditor({ query, onChange, onRunQuery }: Props) {
       {query.queryType === 'aggregate' && (
         <Stack gap={1} wrap="wrap">
           <InlineField label="Metric" labelWidth={12}>
-            <Input width={24} placeholder="duration_ms" {...text('metric')} />
+            <Combobox
+              width={30}
+              options={AGGREGATE_METRICS.map((m) => ({ label: m, value: m }))}
+              value={query.metric ?? 'execution_duration_ms'}
+              onChange={(v) => update({ metric: v.value })}
+            />
           </InlineField>
           <InlineField label="Aggregation" labelWidth={12}>
             <Combobox

@@ -63,21 +63,22 @@ describe('AnalyzerDataSource', () => {
   });
 
   it('sends aggregate parameters', async () => {
-    const backend = installFakeBackend({
-      '/analytics/aggregate': { data: { items: [{ workflow_id: 'w', value: 5 }], total: 1, next_cursor: null } },
-    });
+    const backend = installFakeBackend(allRoutes);
     const res = await new AnalyzerDataSource(settings).query(
       request([
-        { refId: 'A', queryType: 'aggregate', metric: 'duration_ms', aggregation: 'p95', groupBy: 'workflow_id' },
+        {
+          refId: 'A',
+          queryType: 'aggregate',
+          metric: 'step_duration_ms',
+          aggregation: 'p95',
+          groupBy: 'hour, action_type',
+        },
       ])
     );
-    expect(res.data[0].fields.map((f: { name: string }) => f.name)).toEqual(['workflow_id', 'value']);
+    expect(res.data[0].fields.map((f: { name: string }) => f.name)).toEqual(['hour', 'action_type', 'value', 'count']);
     const params = paramsOf(backend.requests[0]!);
-    expect([params.get('metric'), params.get('aggregation'), params.get('group_by')]).toEqual([
-      'duration_ms',
-      'p95',
-      'workflow_id',
-    ]);
+    expect([params.get('metric'), params.get('aggregation')]).toEqual(['step_duration_ms', 'p95']);
+    expect(params.getAll('group_by')).toEqual(['hour', 'action_type']);
   });
 
   it('reports errors per query with what to do', async () => {
@@ -99,7 +100,7 @@ describe('AnalyzerDataSource', () => {
   it('tests the connection', async () => {
     installFakeBackend(allRoutes);
     expect(await new AnalyzerDataSource(settings).testDatasource()).toMatchObject({ status: 'success' });
-    installFakeBackend({ '/analytics/success-rates': { status: 401 } });
+    installFakeBackend({ '/analytics/aggregate': { status: 401 } });
     const failed = await new AnalyzerDataSource(settings).testDatasource();
     expect(failed.status).toBe('error');
     expect(failed.message).toMatch(/tokens/);

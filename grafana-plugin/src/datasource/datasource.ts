@@ -77,7 +77,7 @@ export class AnalyzerDataSource extends DataSourceApi<AnalyzerQuery, AnalyzerDat
       case 'aggregate': {
         const groupBy = query.groupBy ? splitCsv(query.groupBy) : [];
         const page = await this.client.aggregate(
-          { metric: query.metric || 'duration_ms', aggregation: query.aggregation ?? 'avg', groupBy },
+          { metric: query.metric ?? 'execution_duration_ms', aggregation: query.aggregation ?? 'avg', groupBy },
           filters
         );
         return [aggregateToFrame(query.refId, page.items, groupBy)];
@@ -112,16 +112,14 @@ export class AnalyzerDataSource extends DataSourceApi<AnalyzerQuery, AnalyzerDat
       ? { from: options.range.from.valueOf(), to: options.range.to.valueOf() }
       : {};
     const values =
-      kind === 'action_types'
-        ? (await this.client.bottlenecks(filters)).items.map((b) => b.action_type)
-        : (await this.client.successRates(filters)).items.map((r) => r.workflow_id);
-    return [...new Set(values)].sort().map((text) => ({ text, value: text }));
+      kind === 'action_types' ? await this.client.actionTypes(filters) : await this.client.workflowIds(filters);
+    return values.map((text) => ({ text, value: text }));
   }
 
   async testDatasource(): Promise<TestDataSourceResponse> {
     try {
-      const rates = await this.client.successRates({});
-      return { status: 'success', message: `Connected to the analyzer: ${rates.items.length} workflows.` };
+      const workflows = await this.client.workflowIds({});
+      return { status: 'success', message: `Connected to the analyzer: ${workflows.length} workflows.` };
     } catch (error) {
       const d = describeError(error);
       return { status: 'error', message: `${d.title}. ${d.hint}` };

@@ -36,13 +36,16 @@ describe('frames', () => {
   });
 
   test.each([
-    [['workflow_id'], FieldType.string],
-    [['bucket'], FieldType.time],
-  ])('aggregate grouped by %j makes a %s field', (groupBy, type) => {
-    const rows = [{ value: 3, workflow_id: 'w', bucket: '2026-11-23T09:00:00.000Z' }];
+    [['workflow_id'], FieldType.string, 'w'],
+    [['hour'], FieldType.time, Date.parse('2026-11-23T09:00:00.000Z')],
+    [['day'], FieldType.time, null],
+  ])('aggregate grouped by %j makes a %s field', (groupBy, type, first) => {
+    const rows = [{ group: { workflow_id: 'w', hour: '2026-11-23T09:00:00.000Z', day: null }, value: 3, count: 2 }];
     const frame = aggregateToFrame('D', rows, groupBy);
     expect(frame.fields[0]!.type).toBe(type);
-    expect(frame.fields.at(-1)!.values).toEqual([3]);
+    expect(frame.fields[0]!.values).toEqual([first]);
+    expect(frame.fields.find((f) => f.name === 'value')!.values).toEqual([3]);
+    expect(frame.fields.find((f) => f.name === 'count')!.values).toEqual([2]);
   });
 
   it('makes annotation fields from anomalies', () => {

@@ -84,11 +84,12 @@ export function bottlenecksToFrame(refId: string, items: Bottleneck[]): DataFram
   });
 }
 
-const TIME_COLUMNS = ['time', 'bucket', 'started_at', 'window_start'];
+/** The aggregate catalog's time buckets (RFC 3339 start of the bucket). */
+const TIME_COLUMNS = ['hour', 'day'];
 
-/** Group columns become fields; a time-like group column becomes the time field, so time buckets plot as series. */
+/** Group columns become fields; `hour`/`day` become the time field, so buckets plot as series. */
 export function aggregateToFrame(refId: string, rows: AggregateRow[], groupBy: string[]): DataFrame {
-  const columns = groupBy.length > 0 ? groupBy : Object.keys(rows[0] ?? {}).filter((k) => k !== 'value');
+  const columns = groupBy.length > 0 ? groupBy : Object.keys(rows[0]?.group ?? {});
   return createDataFrame({
     refId,
     name: 'aggregate',
@@ -98,15 +99,16 @@ export function aggregateToFrame(refId: string, rows: AggregateRow[], groupBy: s
           ? {
               name: c,
               type: FieldType.time,
-              values: rows.map((r) => (typeof r[c] === 'string' ? Date.parse(r[c] as string) : r[c])),
+              values: rows.map((r) => (r.group[c] ? Date.parse(r.group[c]!) : null)),
             }
           : {
               name: c,
               type: FieldType.string,
-              values: rows.map((r) => (r[c] === null || r[c] === undefined ? '' : String(r[c]))),
+              values: rows.map((r) => r.group[c] ?? ''),
             }
       ),
       { name: 'value', type: FieldType.number, values: rows.map((r) => r.value) },
+      { name: 'count', type: FieldType.number, values: rows.map((r) => r.count) },
     ],
   });
 }

@@ -1,6 +1,6 @@
 import type { DataQuery, DataSourceJsonData } from '@grafana/schema';
 
-import type { Aggregation } from '../api/types';
+import type { AggregateMetric, Aggregation } from '../api/types';
 
 export type AnalyzerQueryType = 'executions' | 'aggregate' | 'success_rates' | 'anomalies' | 'bottlenecks';
 
@@ -10,9 +10,9 @@ export interface AnalyzerQuery extends DataQuery {
   workflowId?: string;
   status?: string;
   actionType?: string;
-  metric?: string;
+  metric?: AggregateMetric;
   aggregation?: Aggregation;
-  /** Comma-separated columns, e.g. `workflow_id` or `action_type`. */
+  /** Comma-separated columns, e.g. `workflow_id,hour` (`hour`/`day` bucket time). */
   groupBy?: string;
 }
 
@@ -28,3 +28,18 @@ export interface AnalyzerSecureOptions {
 
 /** Template-variable queries: the text `workflows` or `action_types`. */
 export type VariableQueryKind = 'workflows' | 'action_types';
+
+/** The sidecar's aggregate catalog, for the query editor. */
+export const AGGREGATE_METRICS: AggregateMetric[] = [
+  'execution_duration_ms',
+  'execution_steps_total',
+  'execution_steps_failed',
+  'execution_cpu_percent_avg',
+  'execution_memory_mb_max',
+  'step_duration_ms',
+  'step_confidence_score',
+  'step_retry_count',
+  'resource_cpu_percent',
+  'resource_memory_mb',
+  'resource_gpu_utilization',
+];

@@ -34,7 +34,7 @@ export function Compare() {
   const [metricsParam, setMetrics] = useUrlParam('metrics');
   const selected = splitList(workflowsParam);
   const metrics = splitList(metricsParam);
-  const known = useAnalyzerQuery(async () => (await client.successRates(filters)).items.map((r) => r.workflow_id), key);
+  const known = useAnalyzerQuery(() => client.workflowIds(filters), key);
   const comparison = useAnalyzerQuery(
     () => (selected.length >= 2 ? client.compare(selected, metrics, filters) : Promise.resolve(undefined)),
     `${key}|${workflowsParam ?? ''}|${metricsParam ?? ''}`

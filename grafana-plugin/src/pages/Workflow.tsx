@@ -36,10 +36,7 @@ export function Workflow() {
   const client = useAnalyzerClient();
   const { timeRange, filters, setTimeRange, key } = useUrlTimeRange();
   const [workflowId, setWorkflowId] = useUrlParam('workflow');
-  const workflows = useAnalyzerQuery(
-    async () => (await client.successRates(filters)).items.map((r) => r.workflow_id),
-    key
-  );
+  const workflows = useAnalyzerQuery(() => client.workflowIds(filters), key);
   const detail = useAnalyzerQuery(
     () => (workflowId ? loadWorkflow(client, workflowId, filters) : Promise.resolve(undefined)),
     `${key}|${workflowId ?? ''}`

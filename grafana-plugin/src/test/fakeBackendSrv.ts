@@ -3,6 +3,8 @@ import { setBackendSrv, type BackendSrv, type BackendSrvRequest, type FetchRespo
 
 /** What a fake endpoint answers: data (200), an HTTP error, or nothing yet. */
 export type Reply = { data: unknown } | { status: number; data?: unknown } | 'pending';
+/** A fixed reply, or one computed from the request (e.g. by its query parameters). */
+export type Route = Reply | ((request: BackendSrvRequest) => Reply);
 
 export interface FakeBackend {
   requests: BackendSrvRequest[];
@@ -13,7 +15,7 @@ export interface FakeBackend {
  * Paths are matched by suffix, e.g. `/analytics/insights` (the longest wins; `''` matches every path);
  * unmatched paths answer 404.
  */
-export function installFakeBackend(routes: Record<string, Reply>): FakeBackend {
+export function installFakeBackend(routes: Record<string, Route>): FakeBackend {
   const requests: BackendSrvRequest[] = [];
   const fetch = <T>(options: BackendSrvRequest) =>
     new Observable<FetchResponse<T>>((subscriber) => {
@@ -22,7 +24,8 @@ export function installFakeBackend(routes: Record<string, Reply>): FakeBackend {
       const key = Object.keys(routes)
         .sort((a, b) => b.length - a.length)
         .find((suffix) => path.endsWith(suffix));
-      const reply: Reply = key !== undefined ? routes[key]! : { status: 404, data: { message: `no fake for ${path}` } };
+      const route: Route = key !== undefined ? routes[key]! : { status: 404, data: { message: `no fake for ${path}` } };
+      const reply = typeof route === 'function' ? route(options) : route;
       if (reply === 'pending') {
         return;
       }

@@ -1,4 +1,7 @@
+import type { BackendSrvRequest } from '@grafana/runtime';
+
 import type {
+  AggregateRow,
   AnomalyList,
   Comparison,
   Degradation,
@@ -194,6 +197,20 @@ export const comparison: Comparison = {
   },
 };
 
+/** `/analytics/aggregate` grouped by the request's `group_by` (workflow_id or action_type). */
+export function aggregateAnswer(request: BackendSrvRequest): { data: Page<AggregateRow> } {
+  const groupBy = new URLSearchParams(request.url.split('?')[1] ?? '').getAll('group_by');
+  const values: Record<string, string[]> = {
+    workflow_id: ['payroll-sync', 'invoice-entry'],
+    action_type: ['type', 'click', 'type'],
+    hour: ['2026-11-23T09:00:00.000Z', '2026-11-23T10:00:00.000Z'],
+  };
+  const column = groupBy[0] ?? 'workflow_id';
+  return {
+    data: page((values[column] ?? []).map((v, i) => ({ group: { [column]: v }, value: 1000 * (i + 1), count: i + 1 }))),
+  };
+}
+
 /** Every endpoint answering with data. */
 export const allRoutes = {
   '/analytics/success-rates': { data: successRates },
@@ -205,4 +222,5 @@ export const allRoutes = {
   '/analytics/degradation': { data: degradation },
   '/analytics/metrics': { data: executions },
   '/analytics/compare': { data: comparison },
-} as const;
+  '/analytics/aggregate': aggregateAnswer,
+};
