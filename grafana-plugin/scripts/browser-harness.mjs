@@ -1,9 +1,10 @@
-/* global process, console, URL, document */
+/* global process, console, URL, document, fetch, Buffer */
 // Browser harness: opens the standalone page in Debian's Chromium (never a downloaded browser),
 // visits every page, fails on console errors, page errors or failed requests, saves screenshots.
 //
 //   node scripts/browser-harness.mjs --base-url http://127.0.0.1:4319/ui/ [--out harness-output]
 //   node scripts/browser-harness.mjs --serve dist-standalone --mock-api data|empty|error|none
+//   node scripts/browser-harness.mjs --serve dist-standalone --proxy-api http://127.0.0.1:4319 --token <viewer>
 //
 // --serve starts a static server for a built bundle at /ui/; --mock-api answers the API
 // same-origin (the jest fixtures, empty lists, or 502s) so data, empty and error states can be
@@ -24,6 +25,8 @@ const { values: args } = parseArgs({
     'base-url': { type: 'string' },
     serve: { type: 'string' },
     'mock-api': { type: 'string', default: 'none' },
+    'proxy-api': { type: 'string' },
+    token: { type: 'string', default: process.env.RPA_ANALYZER_TOKEN ?? '' },
     out: { type: 'string', default: 'harness-output' },
     chromium: { type: 'string', default: '/usr/bin/chromium' },
     timeout: { type: 'string', default: '15000' },
@@ -70,7 +73,7 @@ async function loadFixtures() {
   });
   const { allRoutes } = createRequire(import.meta.url)(outfile);
   await rm(outfile);
-  return Object.fromEntries(Object.entries(allRoutes).map(([p, reply]) => [p, reply.data]));
+  return allRoutes;
 }
 
 function serve(dir, mockApi, fixtures) {
@@ -78,8 +81,24 @@ function serve(dir, mockApi, fixtures) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname.startsWith('/analytics/')) {
+      if (args['proxy-api']) {
+        // What the analyzer will do at /ui: same-origin API, the token added server-side.
+        const upstream = await fetch(new URL(url.pathname + url.search, args['proxy-api']), {
+          method: req.method,
+          headers: {
+            authorization: `Bearer ${args.token}`,
+            'content-type': req.headers['content-type'] ?? 'application/json',
+          },
+          body: req.method === 'POST' ? req : undefined,
+          duplex: 'half',
+        });
+        res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
+        res.end(Buffer.from(await upstream.arrayBuffer()));
+        return;
+      }
       if (mockApi === 'data') {
-        const answer = fixtures[url.pathname];
+        const route = fixtures[url.pathname];
+        const answer = (typeof route === 'function' ? route({ url: req.url }) : route)?.data;
         res
           .writeHead(answer ? 200 : 404, { 'content-type': 'application/json' })
           .end(JSON.stringify(answer ?? { message: 'no fixture' }));
@@ -141,7 +160,8 @@ if (!baseUrl) {
   );
   process.exit(2);
 }
-const apiFailuresExpected = args.serve !== undefined && ['error', 'none'].includes(args['mock-api']);
+const apiFailuresExpected =
+  args.serve !== undefined && !args['proxy-api'] && ['error', 'none'].includes(args['mock-api']);
 const timeout = Number(args.timeout);
 await mkdir(args.out, { recursive: true });
 

@@ -30,7 +30,7 @@ export function describeError(error: unknown): ErrorDescription {
   if (status === 401 || status === 403) {
     return {
       status,
-      title: 'The analyzer refused the request',
+      title: `The analyzer refused the request${detail ? `: ${detail}` : ''}`,
       hint: 'Check the viewer and editor tokens on the app Configuration page (they must match RPA_ANALYZER_TOKENS on the analyzer); writes need the editor token.',
     };
   }
