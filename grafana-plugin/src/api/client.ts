@@ -1,0 +1,144 @@
+import { getBackendSrv, type FetchResponse } from '@grafana/runtime';
+import { lastValueFrom } from 'rxjs';
+
+import { ANALYZER_EDITOR_PATH, ANALYZER_VIEWER_PATH } from '../constants';
+import { buildQueryString, filterParams, type AnalyzerFilters, type QueryValue } from './filters';
+import type {
+  AggregateMetric,
+  AggregateRow,
+  Aggregation,
+  AnomalyList,
+  Bottleneck,
+  Comparison,
+  Degradation,
+  ExecutionMetrics,
+  FailureBreakdown,
+  Insight,
+  InsightImplementation,
+  Page,
+  PerformanceStats,
+  ReliabilityScore,
+  SuccessRate,
+} from './types';
+
+/** Where the API lives: Grafana's plugin proxy by default, a same-origin prefix outside Grafana. */
+export interface AnalyzerEndpoints {
+  /** Read-only calls (viewer token). */
+  viewerBase: string;
+  /** Writes (editor token). */
+  editorBase: string;
+}
+
+export const GRAFANA_ENDPOINTS: AnalyzerEndpoints = {
+  viewerBase: ANALYZER_VIEWER_PATH,
+  editorBase: ANALYZER_EDITOR_PATH,
+};
+
+export interface AnalyzerClient {
+  executions(
+    filters: AnalyzerFilters,
+    options?: { includeSteps?: boolean; limit?: number }
+  ): Promise<Page<ExecutionMetrics>>;
+  performance(workflowId: string, filters: AnalyzerFilters): Promise<PerformanceStats>;
+  bottlenecks(filters: AnalyzerFilters): Promise<Page<Bottleneck>>;
+  degradation(workflowId: string, filters: AnalyzerFilters): Promise<Degradation>;
+  successRates(filters: AnalyzerFilters): Promise<Page<SuccessRate>>;
+  failures(filters: AnalyzerFilters): Promise<FailureBreakdown>;
+  reliability(filters: AnalyzerFilters): Promise<Page<ReliabilityScore>>;
+  anomalies(filters: AnalyzerFilters): Promise<AnomalyList>;
+  insights(filters: AnalyzerFilters, options?: { category?: string; limit?: number }): Promise<Page<Insight>>;
+  markImplemented(insightId: string, body: InsightImplementation): Promise<unknown>;
+  compare(workflowIds: string[], metrics: string[], filters: AnalyzerFilters): Promise<Comparison>;
+  aggregate(
+    query: { metric: AggregateMetric; aggregation: Aggregation; groupBy: string[] },
+    filters: AnalyzerFilters
+  ): Promise<Page<AggregateRow>>;
+  /** Workflows with executions in the range (for pickers and $workflow). */
+  workflowIds(filters: AnalyzerFilters): Promise<string[]>;
+  /** Step action types in the range (for $action_type). */
+  actionTypes(filters: AnalyzerFilters): Promise<string[]>;
+}
+
+function trimSlash(base: string): string {
+  return base.replace(/\/+$/, '');
+}
+
+/** All analyzer calls go through here, over the runtime's BackendSrv (Grafana's, or the standalone one). */
+export function createAnalyzerClient(endpoints: AnalyzerEndpoints = GRAFANA_ENDPOINTS): AnalyzerClient {
+  const viewer = trimSlash(endpoints.viewerBase);
+  const editor = trimSlash(endpoints.editorBase);
+
+  async function get<T>(path: string, params: Record<string, QueryValue>): Promise<T> {
+    const response: FetchResponse<T> = await lastValueFrom(
+      getBackendSrv().fetch<T>({
+        url: `${viewer}${path}${buildQueryString(params)}`,
+        method: 'GET',
+        showErrorAlert: false,
+      })
+    );
+    return response.data;
+  }
+
+  async function post<T>(path: string, body: unknown): Promise<T> {
+    const response: FetchResponse<T> = await lastValueFrom(
+      getBackendSrv().fetch<T>({ url: `${editor}${path}`, method: 'POST', data: body, showErrorAlert: false })
+    );
+    return response.data;
+  }
+
+  // group_by is repeatable, like workflow_id.
+  const aggregate: AnalyzerClient['aggregate'] = (query, filters) =>
+    get('/analytics/aggregate', {
+      ...filterParams(filters),
+      metric: query.metric,
+      aggregation: query.aggregation,
+      group_by: query.groupBy,
+    });
+
+  return {
+    executions: (filters, options = {}) =>
+      get('/analytics/metrics', {
+        ...filterParams(filters),
+        include: options.includeSteps ? 'steps' : undefined,
+        limit: options.limit,
+      }),
+    performance: (workflowId, filters) =>
+      get('/analytics/performance', { ...filterParams(filters), workflow_id: workflowId }),
+    bottlenecks: (filters) => get('/analytics/bottlenecks', filterParams(filters)),
+    degradation: (workflowId, filters) =>
+      get('/analytics/degradation', { ...filterParams(filters), workflow_id: workflowId }),
+    successRates: (filters) => get('/analytics/success-rates', filterParams(filters)),
+    failures: (filters) => get('/analytics/failures', filterParams(filters)),
+    reliability: (filters) => get('/analytics/reliability', filterParams(filters)),
+    anomalies: (filters) => get('/analytics/anomalies', filterParams(filters)),
+    insights: (filters, options = {}) =>
+      get('/analytics/insights', { ...filterParams(filters), category: options.category, limit: options.limit }),
+    markImplemented: (insightId, body) =>
+      post(`/analytics/insights/${encodeURIComponent(insightId)}/implementation`, body),
+    compare: (workflowIds, metrics, filters) =>
+      get('/analytics/compare', {
+        ...filterParams(filters),
+        workflow_id: undefined,
+        workflow_ids: workflowIds.join(','),
+        metrics: metrics.length > 0 ? metrics.join(',') : undefined,
+      }),
+    aggregate,
+    workflowIds: async (filters) =>
+      distinctGroups(
+        await aggregate({ metric: 'execution_duration_ms', aggregation: 'count', groupBy: ['workflow_id'] }, filters),
+        'workflow_id'
+      ),
+    actionTypes: async (filters) =>
+      distinctGroups(
+        await aggregate({ metric: 'step_duration_ms', aggregation: 'count', groupBy: ['action_type'] }, filters),
+        'action_type'
+      ),
+  };
+}
+
+function distinctGroups(page: Page<AggregateRow>, column: string): string[] {
+  const values = page.items
+    .map((row) => row.group[column])
+    .filter((v): v is string => typeof v === 'string' && v !== '');
+  return [...new Set(values)].sort();
+}

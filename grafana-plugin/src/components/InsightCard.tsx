@@ -1,0 +1,54 @@
+import React, { type ReactNode } from 'react';
+import { css } from '@emotion/css';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { Badge, type BadgeColor, useStyles2 } from '@grafana/ui';
+
+import type { Insight } from '../api/types';
+
+const EASE_COLOR: Record<Insight['ease_of_implementation'], BadgeColor> = {
+  easy: 'green',
+  medium: 'orange',
+  hard: 'red',
+};
+
+/** One insight as the Insights page and the insight panel show it. */
+export function InsightCard({ insight, actions, testId }: { insight: Insight; actions?: ReactNode; testId?: string }) {
+  const styles = useStyles2(getStyles);
+  return (
+    <article className={styles.card} data-testid={testId}>
+      <header className={styles.header}>
+        <span className={styles.priority} title="priority score">
+          {insight.priority_score.toFixed(2)}
+        </span>
+        <strong>{insight.title}</strong>
+        <Badge text={insight.category.replace('_', ' ')} color="blue" />
+        <Badge text={insight.ease_of_implementation} color={EASE_COLOR[insight.ease_of_implementation] ?? 'blue'} />
+        {insight.implemented && <Badge text="implemented" color="green" icon="check" />}
+      </header>
+      <div className={styles.meta}>{insight.workflow_id}</div>
+      <p>{insight.description}</p>
+      <p>
+        <strong>Do:</strong> {insight.recommendation}
+      </p>
+      <p className={styles.meta}>Expected impact: {insight.expected_impact}</p>
+      {actions}
+    </article>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  card: css({
+    border: `1px solid ${theme.colors.border.weak}`,
+    borderRadius: theme.shape.radius.default,
+    padding: theme.spacing(1.5),
+    marginBottom: theme.spacing(1),
+    background: theme.colors.background.primary,
+    p: { marginBottom: theme.spacing(0.5) },
+  }),
+  header: css({ display: 'flex', gap: theme.spacing(1), alignItems: 'center', flexWrap: 'wrap' }),
+  priority: css({
+    fontFamily: theme.typography.fontFamilyMonospace,
+    color: theme.colors.primary.text,
+  }),
+  meta: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
+});

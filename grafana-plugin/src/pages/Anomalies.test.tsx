@@ -1,0 +1,44 @@
+import React from 'react';
+import { screen } from '@testing-library/react';
+
+import { allRoutes } from '../test/fixtures';
+import { installFakeBackend } from '../test/fakeBackendSrv';
+import { renderPage } from '../test/renderPage';
+import { testIds } from '../testIds';
+import { Anomalies } from './Anomalies';
+
+describe('Anomalies page', () => {
+  it('shows a loading state', async () => {
+    installFakeBackend({ '/analytics/anomalies': 'pending' });
+    await renderPage(<Anomalies />, '/anomalies');
+    expect(screen.getByTestId(testIds.state.loading)).toBeInTheDocument();
+  });
+
+  it('explains a missing endpoint', async () => {
+    installFakeBackend({});
+    await renderPage(<Anomalies />, '/anomalies');
+    expect(await screen.findByTestId(testIds.state.error)).toHaveTextContent(/set the analyzer URL/);
+  });
+
+  it('explains an empty time range', async () => {
+    installFakeBackend({ '/analytics/anomalies': { data: { items: [], correlated_groups: [] } } });
+    await renderPage(<Anomalies />, '/anomalies');
+    expect(await screen.findByTestId(testIds.state.empty)).toHaveTextContent(/baselines need about a week/);
+  });
+
+  it('lists anomalies most severe first with correlated groups', async () => {
+    installFakeBackend(allRoutes);
+    await renderPage(<Anomalies />, '/anomalies');
+    const rows = await screen.findAllByTestId(testIds.anomalies.row);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toHaveTextContent('0.86');
+    expect(rows[0]).toHaveTextContent('Check the ERP response times');
+    expect(screen.getByTestId(testIds.anomalies.group)).toHaveTextContent('invoice-entry, payroll-sync');
+  });
+
+  it('filters by the severity in the URL', async () => {
+    installFakeBackend(allRoutes);
+    await renderPage(<Anomalies />, '/anomalies?severity=0.8');
+    expect(await screen.findAllByTestId(testIds.anomalies.row)).toHaveLength(1);
+  });
+});

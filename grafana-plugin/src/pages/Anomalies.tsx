@@ -1,0 +1,117 @@
+import React from 'react';
+import { css } from '@emotion/css';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { PluginPage } from '@grafana/runtime';
+import { Field, RadioButtonGroup, useStyles2 } from '@grafana/ui';
+
+import { useAnalyzerClient } from '../api/AnalyzerContext';
+import type { Anomaly } from '../api/types';
+import { useAnalyzerQuery } from '../api/useAnalyzerQuery';
+import { formatTime } from '../components/format';
+import { PageToolbar } from '../components/PageToolbar';
+import { QueryStateView } from '../components/QueryStateView';
+import { Section } from '../components/Section';
+import { SimpleTable } from '../components/SimpleTable';
+import { useUrlParam, useUrlTimeRange } from '../components/useUrlTimeRange';
+import { testIds } from '../testIds';
+
+const SEVERITIES = [
+  { label: 'All', value: '0' },
+  { label: '≥ 0.5', value: '0.5' },
+  { label: '≥ 0.8', value: '0.8' },
+];
+
+/** Anomalies (most severe first) and the groups the analyzer correlated in time. */
+export function Anomalies() {
+  const styles = useStyles2(getStyles);
+  const client = useAnalyzerClient();
+  const { timeRange, filters, setTimeRange, key } = useUrlTimeRange();
+  const [minSeverityParam, setMinSeverity] = useUrlParam('severity');
+  const minSeverity = Number(minSeverityParam ?? '0') || 0;
+  const state = useAnalyzerQuery(() => client.anomalies(filters), key);
+
+  const severityClass = (a: Anomaly) =>
+    a.severity >= 0.8 ? styles.high : a.severity >= 0.5 ? styles.medium : styles.low;
+
+  return (
+    <PluginPage>
+      <div data-testid={testIds.anomalies.container}>
+        <PageToolbar timeRange={timeRange} onChange={setTimeRange}>
+          <Field label="Severity">
+            <RadioButtonGroup
+              options={SEVERITIES}
+              value={String(minSeverity)}
+              onChange={(v) => setMinSeverity(v === '0' ? undefined : v)}
+            />
+          </Field>
+        </PageToolbar>
+        <QueryStateView
+          state={state}
+          isEmpty={(d) => d.items.length === 0}
+          emptyMessage="No anomalies in this time range"
+          emptyHint="Nothing deviated from its baseline here. Widen the time range; baselines need about a week of executions per workflow."
+        >
+          {(d) => {
+            const items = d.items.filter((a) => a.severity >= minSeverity).sort((a, b) => b.severity - a.severity);
+            return (
+              <>
+                <Section title={`Anomalies (${items.length})`}>
+                  <SimpleTable
+                    rows={items}
+                    rowKey={(a) => a.anomaly_id}
+                    rowTestId={testIds.anomalies.row}
+                    columns={[
+                      {
+                        header: 'Severity',
+                        render: (a) => <span className={severityClass(a)}>{a.severity.toFixed(2)}</span>,
+                      },
+                      { header: 'Workflow', render: (a) => a.workflow_id },
+                      { header: 'Metric', render: (a) => a.metric_name },
+                      { header: 'From', render: (a) => formatTime(a.started_at) },
+                      { header: 'To', render: (a) => formatTime(a.ended_at) },
+                      {
+                        header: 'Baseline → actual',
+                        align: 'right',
+                        render: (a) => `${a.baseline_value.toFixed(1)} → ${a.actual_value.toFixed(1)}`,
+                      },
+                      { header: 'σ', align: 'right', render: (a) => a.deviation.toFixed(1) },
+                      {
+                        header: 'What happened / what to do',
+                        render: (a) => (
+                          <>
+                            <div>{a.description}</div>
+                            {a.recommended_action && <div className={styles.action}>{a.recommended_action}</div>}
+                          </>
+                        ),
+                      },
+                    ]}
+                  />
+                </Section>
+                {d.correlated_groups.length > 0 && (
+                  <Section title="Correlated groups">
+                    {d.correlated_groups.map((g) => (
+                      <div key={g.group_id} className={styles.group} data-testid={testIds.anomalies.group}>
+                        <strong>{g.workflow_ids.join(', ')}</strong> — {g.anomalies.length} anomalies between{' '}
+                        {formatTime(g.started_at)} and {formatTime(g.ended_at)}
+                      </div>
+                    ))}
+                  </Section>
+                )}
+              </>
+            );
+          }}
+        </QueryStateView>
+      </div>
+    </PluginPage>
+  );
+}
+
+export default Anomalies;
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  high: css({ color: theme.colors.error.text, fontWeight: theme.typography.fontWeightBold }),
+  medium: css({ color: theme.colors.warning.text }),
+  low: css({ color: theme.colors.text.secondary }),
+  action: css({ color: theme.colors.text.secondary, fontStyle: 'italic' }),
+  group: css({ padding: theme.spacing(0.5, 0), borderBottom: `1px solid ${theme.colors.border.weak}` }),
+});

@@ -1,0 +1,150 @@
+import React from 'react';
+import { css } from '@emotion/css';
+import type { GrafanaTheme2 } from '@grafana/data';
+import { PluginPage } from '@grafana/runtime';
+import { Alert, Stack, TextLink, useStyles2 } from '@grafana/ui';
+
+import { useAnalyzerClient } from '../api/AnalyzerContext';
+import type { AnalyzerFilters } from '../api/filters';
+import { useAnalyzerQuery } from '../api/useAnalyzerQuery';
+import type { AnalyzerClient } from '../api/client';
+import { formatMs, formatPercent, formatTime } from '../components/format';
+import { PageToolbar } from '../components/PageToolbar';
+import { QueryStateView } from '../components/QueryStateView';
+import { Section } from '../components/Section';
+import { SimpleTable } from '../components/SimpleTable';
+import { tempoTraceUrl } from '../components/traceLink';
+import { useUrlParam, useUrlTimeRange } from '../components/useUrlTimeRange';
+import { WorkflowSelect } from '../components/WorkflowSelect';
+import { testIds } from '../testIds';
+import { NO_EXECUTIONS_HINT } from './emptyHints';
+
+async function loadWorkflow(client: AnalyzerClient, workflowId: string, filters: AnalyzerFilters) {
+  const scoped = { ...filters, workflowIds: [workflowId] };
+  const [performance, degradation, bottlenecks, executions] = await Promise.all([
+    client.performance(workflowId, filters),
+    client.degradation(workflowId, filters),
+    client.bottlenecks(scoped),
+    client.executions(scoped, { limit: 20 }),
+  ]);
+  return { performance, degradation, bottlenecks: bottlenecks.items, executions: executions.items };
+}
+
+/** One workflow: duration statistics, degradation, bottleneck steps, recent executions with trace links. */
+export function Workflow() {
+  const styles = useStyles2(getStyles);
+  const client = useAnalyzerClient();
+  const { timeRange, filters, setTimeRange, key } = useUrlTimeRange();
+  const [workflowId, setWorkflowId] = useUrlParam('workflow');
+  const workflows = useAnalyzerQuery(() => client.workflowIds(filters), key);
+  const detail = useAnalyzerQuery(
+    () => (workflowId ? loadWorkflow(client, workflowId, filters) : Promise.resolve(undefined)),
+    `${key}|${workflowId ?? ''}`
+  );
+  const known = workflows.status === 'ready' ? workflows.data : [];
+
+  return (
+    <PluginPage>
+      <div data-testid={testIds.workflow.container}>
+        <PageToolbar timeRange={timeRange} onChange={setTimeRange}>
+          <WorkflowSelect
+            workflows={known}
+            value={workflowId}
+            onChange={setWorkflowId}
+            testId={testIds.workflow.picker}
+          />
+        </PageToolbar>
+        <QueryStateView
+          state={detail}
+          isEmpty={(d) => d === undefined || d.performance.execution_count === 0}
+          emptyMessage={workflowId ? `No finished executions of ${workflowId} in this time range` : 'Choose a workflow'}
+          emptyHint={workflowId ? NO_EXECUTIONS_HINT : 'Pick a workflow above, or open one from the Overview page.'}
+        >
+          {(d) =>
+            d && (
+              <>
+                {d.degradation.degraded && (
+                  <div data-testid={testIds.workflow.degradation}>
+                    <Alert
+                      severity="warning"
+                      title={`Slower by ${formatPercent(d.degradation.change_percent)} than its baseline`}
+                    >
+                      Baseline {formatMs(d.degradation.baseline.avg_duration_ms)} → now{' '}
+                      {formatMs(d.degradation.current.avg_duration_ms)}. Look at the bottleneck steps below.
+                    </Alert>
+                  </div>
+                )}
+                <Section
+                  title={`Duration (${d.performance.execution_count} executions)`}
+                  testId={testIds.workflow.stats}
+                >
+                  <Stack gap={3} wrap="wrap">
+                    {(
+                      [
+                        ['avg', d.performance.avg_duration_ms],
+                        ['median', d.performance.median_duration_ms],
+                        ['p95', d.performance.p95_duration_ms],
+                        ['p99', d.performance.p99_duration_ms],
+                        ['min', d.performance.min_duration_ms],
+                        ['max', d.performance.max_duration_ms],
+                        ['std dev', d.performance.std_dev_ms],
+                      ] as const
+                    ).map(([label, value]) => (
+                      <div key={label} className={styles.stat}>
+                        <div className={styles.statLabel}>{label}</div>
+                        <div className={styles.statValue}>{formatMs(value)}</div>
+                      </div>
+                    ))}
+                  </Stack>
+                </Section>
+                <Section title="Bottleneck steps (slowest first)" testId={testIds.workflow.bottlenecks}>
+                  <SimpleTable
+                    rows={d.bottlenecks}
+                    rowKey={(b) => b.node_id}
+                    columns={[
+                      { header: 'Node', render: (b) => b.node_id },
+                      { header: 'Action', render: (b) => b.action_type },
+                      {
+                        header: 'Share of time',
+                        align: 'right',
+                        render: (b) => formatPercent(b.share_of_execution_time * 100),
+                      },
+                      { header: 'avg', align: 'right', render: (b) => formatMs(b.avg_duration_ms) },
+                      { header: 'p95', align: 'right', render: (b) => formatMs(b.p95_duration_ms) },
+                      { header: 'Runs', align: 'right', render: (b) => b.count },
+                    ]}
+                  />
+                </Section>
+                <Section title="Recent executions" testId={testIds.workflow.executions}>
+                  <SimpleTable
+                    rows={d.executions}
+                    rowKey={(e) => e.execution_id}
+                    columns={[
+                      { header: 'Started', render: (e) => formatTime(e.started_at) },
+                      { header: 'Status', render: (e) => e.status },
+                      { header: 'Duration', align: 'right', render: (e) => formatMs(e.duration_ms) },
+                      { header: 'Steps failed', align: 'right', render: (e) => `${e.steps_failed}/${e.steps_total}` },
+                      {
+                        header: 'Trace',
+                        render: (e) =>
+                          e.trace_id ? <TextLink href={tempoTraceUrl(e.trace_id)}>open in Tempo</TextLink> : '–',
+                      },
+                    ]}
+                  />
+                </Section>
+              </>
+            )
+          }
+        </QueryStateView>
+      </div>
+    </PluginPage>
+  );
+}
+
+export default Workflow;
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  stat: css({ minWidth: 90 }),
+  statLabel: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
+  statValue: css({ fontSize: theme.typography.h3.fontSize }),
+});

@@ -1,0 +1,33 @@
+import React from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { setBackendSrv } from '@grafana/runtime';
+
+import { createFetchBackendSrv } from './fetchBackendSrv';
+import { StandaloneApp, type StandaloneOptions } from './StandaloneApp';
+
+declare global {
+  interface Window {
+    __grafana_public_path__?: string;
+  }
+}
+
+/**
+ * Mounts the standalone page. Options come from the call, else from the element's
+ * data attributes (`data-api-base`, `data-theme`); the analyzer serves this bundle
+ * at /ui and answers API calls same-origin with its session cookie.
+ */
+export function mountRpaAnalytics(element: HTMLElement, options: Partial<StandaloneOptions> = {}): Root {
+  const apiBase = (options.apiBase ?? element.dataset.apiBase ?? '').replace(/\/+$/, '');
+  const theme = options.theme ?? (element.dataset.theme === 'light' ? 'light' : 'dark');
+  // @grafana/ui loads its icons from <public path>build/img/icons/: serve them beside this bundle.
+  window.__grafana_public_path__ = new URL('public/', import.meta.url).href;
+  setBackendSrv(createFetchBackendSrv());
+  const root = createRoot(element);
+  root.render(<StandaloneApp apiBase={apiBase} theme={theme} />);
+  return root;
+}
+
+const auto = document.getElementById('rpa-analytics-root');
+if (auto) {
+  mountRpaAnalytics(auto);
+}
