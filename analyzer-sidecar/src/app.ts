@@ -23,6 +23,7 @@ import { DuckDbStore } from './store/duckdb/duckdb-store';
 import type { Store } from './store/store';
 import { notifyingStore, WriteEvents } from './store/write-events';
 import { createAnalyzerMetrics, type AnalyzerMetrics } from './telemetry/analyzer-metrics';
+import { createStandaloneUi } from './ui/standalone-ui';
 
 /** What routes added by other modules (analysis, insights) build on. */
 export interface AnalyzerServices {
@@ -70,7 +71,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const services = await startServices(config, store, metrics, app, writes);
   app.decorate('analyzer', services);
   registerErrorHandler(app);
-  registerAuth(app, config);
+  const ui = createStandaloneUi(config);
+  registerAuth(app, { ...config, sessionRole: ui.sessionRole });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -87,6 +89,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(otlpRoutes, { ingestor: new OtlpIngestor(services.writer, metrics, config.ingest) });
   await app.register(analyticsRoutes, { store });
   await app.register(adminRoutes, { settings: services.retentionSettings, job: services.retention });
+  await ui.register(app);
   await registerAnalysis(app, {
     config,
     duckdb: store,

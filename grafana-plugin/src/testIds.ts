@@ -25,16 +25,19 @@ export const testIds = {
     degradation: 'rpa-workflow-degradation',
     bottlenecks: 'rpa-workflow-bottlenecks',
     executions: 'rpa-workflow-executions',
+    execution: 'rpa-workflow-execution',
   },
   insights: {
     container: 'rpa-insights',
     item: 'rpa-insights-item',
     markImplemented: 'rpa-insights-mark-implemented',
+    workflowLink: 'rpa-insights-workflow-link',
   },
   anomalies: {
     container: 'rpa-anomalies',
     row: 'rpa-anomalies-row',
     group: 'rpa-anomalies-group',
+    executionLink: 'rpa-anomalies-execution-link',
   },
   compare: {
     container: 'rpa-compare',

@@ -1,11 +1,13 @@
 /**
  * Bearer-token access per route (`config.access`): open routes, OTLP ingestion
  * (open unless an ingest token is set), and the roles viewer < editor < admin.
+ * A browser signed in at /ui presents a session cookie instead of the header;
+ * it carries the role of the token that opened the session.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { roleAllows, type Role, type RoleToken } from '../config/tokens';
 import { AuthError } from './errors';
+import { createTokenMatcher, digestToken, safeEqual } from './token-matcher';
 
 export type Access = 'open' | 'ingest' | Role;
 
@@ -20,29 +22,31 @@ export interface AuthOptions {
   readonly ingestToken: string | undefined;
   /** No tokens and --insecure-local: every route is open (bound to 127.0.0.1 only). */
   readonly insecureLocal: boolean;
+  /** The role of the request's browser session, if it has a live one (ui/session-store). */
+  readonly sessionRole?: (request: FastifyRequest) => Role | undefined;
 }
 
 export function registerAuth(app: FastifyInstance, options: AuthOptions): void {
-  const tokens = options.tokens.map((t) => ({ role: t.role, digest: digest(t.token) }));
-  const ingestDigest = options.ingestToken === undefined ? undefined : digest(options.ingestToken);
+  const roleOf = createTokenMatcher(options.tokens);
+  const ingestDigest = options.ingestToken === undefined ? undefined : digestToken(options.ingestToken);
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access ?? 'admin';
     if (access === 'open') return;
     const presented = bearer(request);
     if (access === 'ingest') {
       if (ingestDigest === undefined) return;
-      if (presented === undefined || !safeEqual(digest(presented), ingestDigest)) {
+      if (presented === undefined || !safeEqual(digestToken(presented), ingestDigest)) {
         throw new AuthError(401, 'OTLP ingestion needs the ingest token (Authorization: Bearer <token>)');
       }
       return;
     }
-    if (tokens.length === 0 && options.insecureLocal) return;
-    if (presented === undefined) throw new AuthError(401, 'missing Authorization: Bearer <token>');
-    const presentedDigest = digest(presented);
-    const match = tokens.find((t) => safeEqual(t.digest, presentedDigest));
-    if (!match) throw new AuthError(401, 'unknown token');
-    if (!roleAllows(match.role, access))
-      throw new AuthError(403, `this route needs the ${access} role; the token has ${match.role}`);
+    if (options.tokens.length === 0 && options.insecureLocal) return;
+    const role = presented === undefined ? options.sessionRole?.(request) : roleOf(presented);
+    if (presented === undefined && role === undefined)
+      throw new AuthError(401, 'missing Authorization: Bearer <token> (or sign in at /ui/login)');
+    if (role === undefined) throw new AuthError(401, 'unknown token');
+    if (!roleAllows(role, access))
+      throw new AuthError(403, `this route needs the ${access} role; the token has ${role}`);
   });
 }
 
@@ -51,12 +55,4 @@ function bearer(request: FastifyRequest): string | undefined {
   if (typeof header !== 'string') return undefined;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   return match?.[1];
-}
-
-function digest(token: string): Buffer {
-  return createHash('sha256').update(token).digest();
-}
-
-function safeEqual(a: Buffer, b: Buffer): boolean {
-  return a.length === b.length && timingSafeEqual(a, b);
 }

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { ANALYZER } from '@rpa-analytics/instrumentation/conventions';
 import { parseTokens, type RoleToken } from './tokens';
+import { DEFAULT_UI, type UiConfig } from './ui-config';
 
 export interface DuckDbConfig {
   /** DuckDB `memory_limit`, e.g. `1GB`. */
@@ -57,6 +58,8 @@ export interface AnalyzerConfig {
   /** Period of the retention job; 0 disables it. */
   readonly retentionIntervalMs: number;
   readonly analysis: AnalysisConfig;
+  /** The standalone UI at /ui; DEFAULT_UI when absent. */
+  readonly ui?: UiConfig;
 }
 
 /** What the CLI passes (flags win over everything). */
@@ -148,6 +151,12 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
       source.integer('RPA_ANALYZER_RETENTION_INTERVAL_MS', 'retentionIntervalMs', 0, 7 * 86_400_000) ??
       3_600_000,
     analysis: analysisConfig(source),
+    ui: {
+      dir: source.string('RPA_ANALYZER_UI_DIR', 'uiDir') ?? DEFAULT_UI.dir,
+      sessionTtlMs:
+        source.integer('RPA_ANALYZER_UI_SESSION_TTL_MS', 'uiSessionTtlMs', 60_000, 30 * DAY_MS) ??
+        DEFAULT_UI.sessionTtlMs,
+    },
   };
   return deepFreeze(config);
 }
@@ -217,6 +226,8 @@ const FILE_KEYS = [
   'anomalyLookbackMs',
   'refreshIntervalMs',
   'impactPeriodMs',
+  'uiDir',
+  'uiSessionTtlMs',
 ];
 
 /** Environment first, then the config file; each value validated and named when wrong. */

@@ -12,7 +12,15 @@ const EASE_COLOR: Record<Insight['ease_of_implementation'], BadgeColor> = {
 };
 
 /** One insight as the Insights page and the insight panel show it. */
-export function InsightCard({ insight, actions, testId }: { insight: Insight; actions?: ReactNode; testId?: string }) {
+interface Props {
+  insight: Insight;
+  actions?: ReactNode;
+  testId?: string;
+  /** Shown instead of the plain workflow id (a link to the workflow page, where there is one). */
+  workflowLink?: ReactNode;
+}
+
+export function InsightCard({ insight, actions, testId, workflowLink }: Props) {
   const styles = useStyles2(getStyles);
   return (
     <article className={styles.card} data-testid={testId}>
@@ -25,7 +33,7 @@ export function InsightCard({ insight, actions, testId }: { insight: Insight; ac
         <Badge text={insight.ease_of_implementation} color={EASE_COLOR[insight.ease_of_implementation] ?? 'blue'} />
         {insight.implemented && <Badge text="implemented" color="green" icon="check" />}
       </header>
-      <div className={styles.meta}>{insight.workflow_id}</div>
+      <div className={styles.meta}>{workflowLink ?? insight.workflow_id}</div>
       <p>{insight.description}</p>
       <p>
         <strong>Do:</strong> {insight.recommendation}

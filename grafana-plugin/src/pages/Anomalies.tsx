@@ -1,4 +1,5 @@
 import React from 'react';
+import { Link } from 'react-router-dom';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { PluginPage } from '@grafana/runtime';
@@ -12,6 +13,8 @@ import { PageToolbar } from '../components/PageToolbar';
 import { QueryStateView } from '../components/QueryStateView';
 import { Section } from '../components/Section';
 import { SimpleTable } from '../components/SimpleTable';
+import { useTimeLink } from '../components/useTimeLink';
+import { ROUTES } from '../constants';
 import { useUrlParam, useUrlTimeRange } from '../components/useUrlTimeRange';
 import { testIds } from '../testIds';
 
@@ -29,6 +32,15 @@ export function Anomalies() {
   const [minSeverityParam, setMinSeverity] = useUrlParam('severity');
   const minSeverity = Number(minSeverityParam ?? '0') || 0;
   const state = useAnalyzerQuery(() => client.anomalies(filters), key);
+  const link = useTimeLink();
+  // The execution's page spans the anomaly's episode, a minute either side.
+  const executionLink = (a: Anomaly, executionId: string) =>
+    link(ROUTES.Workflow, {
+      workflow: a.workflow_id,
+      execution: executionId,
+      from: String(Date.parse(a.started_at) - 60_000),
+      to: String(Date.parse(a.ended_at) + 60_000),
+    });
 
   const severityClass = (a: Anomaly) =>
     a.severity >= 0.8 ? styles.high : a.severity >= 0.5 ? styles.medium : styles.low;
@@ -75,6 +87,17 @@ export function Anomalies() {
                         render: (a) => `${a.baseline_value.toFixed(1)} → ${a.actual_value.toFixed(1)}`,
                       },
                       { header: 'σ', align: 'right', render: (a) => a.deviation.toFixed(1) },
+                      {
+                        header: 'Executions',
+                        render: (a) =>
+                          a.execution_ids.slice(0, 3).map((id) => (
+                            <div key={id}>
+                              <Link to={executionLink(a, id)} data-testid={testIds.anomalies.executionLink}>
+                                {id.slice(0, 12)}
+                              </Link>
+                            </div>
+                          )),
+                      },
                       {
                         header: 'What happened / what to do',
                         render: (a) => (

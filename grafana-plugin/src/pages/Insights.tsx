@@ -1,4 +1,5 @@
 import React, { useState } from 'react';
+import { Link } from 'react-router-dom';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { PluginPage } from '@grafana/runtime';
@@ -8,6 +9,8 @@ import { useAnalyzerClient } from '../api/AnalyzerContext';
 import { describeError } from '../api/describeError';
 import { useAnalyzerQuery } from '../api/useAnalyzerQuery';
 import { InsightCard } from '../components/InsightCard';
+import { useTimeLink } from '../components/useTimeLink';
+import { ROUTES } from '../constants';
 import { PageToolbar } from '../components/PageToolbar';
 import { QueryStateView } from '../components/QueryStateView';
 import { useUrlParam, useUrlTimeRange } from '../components/useUrlTimeRange';
@@ -25,6 +28,7 @@ const CATEGORIES = [
 export function Insights() {
   const styles = useStyles2(getStyles);
   const client = useAnalyzerClient();
+  const link = useTimeLink();
   const { timeRange, filters, setTimeRange, key } = useUrlTimeRange();
   const [category, setCategory] = useUrlParam('category');
   const [workflowId] = useUrlParam('workflow');
@@ -80,6 +84,14 @@ export function Insights() {
                   key={insight.insight_id}
                   insight={insight}
                   testId={testIds.insights.item}
+                  workflowLink={
+                    <Link
+                      to={link(ROUTES.Workflow, { workflow: insight.workflow_id })}
+                      data-testid={testIds.insights.workflowLink}
+                    >
+                      {insight.workflow_id}
+                    </Link>
+                  }
                   actions={
                     !insight.implemented && (
                       <Button

@@ -16,6 +16,7 @@ import { SimpleTable } from '../components/SimpleTable';
 import { tempoTraceUrl } from '../components/traceLink';
 import { useUrlParam, useUrlTimeRange } from '../components/useUrlTimeRange';
 import { WorkflowSelect } from '../components/WorkflowSelect';
+import { ExecutionDetail } from '../components/ExecutionDetail';
 import { testIds } from '../testIds';
 import { NO_EXECUTIONS_HINT } from './emptyHints';
 
@@ -36,6 +37,7 @@ export function Workflow() {
   const client = useAnalyzerClient();
   const { timeRange, filters, setTimeRange, key } = useUrlTimeRange();
   const [workflowId, setWorkflowId] = useUrlParam('workflow');
+  const [executionId] = useUrlParam('execution');
   const workflows = useAnalyzerQuery(() => client.workflowIds(filters), key);
   const detail = useAnalyzerQuery(
     () => (workflowId ? loadWorkflow(client, workflowId, filters) : Promise.resolve(undefined)),
@@ -54,6 +56,9 @@ export function Workflow() {
             testId={testIds.workflow.picker}
           />
         </PageToolbar>
+        {workflowId && executionId && (
+          <ExecutionDetail workflowId={workflowId} executionId={executionId} filters={filters} queryKey={key} />
+        )}
         <QueryStateView
           state={detail}
           isEmpty={(d) => d === undefined || d.performance.execution_count === 0}

@@ -1,0 +1,31 @@
+/** Wires the standalone UI: its sessions (which auth.ts consults) and its routes. */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AnalyzerConfig } from '../config/config';
+import type { Role } from '../config/tokens';
+import { DEFAULT_UI } from '../config/ui-config';
+import { createTokenMatcher } from '../api/token-matcher';
+import { sessionIdOf } from './session-cookie';
+import { SessionStore } from './session-store';
+import { uiRoutes } from './ui-routes';
+
+export interface StandaloneUi {
+  /** For registerAuth: the role of the request's live session, if any. */
+  sessionRole(request: FastifyRequest): Role | undefined;
+  register(app: FastifyInstance): Promise<void>;
+}
+
+export function createStandaloneUi(config: AnalyzerConfig): StandaloneUi {
+  const ui = config.ui ?? DEFAULT_UI;
+  const sessions = new SessionStore(ui.sessionTtlMs);
+  return {
+    sessionRole: (request) => sessions.get(sessionIdOf(request))?.role,
+    async register(app) {
+      await app.register(uiRoutes, {
+        ui,
+        sessions,
+        matchToken: createTokenMatcher(config.tokens),
+        signInRequired: !(config.tokens.length === 0 && config.insecureLocal),
+      });
+    },
+  };
+}
