@@ -10,6 +10,7 @@ REQUIRED=(
   "prometheus-alertmanager:prometheus-alertmanager"
   "amtool:prometheus-alertmanager"
   "docker-compose:docker-compose"
+  "chromium:chromium"
 )
 
 missing_packages=()

@@ -22,6 +22,7 @@ export function loginPage(error?: string): string {
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <title>Sign in · RPA Analytics</title>
+    <link rel="icon" href="/ui/public/img/logo.svg" />
     <style>${STYLE}</style>
   </head>
   <body>
@@ -43,7 +44,7 @@ export function loginPage(error?: string): string {
 export function missingBundlePage(dir: string): string {
   return `<!doctype html>
 <html lang="en">
-  <head><meta charset="utf-8" /><title>UI not built · RPA Analytics</title></head>
+  <head><meta charset="utf-8" /><title>UI not built · RPA Analytics</title><link rel="icon" href="data:," /></head>
   <body style="font: 14px/1.5 Helvetica, Arial, sans-serif; margin: 40px">
     <h1>The standalone UI is not built</h1>
     <p>${escapeHtml(missingBundleMessage(dir))}</p>
