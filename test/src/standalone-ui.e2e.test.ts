@@ -20,8 +20,16 @@ const PAGES = [
   { name: 'workflow', hash: `#/workflow?${RANGE}&workflow=invoice-entry`, testId: 'rpa-workflow-stats' },
   { name: 'insights', hash: `#/insights?${RANGE}`, testId: 'rpa-insights-item' },
   { name: 'anomalies', hash: `#/anomalies?${RANGE}`, testId: 'rpa-anomalies-row' },
-  { name: 'compare', hash: `#/compare?${RANGE}&workflows=invoice-entry,report-export`, testId: 'rpa-compare-table' },
-  { name: 'panels', hash: `#/panels?${RANGE}&workflows=invoice-entry,report-export`, testId: 'rpa-insight-panel-item' },
+  {
+    name: 'compare',
+    hash: `#/compare?${RANGE}&workflows=invoice-entry,report-export`,
+    testId: 'rpa-compare-table',
+  },
+  {
+    name: 'panels',
+    hash: `#/panels?${RANGE}&workflows=invoice-entry,report-export`,
+    testId: 'rpa-insight-panel-item',
+  },
 ];
 
 describe('standalone UI at /ui in Chromium', () => {
@@ -58,11 +66,19 @@ describe('standalone UI at /ui in Chromium', () => {
         .join(','),
       RPA_ANALYZER_REFRESH_INTERVAL_MS: '2000',
     });
-    const executorEnv = { RPA_ANALYZER_URL: base, RPA_METRICS_PORT: '-1', OTEL_SERVICE_NAME: 'ui-e2e-executor' };
+    const executorEnv = {
+      RPA_ANALYZER_URL: base,
+      RPA_METRICS_PORT: '-1',
+      OTEL_SERVICE_NAME: 'ui-e2e-executor',
+    };
     await runDemoExecutor(['--mode', 'recorded', '--history-hours', '24', '--rate', '0.02'], executorEnv);
     await runDemoExecutor(
-      ['--rate', '3', '--time-scale', '1', '--concurrency', '64', '--duration', '10']
-        .concat(['--degrade', 'invoice-entry=5', '--fail', 'report-export=0.9']),
+      ['--rate', '3', '--time-scale', '1', '--concurrency', '64', '--duration', '10'].concat([
+        '--degrade',
+        'invoice-entry=5',
+        '--fail',
+        'report-export=0.9',
+      ]),
       executorEnv,
     );
     const from = Date.now() - 2 * 86_400_000;

@@ -19,7 +19,8 @@ export class PageProblems {
 
   constructor(page: Page) {
     page.on('console', (message) => {
-      if (message.type() === 'error') this.add(`console error: ${message.text()} ${message.location()?.url ?? ''}`);
+      if (message.type() === 'error')
+        this.add(`console error: ${message.text()} ${message.location()?.url ?? ''}`);
     });
     page.on('pageerror', (error) => this.add(`page error: ${error.message}`));
     page.on('requestfailed', (request) => {
