@@ -92,8 +92,13 @@ export function Anomalies() {
                         render: (a) =>
                           a.execution_ids.slice(0, 3).map((id) => (
                             <div key={id}>
-                              <Link to={executionLink(a, id)} data-testid={testIds.anomalies.executionLink}>
-                                {id.slice(0, 12)}
+                              <Link
+                                to={executionLink(a, id)}
+                                title={`execution ${id}`}
+                                className={styles.execution}
+                                data-testid={testIds.anomalies.executionLink}
+                              >
+                                {id.slice(0, 8)}
                               </Link>
                             </div>
                           )),
@@ -135,6 +140,11 @@ const getStyles = (theme: GrafanaTheme2) => ({
   high: css({ color: theme.colors.error.text, fontWeight: theme.typography.fontWeightBold }),
   medium: css({ color: theme.colors.warning.text }),
   low: css({ color: theme.colors.text.secondary }),
+  execution: css({
+    whiteSpace: 'nowrap',
+    color: theme.colors.text.link,
+    fontFamily: theme.typography.fontFamilyMonospace,
+  }),
   action: css({ color: theme.colors.text.secondary, fontStyle: 'italic' }),
   group: css({ padding: theme.spacing(0.5, 0), borderBottom: `1px solid ${theme.colors.border.weak}` }),
 });

@@ -2,7 +2,7 @@ import React, { useMemo } from 'react';
 import { HashRouter, NavLink, Route, Routes } from 'react-router-dom';
 import { css } from '@emotion/css';
 import { createTheme, type GrafanaTheme2 } from '@grafana/data';
-import { GlobalStyles, ThemeContext, useStyles2 } from '@grafana/ui';
+import { Button, GlobalStyles, ThemeContext, useStyles2 } from '@grafana/ui';
 
 import { AnalyzerProvider } from '../api/AnalyzerContext';
 import type { AnalyzerEndpoints } from '../api/client';
@@ -22,7 +22,7 @@ const NAV: Array<[string, string]> = [
   [PANELS_ROUTE, 'Panels'],
 ];
 
-function Layout() {
+function Layout({ apiBase }: { apiBase: string }) {
   const styles = useStyles2(getStyles);
   return (
     <div className={styles.page}>
@@ -37,6 +37,12 @@ function Layout() {
             {label}
           </NavLink>
         ))}
+        {/* The analyzer ends its session cookie here (an HttpOnly cookie: the page cannot). */}
+        <form method="post" action={`${apiBase}/ui/logout`} className={styles.signOut}>
+          <Button type="submit" size="sm" variant="secondary" fill="text" icon="signout">
+            Sign out
+          </Button>
+        </form>
       </nav>
       <main className={styles.main}>
         <Routes>
@@ -63,7 +69,7 @@ export function StandaloneApp({ apiBase, theme }: StandaloneOptions) {
       <GlobalStyles />
       <AnalyzerProvider endpoints={endpoints}>
         <HashRouter future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
-          <Layout />
+          <Layout apiBase={apiBase} />
         </HashRouter>
       </AnalyzerProvider>
     </ThemeContext.Provider>
@@ -81,6 +87,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
     background: theme.colors.background.primary,
   }),
   brand: css({ marginRight: theme.spacing(2) }),
+  signOut: css({ marginLeft: 'auto' }),
   link: css({ color: theme.colors.text.secondary, '&:hover': { color: theme.colors.text.primary } }),
   active: css({ color: theme.colors.text.primary, borderBottom: `2px solid ${theme.colors.primary.main}` }),
   main: css({ padding: theme.spacing(3) }),
