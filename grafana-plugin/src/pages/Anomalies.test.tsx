@@ -41,4 +41,14 @@ describe('Anomalies page', () => {
     await renderPage(<Anomalies />, '/anomalies?severity=0.8');
     expect(await screen.findAllByTestId(testIds.anomalies.row)).toHaveLength(1);
   });
+
+  it('links each execution to its page, spanning the anomaly episode', async () => {
+    installFakeBackend(allRoutes);
+    await renderPage(<Anomalies />, '/anomalies');
+    const [first] = await screen.findAllByTestId(testIds.anomalies.executionLink);
+    const url = new URL(first!.getAttribute('href')!, 'http://x');
+    expect(url.pathname).toBe('/workflow');
+    expect(url.searchParams.get('execution')).toBe('e1');
+    expect(Number(url.searchParams.get('from'))).toBeLessThan(Number(url.searchParams.get('to')));
+  });
 });

@@ -54,4 +54,14 @@ describe('Insights page', () => {
     fireEvent.click((await screen.findAllByTestId(testIds.insights.markImplemented))[0]!);
     expect(await screen.findByText(/writes need the editor token/)).toBeInTheDocument();
   });
+
+  it('links each insight to its workflow, keeping the time range', async () => {
+    installFakeBackend(allRoutes);
+    await renderPage(<Insights />, '/insights?from=now-7d&to=now');
+    const [first] = await screen.findAllByTestId(testIds.insights.workflowLink);
+    const url = new URL(first!.getAttribute('href')!, 'http://x');
+    expect(url.pathname).toBe('/workflow');
+    expect(url.searchParams.get('workflow')).toBe(first!.textContent);
+    expect(url.searchParams.get('from')).toBe('now-7d');
+  });
 });

@@ -47,4 +47,14 @@ describe('Workflow page', () => {
     const perf = backend.requests.find((r) => r.url.includes('/analytics/performance'))!;
     expect(paramsOf(perf).get('workflow_id')).toBe('payroll-sync');
   });
+
+  it('shows the execution an anomaly links to, with its steps', async () => {
+    const backend = installFakeBackend(allRoutes);
+    await renderPage(<Workflow />, '/workflow?workflow=payroll-sync&execution=e1');
+    const execution = await screen.findByTestId(testIds.workflow.execution);
+    expect(execution).toHaveTextContent('Execution e1');
+    expect(execution).toHaveTextContent('login form not found');
+    const request = backend.requests.find((r) => r.url.includes('include=steps'));
+    expect(paramsOf(request!).getAll('workflow_id')).toEqual(['payroll-sync']);
+  });
 });
