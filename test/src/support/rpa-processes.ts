@@ -1,21 +1,32 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO } from './prometheus-stack';
 import { httpOk, RunningProcess, waitFor } from './system';
 
 const ANALYZER_PACKAGE = join(REPO, 'analyzer-sidecar');
-const ANALYZER_CLI = join(ANALYZER_PACKAGE, (require(join(ANALYZER_PACKAGE, 'package.json')) as { bin: Record<string, string> }).bin['rpa-analyzer'] as string);
+const ANALYZER_BIN = (
+  JSON.parse(readFileSync(join(ANALYZER_PACKAGE, 'package.json'), 'utf8')) as { bin: Record<string, string> }
+).bin;
+const ANALYZER_CLI = join(ANALYZER_PACKAGE, ANALYZER_BIN['rpa-analyzer'] as string);
 const DEMO_CLI = join(REPO, 'instrumentation', 'dist-examples', 'cli.js');
 
 /** The built analyzer CLI, as `rpa-analyzer serve` runs it, on 127.0.0.1 without tokens. */
-export async function startAnalyzer(port: number, dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<RunningProcess> {
+export async function startAnalyzer(
+  port: number,
+  dataDir: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<RunningProcess> {
   const analyzer = new RunningProcess(
     process.execPath,
     [ANALYZER_CLI, 'serve', '--port', String(port), '--data-dir', dataDir, '--insecure-local'],
     { RPA_ANALYZER_LOG_LEVEL: 'warn', ...env },
   );
-  await waitFor(`the analyzer on ${port}\n${analyzer.log}`, () => httpOk(`http://127.0.0.1:${port}/health`), 60_000);
+  await waitFor(
+    `the analyzer on ${port}\n${analyzer.log}`,
+    () => httpOk(`http://127.0.0.1:${port}/health`),
+    60_000,
+  );
   return analyzer;
 }
 
