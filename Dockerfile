@@ -8,7 +8,8 @@ COPY grafana-plugin/package.json grafana-plugin/
 COPY test/package.json test/
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN npm run build -w instrumentation && npm run build -w analyzer-sidecar
+# The standalone UI the analyzer serves at /ui (grafana-plugin/dist-standalone).
+RUN npm run build -w instrumentation && npm run build -w analyzer-sidecar && npm run build:standalone -w grafana-plugin
 
 FROM build AS analyzer
 ENV NODE_ENV=production
