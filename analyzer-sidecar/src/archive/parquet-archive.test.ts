@@ -115,6 +115,16 @@ describe('ParquetArchive', () => {
     );
   });
 
+  it('stores a re-sent batch once even when its rows were archived meanwhile', async () => {
+    const batch = fc.sample(batchArbitrary(10), { numRuns: 1, seed: 13 })[0] as RecordBatch;
+    await store.insert(batch);
+    const before = sortBatch(await store.queryRange(ALL_TIME));
+    for (const type of RECORD_TYPES) await archive.moveOlderThan(type, BASE_TIME + 20 * DAY_MS);
+    const again = await store.insert(batch);
+    expect(again.inserted).toEqual({ executions: 0, steps: 0, recoveries: 0, resources: 0 });
+    expect(sortBatch(await store.queryRange(ALL_TIME))).toEqual(before);
+  });
+
   it('lets ingestion go on during a move; rows committed meanwhile stay, once', async () => {
     const batch = fc
       .sample(batchArbitrary(10), { numRuns: 5, seed: 9 })

@@ -32,6 +32,12 @@ export class DuckDbStore implements Store {
   private nextReader = 0;
   private closed = false;
   private readonly dedicated: DuckDBConnection[] = [];
+  private archivedFiles: Readonly<Record<RecordType, readonly string[]>> = {
+    executions: [],
+    steps: [],
+    recoveries: [],
+    resources: [],
+  };
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -61,7 +67,7 @@ export class DuckDbStore implements Store {
       try {
         for (const type of RECORD_TYPES) {
           if (batch[type].length === 0) continue;
-          const fresh = await freshRows(connection, type, batch[type]);
+          const fresh = await freshRows(connection, type, batch[type], this.archivedFiles[type]);
           appendRows(this.appenders[type], TABLES[type], fresh);
           this.appenders[type].flushSync();
           inserted[type] = fresh.length;
@@ -142,6 +148,7 @@ export class DuckDbStore implements Store {
     files: Readonly<Record<RecordType, readonly string[]>>,
     connection = this.writer,
   ): Promise<void> {
+    this.archivedFiles = files;
     for (const type of RECORD_TYPES) {
       const hot = `SELECT * FROM ${quoteIdentifier(type)}`;
       const list = files[type];

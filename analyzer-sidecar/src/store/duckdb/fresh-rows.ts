@@ -5,18 +5,22 @@
  */
 import { listValue, type DuckDBConnection } from '@duckdb/node-api';
 import type { RecordType } from '../../model/records';
-import { quoteIdentifier, TABLES } from './tables';
+import { quoteIdentifier, quoteLiteral, TABLES } from './tables';
 
 type Row = Readonly<Record<string, unknown>>;
 
-/** The rows of `rows` whose key is neither stored nor repeated earlier in `rows`. */
+/**
+ * The rows of `rows` whose key is neither stored (hot, or in one of the
+ * archived files of the batch's days) nor repeated earlier in `rows`.
+ */
 export async function freshRows(
   connection: DuckDBConnection,
   type: RecordType,
   rows: readonly object[],
+  archivedFiles: readonly string[],
 ): Promise<object[]> {
   const table = TABLES[type];
-  const stored = await storedKeys(connection, type, rows as readonly Row[]);
+  const stored = await storedKeys(connection, type, rows as readonly Row[], archivedFiles);
   const fresh: object[] = [];
   for (const row of rows as readonly Row[]) {
     const identity = keyOf(table.key, row);
@@ -29,13 +33,14 @@ export async function freshRows(
 
 /**
  * Keys already stored among the batch's: looked up in the batch's time window
- * only (zone maps skip older row groups) and, where the table has one, by the
- * probe column.
+ * only (zone maps skip older row groups; archived files of other days are not
+ * read) and, where the table has one, by the probe column.
  */
 async function storedKeys(
   connection: DuckDBConnection,
   type: RecordType,
   rows: readonly Row[],
+  archivedFiles: readonly string[],
 ): Promise<Set<string>> {
   const table = TABLES[type];
   const time = table.timeColumn;
@@ -55,11 +60,28 @@ async function storedKeys(
     values.push(listValue(rows.map((row) => row[table.probeColumn as string] as string)));
     probe = ` AND list_contains($3, ${quoteIdentifier(table.probeColumn)})`;
   }
+  const day = (ms: number): number => Math.floor(ms / DAY_MS);
+  const files = archivedFiles.filter((file) => {
+    const fileDay = dayOfArchiveFile(file);
+    return fileDay === undefined || (fileDay >= day(min) && fileDay <= day(max));
+  });
+  const source =
+    files.length === 0
+      ? quoteIdentifier(type)
+      : `(SELECT * FROM ${quoteIdentifier(type)} UNION ALL BY NAME SELECT * FROM read_parquet([${files.map(quoteLiteral).join(', ')}])) AS stored`;
   const result = await connection.runAndReadAll(
-    `SELECT ${columns} FROM ${quoteIdentifier(type)} WHERE ${quoteIdentifier(time)} BETWEEN $1::BIGINT AND $2::BIGINT${probe}`,
+    `SELECT ${columns} FROM ${source} WHERE ${quoteIdentifier(time)} BETWEEN $1::BIGINT AND $2::BIGINT${probe}`,
     values,
   );
   return new Set(result.getRowObjects().map((row) => keyOf(table.key, row)));
+}
+
+const DAY_MS = 86_400_000;
+
+/** The UTC day (days since the epoch) an archive file holds, from its `day=YYYY-MM-DD` folder. */
+function dayOfArchiveFile(file: string): number | undefined {
+  const match = /day=(\d{4}-\d{2}-\d{2})/.exec(file);
+  return match ? Date.parse(`${match[1]}T00:00:00Z`) / DAY_MS : undefined;
 }
 
 function keyOf(key: readonly string[], row: Row): string {
