@@ -174,3 +174,25 @@ describe('analysis routes', () => {
     expect(after.execution_count).toBe(1);
   });
 });
+
+describe('failure categories with user rules', () => {
+  it('counts failures under a category configured by the user, before the built-in ones', async () => {
+    const t = await startTestApp({
+      analysis: { failureRules: [{ category: 'sap_crash', message: 'SAP GUI' }] },
+    });
+    try {
+      const history = analysisHistory(NOW);
+      await t.app.analyzer.writer.submit(history);
+      const response = await t.app.inject({
+        url: '/analytics/failures?workflow_id=wf-mid',
+        headers: bearer('viewer'),
+      });
+      const failed = history.executions.filter((e) => e.workflow_id === 'wf-mid' && e.status === 'failed');
+      expect(
+        response.json().categories.map((c: { category: string; count: number }) => [c.category, c.count]),
+      ).toEqual([['sap_crash', failed.length]]);
+    } finally {
+      await t.close();
+    }
+  });
+});
