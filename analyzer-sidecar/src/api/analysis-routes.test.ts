@@ -3,7 +3,7 @@ import { categorizeFailures, failuresFromRecords } from '../analysis/failure-bre
 import { analyzeWorkflow } from '../analysis/performance';
 import { rankReliability } from '../analysis/reliability-ranking';
 import { summarizeSteps } from '../analysis/step-summaries';
-import { countOutcomes } from '../analysis/success-rate';
+import { countOutcomes, successRateWindows } from '../analysis/success-rate';
 import type { RecordBatch } from '../model/records';
 import { analysisHistory, DEGRADING_WORKFLOW, HISTORY_DAY } from '../test-support/analysis-history';
 import { bearer, startTestApp, type TestApp } from '../test-support/test-app';
@@ -96,6 +96,29 @@ describe('analysis routes', () => {
       expected[2]!.workflow_id,
     ]);
     expect(next.body.next_cursor).toBeNull();
+  });
+
+  it('gives success rates per window equal to successRateWindows, empty windows included', async () => {
+    const from = NOW - 2 * HISTORY_DAY;
+    const to = NOW + 1;
+    const windowMs = 6 * 3_600_000;
+    const { status, body } = await get(
+      `/analytics/success-rates?from=${from}&to=${to}&window_ms=${windowMs}`,
+    );
+    expect(status).toBe(200);
+    for (const item of body.items) {
+      const expected = successRateWindows(item.workflow_id, history.executions, { from, to, windowMs });
+      expect(item.windows).toHaveLength(expected.length);
+      item.windows.forEach((w: Record<string, unknown>, k: number) => {
+        const e = expected[k]!;
+        expect(w).toMatchObject({ completed: e.completed, failed: e.failed, total: e.total });
+        expect(w.window_start).toBe(new Date(e.window_start).toISOString());
+        if (e.success_rate === null) expect(w.success_rate).toBeNull();
+        else expect(w.success_rate).toBeCloseTo(e.success_rate, 9);
+      });
+    }
+    const tooMany = await get(`/analytics/success-rates?from=${from}&to=${to}&window_ms=1000`);
+    expect(tooMany.body).toMatchObject({ field: 'window_ms' });
   });
 
   it('categorizes failures exactly as the pure breakdown does', async () => {
