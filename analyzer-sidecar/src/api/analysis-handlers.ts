@@ -1,7 +1,9 @@
 /** Handlers of the analysis routes: request values in, service calls, API shapes out. */
-import type { DegradationStatistic } from '../model/analysis';
+import type { DegradationStatistic, SuccessRateWindow } from '../model/analysis';
 import type { AnalysisServices } from '../services/analysis-services';
+import { MAX_WINDOWS } from '../services/success-windows';
 import { COMPARABLE_METRICS } from '../services/workflow-metrics';
+import { isoTime } from './present';
 import { BadRequestError } from './errors';
 import { paginate } from './pagination';
 import { presentDegradation } from './present-analysis';
@@ -13,6 +15,9 @@ export interface WorkflowQuery extends Omit<FilterQuery, 'workflow_id'> {
 export interface PageQuery extends FilterQuery {
   limit: number;
   cursor?: string;
+}
+export interface SuccessRateQuery extends PageQuery {
+  window_ms?: number;
 }
 export interface BottleneckQuery extends WorkflowQuery {
   threshold_percentile: number;
@@ -65,14 +70,33 @@ export function analysisHandlers({ analytics, context }: AnalysisServices) {
       return presentDegradation(await analytics.degradation(query.workflow_id, options));
     },
 
-    /** Over from/to, or the configured success-rate window ending now. */
-    async successRates(query: PageQuery) {
+    /** Over from/to, or the configured success-rate window ending now; with `window_ms`, per window too. */
+    async successRates(query: SuccessRateQuery) {
       const filter = toFilter(query);
-      const windowed =
-        filter.from === undefined && filter.to === undefined
-          ? { ...filter, from: context.now() + 1 - context.config.successRateWindowMs }
-          : filter;
-      return paginate(await analytics.successRates(windowed), query.limit, query.cursor);
+      const end = filter.to ?? context.now() + 1;
+      const period = { from: filter.from ?? end - context.config.successRateWindowMs, to: end };
+      const page = paginate(
+        await analytics.successRates({ ...filter, ...period }),
+        query.limit,
+        query.cursor,
+      );
+      if (query.window_ms === undefined) return page;
+      if ((period.to - period.from) / query.window_ms > MAX_WINDOWS)
+        throw new BadRequestError(
+          'window_ms',
+          `window_ms makes more than ${MAX_WINDOWS} windows of the range`,
+        );
+      const ids = page.items.map((i) => i.workflow_id);
+      const windows = await analytics.successRateWindows(ids, period, query.window_ms);
+      const present = (w: SuccessRateWindow) => ({
+        ...w,
+        window_start: isoTime(w.window_start),
+        window_end: isoTime(w.window_end),
+      });
+      return {
+        ...page,
+        items: page.items.map((i) => ({ ...i, windows: (windows.get(i.workflow_id) ?? []).map(present) })),
+      };
     },
 
     async failures(query: FailureQuery) {

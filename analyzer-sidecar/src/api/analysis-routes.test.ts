@@ -3,7 +3,7 @@ import { categorizeFailures, failuresFromRecords } from '../analysis/failure-bre
 import { analyzeWorkflow } from '../analysis/performance';
 import { rankReliability } from '../analysis/reliability-ranking';
 import { summarizeSteps } from '../analysis/step-summaries';
-import { countOutcomes } from '../analysis/success-rate';
+import { countOutcomes, successRateWindows } from '../analysis/success-rate';
 import type { RecordBatch } from '../model/records';
 import { analysisHistory, DEGRADING_WORKFLOW, HISTORY_DAY } from '../test-support/analysis-history';
 import { bearer, startTestApp, type TestApp } from '../test-support/test-app';
@@ -98,6 +98,29 @@ describe('analysis routes', () => {
     expect(next.body.next_cursor).toBeNull();
   });
 
+  it('gives success rates per window equal to successRateWindows, empty windows included', async () => {
+    const from = NOW - 2 * HISTORY_DAY;
+    const to = NOW + 1;
+    const windowMs = 6 * 3_600_000;
+    const { status, body } = await get(
+      `/analytics/success-rates?from=${from}&to=${to}&window_ms=${windowMs}`,
+    );
+    expect(status).toBe(200);
+    for (const item of body.items) {
+      const expected = successRateWindows(item.workflow_id, history.executions, { from, to, windowMs });
+      expect(item.windows).toHaveLength(expected.length);
+      item.windows.forEach((w: Record<string, unknown>, k: number) => {
+        const e = expected[k]!;
+        expect(w).toMatchObject({ completed: e.completed, failed: e.failed, total: e.total });
+        expect(w.window_start).toBe(new Date(e.window_start).toISOString());
+        if (e.success_rate === null) expect(w.success_rate).toBeNull();
+        else expect(w.success_rate).toBeCloseTo(e.success_rate, 9);
+      });
+    }
+    const tooMany = await get(`/analytics/success-rates?from=${from}&to=${to}&window_ms=1000`);
+    expect(tooMany.body).toMatchObject({ field: 'window_ms' });
+  });
+
   it('categorizes failures exactly as the pure breakdown does', async () => {
     const { body } = await get(`/analytics/failures?workflow_id=${DEGRADING_WORKFLOW}&examples=2`);
     const expected = categorizeFailures(
@@ -172,5 +195,27 @@ describe('analysis routes', () => {
     await t.app.analyzer.writer.submit({ executions: [execution], steps: [], recoveries: [], resources: [] });
     const after = (await get('/analytics/performance?workflow_id=wf-new')).body;
     expect(after.execution_count).toBe(1);
+  });
+});
+
+describe('failure categories with user rules', () => {
+  it('counts failures under a category configured by the user, before the built-in ones', async () => {
+    const t = await startTestApp({
+      analysis: { failureRules: [{ category: 'sap_crash', message: 'SAP GUI' }] },
+    });
+    try {
+      const history = analysisHistory(NOW);
+      await t.app.analyzer.writer.submit(history);
+      const response = await t.app.inject({
+        url: '/analytics/failures?workflow_id=wf-mid',
+        headers: bearer('viewer'),
+      });
+      const failed = history.executions.filter((e) => e.workflow_id === 'wf-mid' && e.status === 'failed');
+      expect(
+        response.json().categories.map((c: { category: string; count: number }) => [c.category, c.count]),
+      ).toEqual([['sap_crash', failed.length]]);
+    } finally {
+      await t.close();
+    }
   });
 });

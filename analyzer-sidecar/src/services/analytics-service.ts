@@ -19,10 +19,12 @@ import type {
   PerformanceStats,
   ReliabilityScore,
   SuccessRate,
+  SuccessRateWindow,
 } from '../model/analysis';
 import type { ExecutionFilter } from '../store/store';
 import { type AnalysisContext, cached } from './analysis-context';
 import { recentPeriods } from './periods';
+import { fillWindows } from './success-windows';
 import { durationSummaries, EMPTY_SUMMARY, metricValues } from './workflow-metrics';
 
 export interface BottleneckQuery extends ExecutionFilter {
@@ -102,6 +104,17 @@ export function createAnalyticsService(context: AnalysisContext) {
     });
   }
 
+  /** Each workflow's success rate per window of `windowMs` over the period. */
+  async function successRateWindows(
+    workflowIds: readonly string[],
+    period: Period,
+    windowMs: number,
+  ): Promise<Map<string, SuccessRateWindow[]>> {
+    const filter = { workflowIds: [...workflowIds], from: period.from, to: period.to };
+    const rows = await analysisStore.windowedOutcomes(filter, windowMs);
+    return new Map(workflowIds.map((id) => [id, fillWindows(id, rows, period, windowMs)]));
+  }
+
   async function failures(filter: ExecutionFilter, examples: number): Promise<FailureBreakdown> {
     return cached(context, key('failures', [filter, examples]), filter.workflowIds ?? [], async () => {
       const rows = await analysisStore.failures(filter);
@@ -139,7 +152,16 @@ export function createAnalyticsService(context: AnalysisContext) {
     return compareWorkflows(values, metrics);
   }
 
-  return { performance, bottlenecks, degradation, successRates, failures, reliability, compare };
+  return {
+    performance,
+    bottlenecks,
+    degradation,
+    successRates,
+    successRateWindows,
+    failures,
+    reliability,
+    compare,
+  };
 }
 
 export type AnalyticsService = ReturnType<typeof createAnalyticsService>;

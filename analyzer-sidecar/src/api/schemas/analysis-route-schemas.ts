@@ -86,9 +86,19 @@ export const successRatesRouteSchema = routeSchema({
   summary: 'Success rate per workflow: completed / (completed + failed) × 100',
   description: 'Over from/to, or the configured success-rate window ending now.',
   querystring: {
-    properties: { ...rangeProperties, workflow_id: workflowIdsParam, limit: limitParam, cursor: cursorParam },
+    properties: {
+      ...rangeProperties,
+      workflow_id: workflowIdsParam,
+      limit: limitParam,
+      cursor: cursorParam,
+      window_ms: {
+        type: 'integer',
+        minimum: 1000,
+        description: 'Also the rate per window of this width over the range (at most 1000 windows)',
+      },
+    },
   },
-  ok: listOf(S.successRateSchema),
+  ok: listOf(S.successRateWithWindowsSchema),
   example: { items: [E.successRateExample], total: 1, next_cursor: null },
 });
 
