@@ -7,7 +7,7 @@ import { isoTime } from './present';
 import { BadRequestError } from './errors';
 import { paginate } from './pagination';
 import { presentDegradation } from './present-analysis';
-import { parseTime, toFilter, type FilterQuery } from './query-params';
+import { toFilter, type FilterQuery } from './query-params';
 
 export interface WorkflowQuery extends Omit<FilterQuery, 'workflow_id'> {
   workflow_id: string;
@@ -23,8 +23,7 @@ export interface BottleneckQuery extends WorkflowQuery {
   threshold_percentile: number;
   limit: number;
 }
-export interface DegradationQuery {
-  workflow_id: string;
+export interface DegradationQuery extends WorkflowQuery {
   threshold_percent: number;
   statistic: DegradationStatistic;
 }
@@ -67,7 +66,8 @@ export function analysisHandlers({ analytics, context }: AnalysisServices) {
 
     async degradation(query: DegradationQuery) {
       const options = { thresholdPercent: query.threshold_percent, statistic: query.statistic };
-      return presentDegradation(await analytics.degradation(query.workflow_id, options));
+      const { from, to } = workflowFilter(query);
+      return presentDegradation(await analytics.degradation(query.workflow_id, options, { from, to }));
     },
 
     /** Over from/to, or the configured success-rate window ending now; with `window_ms`, per window too. */
@@ -108,9 +108,10 @@ export function analysisHandlers({ analytics, context }: AnalysisServices) {
       paginate(await analytics.reliability(toFilter(query)), query.limit, query.cursor),
 
     compare: (query: CompareQuery) =>
-      analytics.compare(parseWorkflowIds(query.workflow_ids), parseMetrics(query.metrics), {
-        from: parseTime('from', query.from),
-        to: parseTime('to', query.to),
-      }),
+      analytics.compare(
+        parseWorkflowIds(query.workflow_ids),
+        parseMetrics(query.metrics),
+        toFilter({ ...query, workflow_id: undefined }),
+      ),
   };
 }

@@ -165,6 +165,36 @@ describe('analysis routes', () => {
   });
 
   it.each([
+    '/analytics/performance?workflow_id=wf-fast',
+    '/analytics/bottlenecks?workflow_id=wf-fast',
+    '/analytics/degradation?workflow_id=wf-fast',
+    '/analytics/success-rates?workflow_id=wf-fast&workflow_id=wf-mid',
+    '/analytics/failures?workflow_id=wf-fast',
+    '/analytics/reliability?workflow_id=wf-fast',
+    '/analytics/compare?workflow_ids=wf-fast,wf-mid',
+    '/analytics/anomalies?workflow_id=wf-fast',
+    '/analytics/insights?workflow_id=wf-fast&workflow_id=wf-mid',
+  ])('accepts the common dashboard filters on %s', async (url) => {
+    const filters = `from=${NOW - 2 * HISTORY_DAY}&to=${new Date(NOW).toISOString()}&status=completed&action_type=click`;
+    const { status, body } = await get(`${url}&${filters}`);
+    expect({ status, body }).toMatchObject({ status: 200 });
+  });
+
+  it('anchors degradation at the requested range', async () => {
+    const from = NOW - 3 * HISTORY_DAY;
+    const to = NOW - 2 * HISTORY_DAY;
+    const { body } = await get(
+      `/analytics/degradation?workflow_id=${DEGRADING_WORKFLOW}&from=${from}&to=${to}`,
+    );
+    expect(body.current).toMatchObject({
+      from: new Date(from).toISOString(),
+      to: new Date(to).toISOString(),
+    });
+    expect(body.baseline.to).toBe(new Date(from).toISOString());
+    expect(body.degraded).toBe(false);
+  });
+
+  it.each([
     ['/analytics/performance', 'workflow_id'],
     ['/analytics/performance?workflow_id=a&from=yesterday', 'from'],
     ['/analytics/performance?workflow_id=a&colour=red', 'colour'],

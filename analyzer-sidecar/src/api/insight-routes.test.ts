@@ -92,6 +92,24 @@ describe('anomaly and insight routes, alert gauges', () => {
     expect(again.implementation).toMatchObject({ note: 'fixed waits', impact: implementation.impact });
   });
 
+  it("accepts the Grafana app's { implemented } body, and withdraws with implemented: false", async () => {
+    const [insight] = (await get('/analytics/insights?workflow_id=wf-mid&workflow_id=wf-fast')).body.items;
+    const marked = await implement(insight.insight_id, 'editor', {
+      implemented: true,
+      actual_impact: { observed: 'faster' },
+    });
+    expect(marked.json()).toMatchObject({
+      implemented: true,
+      implementation: { reported_impact: { observed: 'faster' } },
+    });
+    const withdrawn = await implement(insight.insight_id, 'editor', { implemented: false });
+    expect(withdrawn.json()).toMatchObject({ implemented: false, implementation: null });
+    const listed = (await get('/analytics/insights?limit=1000')).body.items;
+    expect(listed.find((i: { insight_id: string }) => i.insight_id === insight.insight_id).implemented).toBe(
+      false,
+    );
+  });
+
   it('publishes the alert gauges per workflow after a refresh', async () => {
     await t.app.analyzer.writer.submit({
       executions: [],

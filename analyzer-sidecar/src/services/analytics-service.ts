@@ -23,7 +23,7 @@ import type {
 } from '../model/analysis';
 import type { ExecutionFilter } from '../store/store';
 import { type AnalysisContext, cached } from './analysis-context';
-import { recentPeriods } from './periods';
+import { degradationPeriods } from './periods';
 import { fillWindows } from './success-windows';
 import { durationSummaries, EMPTY_SUMMARY, metricValues } from './workflow-metrics';
 
@@ -76,8 +76,13 @@ export function createAnalyticsService(context: AnalysisContext) {
     });
   }
 
-  async function degradation(workflowId: string, options: DegradationOptions): Promise<DegradationResult> {
-    const periods = recentPeriods(context.config, context.now());
+  /** Current period [from, to) when both are given, else the configured one ending at `to` or now. */
+  async function degradation(
+    workflowId: string,
+    options: DegradationOptions,
+    range: { from?: number; to?: number } = {},
+  ): Promise<DegradationResult> {
+    const periods = degradationPeriods(context.config, context.now(), range);
     const [baseline, current] = await Promise.all(
       [periods.baseline, periods.current].map((p) =>
         durationSummaries(store, { workflowIds: [workflowId], from: p.from, to: p.to }),

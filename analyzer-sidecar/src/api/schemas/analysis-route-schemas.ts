@@ -59,9 +59,12 @@ const summaryWithPeriod = {
 
 export const degradationRouteSchema = routeSchema({
   summary: "A workflow's current period against its baseline period (configured durations)",
+  description:
+    'The current period is [from, to) when both are given, else the configured current period ending at `to` (default now); the baseline the configured baseline period before it. status and action_type are not applied.',
   querystring: {
     properties: {
       workflow_id: workflowIdParam,
+      ...rangeProperties,
       threshold_percent: { type: 'number', minimum: 0, maximum: 10000, default: 20 },
       statistic: { type: 'string', enum: ['avg', 'median', 'p95'], default: 'median' },
     },
@@ -176,9 +179,12 @@ export const anomaliesRouteSchema = routeSchema({
 
 export const insightsRouteSchema = routeSchema({
   summary: 'Insights, highest priority_score first, with implementation and measured impact',
+  description:
+    'Insights of the latest analysis pass (its lookback period); workflow_id is repeatable; from, to, status and action_type are accepted and not applied.',
   querystring: {
     properties: {
-      workflow_id: workflowIdParam,
+      ...rangeProperties,
+      workflow_id: workflowIdsParam,
       category: { type: 'string', enum: ['performance', 'reliability', 'resource', 'best_practice'] },
       limit: limitParam,
       cursor: cursorParam,
@@ -199,8 +205,18 @@ export const implementationRouteSchema = routeSchema({
     type: 'object',
     additionalProperties: false,
     properties: {
+      implemented: {
+        type: 'boolean',
+        default: true,
+        description: 'false withdraws a recorded implementation',
+      },
       note: { type: 'string', maxLength: 2000 },
       implemented_at: { type: 'string', description: 'RFC 3339 or epoch milliseconds; default now' },
+      actual_impact: {
+        type: 'object',
+        additionalProperties: true,
+        description: 'What the user observed, kept with the implementation (the measured impact is computed)',
+      },
     },
   },
   ok: insightSchema,
