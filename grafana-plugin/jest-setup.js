@@ -6,3 +6,6 @@ HTMLCanvasElement.prototype.getContext = () => ({
   font: '',
   measureText: (text) => ({ width: String(text).length * 7 }),
 });
+
+// findBy* waits longer than the default 1 s: @grafana/ui's first renders are slow on a loaded machine.
+require('@testing-library/react').configure({ asyncUtilTimeout: 5000 });

@@ -10,4 +10,6 @@ module.exports = {
   ...base,
   transform: { ...base.transform, '^.+\\.mjs$': tsTransform },
   testPathIgnorePatterns: ['/node_modules/', '/dist/', '/dist-standalone/'],
+  // First renders of @grafana/ui's Combobox pages take seconds on a loaded machine.
+  testTimeout: 30000,
 };

@@ -4,6 +4,7 @@
  * refresh timer and alert gauges, and the analysis and insight routes.
  */
 import type { FastifyInstance } from 'fastify';
+import { compileFailureRules } from './analysis/failure-categories';
 import { analysisRoutes } from './api/analysis-routes';
 import { insightRoutes } from './api/insight-routes';
 import type { AnalyzerConfig } from './config/config';
@@ -32,7 +33,10 @@ export interface AnalysisAppOptions {
 }
 
 export async function registerAnalysis(app: FastifyInstance, options: AnalysisAppOptions): Promise<void> {
+  const compiled = compileFailureRules(options.config.analysis.failureRules);
+  if (!compiled.ok) throw new Error(`failureRules: ${compiled.error}`);
   const analysis = createAnalysisServices({
+    failureRules: compiled.rules,
     store: options.store,
     analysisStore: createDuckDbAnalysisStore(options.duckdb),
     implementations: await openImplementationTable(options.duckdb),

@@ -30,6 +30,7 @@ const { values: args } = parseArgs({
     out: { type: 'string', default: 'harness-output' },
     chromium: { type: 'string', default: '/usr/bin/chromium' },
     timeout: { type: 'string', default: '15000' },
+    theme: { type: 'string' },
   },
 });
 
@@ -204,7 +205,9 @@ try {
 
   for (const p of PAGES) {
     current = p.name;
-    await page.goto(new URL(p.hash, baseUrl).href, { waitUntil: 'networkidle' });
+    const target = new URL(p.hash, baseUrl);
+    if (args.theme) target.searchParams.set('theme', args.theme);
+    await page.goto(target.href, { waitUntil: 'networkidle' });
     await page.getByTestId(p.testId).first().waitFor({ timeout });
     await page.waitForFunction(() => !document.querySelector('[data-testid="rpa-state-loading"]'), null, { timeout });
     const states = [];

@@ -1,11 +1,13 @@
 /** Handlers of the analysis routes: request values in, service calls, API shapes out. */
-import type { DegradationStatistic } from '../model/analysis';
+import type { DegradationStatistic, SuccessRateWindow } from '../model/analysis';
 import type { AnalysisServices } from '../services/analysis-services';
+import { MAX_WINDOWS } from '../services/success-windows';
 import { COMPARABLE_METRICS } from '../services/workflow-metrics';
+import { isoTime } from './present';
 import { BadRequestError } from './errors';
 import { paginate } from './pagination';
 import { presentDegradation } from './present-analysis';
-import { parseTime, toFilter, type FilterQuery } from './query-params';
+import { toFilter, type FilterQuery } from './query-params';
 
 export interface WorkflowQuery extends Omit<FilterQuery, 'workflow_id'> {
   workflow_id: string;
@@ -14,12 +16,14 @@ export interface PageQuery extends FilterQuery {
   limit: number;
   cursor?: string;
 }
+export interface SuccessRateQuery extends PageQuery {
+  window_ms?: number;
+}
 export interface BottleneckQuery extends WorkflowQuery {
   threshold_percentile: number;
   limit: number;
 }
-export interface DegradationQuery {
-  workflow_id: string;
+export interface DegradationQuery extends WorkflowQuery {
   threshold_percent: number;
   statistic: DegradationStatistic;
 }
@@ -62,17 +66,37 @@ export function analysisHandlers({ analytics, context }: AnalysisServices) {
 
     async degradation(query: DegradationQuery) {
       const options = { thresholdPercent: query.threshold_percent, statistic: query.statistic };
-      return presentDegradation(await analytics.degradation(query.workflow_id, options));
+      const { from, to } = workflowFilter(query);
+      return presentDegradation(await analytics.degradation(query.workflow_id, options, { from, to }));
     },
 
-    /** Over from/to, or the configured success-rate window ending now. */
-    async successRates(query: PageQuery) {
+    /** Over from/to, or the configured success-rate window ending now; with `window_ms`, per window too. */
+    async successRates(query: SuccessRateQuery) {
       const filter = toFilter(query);
-      const windowed =
-        filter.from === undefined && filter.to === undefined
-          ? { ...filter, from: context.now() + 1 - context.config.successRateWindowMs }
-          : filter;
-      return paginate(await analytics.successRates(windowed), query.limit, query.cursor);
+      const end = filter.to ?? context.now() + 1;
+      const period = { from: filter.from ?? end - context.config.successRateWindowMs, to: end };
+      const page = paginate(
+        await analytics.successRates({ ...filter, ...period }),
+        query.limit,
+        query.cursor,
+      );
+      if (query.window_ms === undefined) return page;
+      if ((period.to - period.from) / query.window_ms > MAX_WINDOWS)
+        throw new BadRequestError(
+          'window_ms',
+          `window_ms makes more than ${MAX_WINDOWS} windows of the range`,
+        );
+      const ids = page.items.map((i) => i.workflow_id);
+      const windows = await analytics.successRateWindows(ids, period, query.window_ms);
+      const present = (w: SuccessRateWindow) => ({
+        ...w,
+        window_start: isoTime(w.window_start),
+        window_end: isoTime(w.window_end),
+      });
+      return {
+        ...page,
+        items: page.items.map((i) => ({ ...i, windows: (windows.get(i.workflow_id) ?? []).map(present) })),
+      };
     },
 
     async failures(query: FailureQuery) {
@@ -84,9 +108,10 @@ export function analysisHandlers({ analytics, context }: AnalysisServices) {
       paginate(await analytics.reliability(toFilter(query)), query.limit, query.cursor),
 
     compare: (query: CompareQuery) =>
-      analytics.compare(parseWorkflowIds(query.workflow_ids), parseMetrics(query.metrics), {
-        from: parseTime('from', query.from),
-        to: parseTime('to', query.to),
-      }),
+      analytics.compare(
+        parseWorkflowIds(query.workflow_ids),
+        parseMetrics(query.metrics),
+        toFilter({ ...query, workflow_id: undefined }),
+      ),
   };
 }

@@ -3,7 +3,7 @@ import { categorizeFailures, failuresFromRecords } from '../analysis/failure-bre
 import { analyzeWorkflow } from '../analysis/performance';
 import { rankReliability } from '../analysis/reliability-ranking';
 import { summarizeSteps } from '../analysis/step-summaries';
-import { countOutcomes } from '../analysis/success-rate';
+import { countOutcomes, successRateWindows } from '../analysis/success-rate';
 import type { RecordBatch } from '../model/records';
 import { analysisHistory, DEGRADING_WORKFLOW, HISTORY_DAY } from '../test-support/analysis-history';
 import { bearer, startTestApp, type TestApp } from '../test-support/test-app';
@@ -98,6 +98,29 @@ describe('analysis routes', () => {
     expect(next.body.next_cursor).toBeNull();
   });
 
+  it('gives success rates per window equal to successRateWindows, empty windows included', async () => {
+    const from = NOW - 2 * HISTORY_DAY;
+    const to = NOW + 1;
+    const windowMs = 6 * 3_600_000;
+    const { status, body } = await get(
+      `/analytics/success-rates?from=${from}&to=${to}&window_ms=${windowMs}`,
+    );
+    expect(status).toBe(200);
+    for (const item of body.items) {
+      const expected = successRateWindows(item.workflow_id, history.executions, { from, to, windowMs });
+      expect(item.windows).toHaveLength(expected.length);
+      item.windows.forEach((w: Record<string, unknown>, k: number) => {
+        const e = expected[k]!;
+        expect(w).toMatchObject({ completed: e.completed, failed: e.failed, total: e.total });
+        expect(w.window_start).toBe(new Date(e.window_start).toISOString());
+        if (e.success_rate === null) expect(w.success_rate).toBeNull();
+        else expect(w.success_rate).toBeCloseTo(e.success_rate, 9);
+      });
+    }
+    const tooMany = await get(`/analytics/success-rates?from=${from}&to=${to}&window_ms=1000`);
+    expect(tooMany.body).toMatchObject({ field: 'window_ms' });
+  });
+
   it('categorizes failures exactly as the pure breakdown does', async () => {
     const { body } = await get(`/analytics/failures?workflow_id=${DEGRADING_WORKFLOW}&examples=2`);
     const expected = categorizeFailures(
@@ -142,6 +165,36 @@ describe('analysis routes', () => {
   });
 
   it.each([
+    '/analytics/performance?workflow_id=wf-fast',
+    '/analytics/bottlenecks?workflow_id=wf-fast',
+    '/analytics/degradation?workflow_id=wf-fast',
+    '/analytics/success-rates?workflow_id=wf-fast&workflow_id=wf-mid',
+    '/analytics/failures?workflow_id=wf-fast',
+    '/analytics/reliability?workflow_id=wf-fast',
+    '/analytics/compare?workflow_ids=wf-fast,wf-mid',
+    '/analytics/anomalies?workflow_id=wf-fast',
+    '/analytics/insights?workflow_id=wf-fast&workflow_id=wf-mid',
+  ])('accepts the common dashboard filters on %s', async (url) => {
+    const filters = `from=${NOW - 2 * HISTORY_DAY}&to=${new Date(NOW).toISOString()}&status=completed&action_type=click`;
+    const { status, body } = await get(`${url}&${filters}`);
+    expect({ status, body }).toMatchObject({ status: 200 });
+  });
+
+  it('anchors degradation at the requested range', async () => {
+    const from = NOW - 3 * HISTORY_DAY;
+    const to = NOW - 2 * HISTORY_DAY;
+    const { body } = await get(
+      `/analytics/degradation?workflow_id=${DEGRADING_WORKFLOW}&from=${from}&to=${to}`,
+    );
+    expect(body.current).toMatchObject({
+      from: new Date(from).toISOString(),
+      to: new Date(to).toISOString(),
+    });
+    expect(body.baseline.to).toBe(new Date(from).toISOString());
+    expect(body.degraded).toBe(false);
+  });
+
+  it.each([
     ['/analytics/performance', 'workflow_id'],
     ['/analytics/performance?workflow_id=a&from=yesterday', 'from'],
     ['/analytics/performance?workflow_id=a&colour=red', 'colour'],
@@ -172,5 +225,27 @@ describe('analysis routes', () => {
     await t.app.analyzer.writer.submit({ executions: [execution], steps: [], recoveries: [], resources: [] });
     const after = (await get('/analytics/performance?workflow_id=wf-new')).body;
     expect(after.execution_count).toBe(1);
+  });
+});
+
+describe('failure categories with user rules', () => {
+  it('counts failures under a category configured by the user, before the built-in ones', async () => {
+    const t = await startTestApp({
+      analysis: { failureRules: [{ category: 'sap_crash', message: 'SAP GUI' }] },
+    });
+    try {
+      const history = analysisHistory(NOW);
+      await t.app.analyzer.writer.submit(history);
+      const response = await t.app.inject({
+        url: '/analytics/failures?workflow_id=wf-mid',
+        headers: bearer('viewer'),
+      });
+      const failed = history.executions.filter((e) => e.workflow_id === 'wf-mid' && e.status === 'failed');
+      expect(
+        response.json().categories.map((c: { category: string; count: number }) => [c.category, c.count]),
+      ).toEqual([['sap_crash', failed.length]]);
+    } finally {
+      await t.close();
+    }
   });
 });

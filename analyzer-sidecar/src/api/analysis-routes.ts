@@ -11,6 +11,7 @@ import {
   type DegradationQuery,
   type FailureQuery,
   type PageQuery,
+  type SuccessRateQuery,
   type WorkflowQuery,
 } from './analysis-handlers';
 import * as R from './schemas/analysis-route-schemas';
@@ -34,7 +35,7 @@ export async function analysisRoutes(app: FastifyInstance, options: { analysis: 
     { config: viewer, schema: R.degradationRouteSchema },
     ({ query }) => h.degradation(query),
   );
-  app.get<{ Querystring: PageQuery }>(
+  app.get<{ Querystring: SuccessRateQuery }>(
     '/analytics/success-rates',
     { config: viewer, schema: R.successRatesRouteSchema },
     ({ query }) => h.successRates(query),

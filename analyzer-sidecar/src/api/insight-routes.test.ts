@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { buildApp } from '../app';
 import { analysisHistory, DEGRADING_WORKFLOW, HISTORY_DAY } from '../test-support/analysis-history';
 import { bearer, startTestApp, type TestApp } from '../test-support/test-app';
@@ -90,6 +92,24 @@ describe('anomaly and insight routes, alert gauges', () => {
     expect(again.implementation).toMatchObject({ note: 'fixed waits', impact: implementation.impact });
   });
 
+  it("accepts the Grafana app's { implemented } body, and withdraws with implemented: false", async () => {
+    const [insight] = (await get('/analytics/insights?workflow_id=wf-mid&workflow_id=wf-fast')).body.items;
+    const marked = await implement(insight.insight_id, 'editor', {
+      implemented: true,
+      actual_impact: { observed: 'faster' },
+    });
+    expect(marked.json()).toMatchObject({
+      implemented: true,
+      implementation: { reported_impact: { observed: 'faster' } },
+    });
+    const withdrawn = await implement(insight.insight_id, 'editor', { implemented: false });
+    expect(withdrawn.json()).toMatchObject({ implemented: false, implementation: null });
+    const listed = (await get('/analytics/insights?limit=1000')).body.items;
+    expect(listed.find((i: { insight_id: string }) => i.insight_id === insight.insight_id).implemented).toBe(
+      false,
+    );
+  });
+
   it('publishes the alert gauges per workflow after a refresh', async () => {
     await t.app.analyzer.writer.submit({
       executions: [],
@@ -131,6 +151,34 @@ describe('anomaly and insight routes, alert gauges', () => {
       expect(
         value('rpa_analyzer_anomalies_open', `rpa_workflow_id="wf-mid",severity="${band}"`),
       ).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('the alert rules and the gauges', () => {
+  it('exposes every per-workflow analyzer metric the alert rules read', async () => {
+    const rules = readFileSync(
+      join(__dirname, '../../../provisioning/prometheus/rules/rpa-alerts.yml'),
+      'utf8',
+    );
+    const read = new Set(rules.match(/rpa_analyzer_(workflow|running|anomalies)_\w+/g));
+    expect(read.size).toBeGreaterThanOrEqual(4);
+    const t = await startTestApp({ analysis: ANALYSIS });
+    try {
+      await t.app.analyzer.writer.submit(analysisHistory(NOW));
+      await t.app.analyzer.writer.submit({
+        executions: [],
+        steps: [
+          makeStep({ step_id: 'r/1', execution_id: 'r', workflow_id: 'wf-fast', started_at: NOW - 1000 }),
+        ],
+        recoveries: [],
+        resources: [],
+      });
+      await t.app.analysis.refresh();
+      const text = (await t.app.inject({ url: '/metrics' })).body;
+      for (const name of read) expect(text).toMatch(new RegExp(`^${name}\\{rpa_workflow_id="`, 'm'));
+    } finally {
+      await t.close();
+    }
   });
 });
 

@@ -13,14 +13,16 @@ interface AnomalyQuery extends FilterQuery {
   min_severity: number;
 }
 interface InsightQuery {
-  workflow_id?: string;
+  workflow_id?: string[];
   category?: string;
   limit: number;
   cursor?: string;
 }
 interface ImplementationBody {
+  implemented?: boolean;
   note?: string;
   implemented_at?: string;
+  actual_impact?: Record<string, unknown>;
 }
 
 export async function insightRoutes(app: FastifyInstance, options: { analysis: AnalysisServices }) {
@@ -52,7 +54,7 @@ export async function insightRoutes(app: FastifyInstance, options: { analysis: A
     '/analytics/insights',
     { config: { access: 'viewer' }, schema: R.insightsRouteSchema },
     async ({ query }) => {
-      const all = await insights.list({ workflowId: query.workflow_id, category: query.category });
+      const all = await insights.list({ workflowIds: query.workflow_id, category: query.category });
       const page = paginate(all, query.limit, query.cursor);
       return { ...page, items: page.items.map(presentInsight) };
     },
@@ -62,8 +64,12 @@ export async function insightRoutes(app: FastifyInstance, options: { analysis: A
     { config: { access: 'editor' }, schema: R.implementationRouteSchema },
     async (request) => {
       const body = request.body ?? {};
+      const id = request.params.id;
+      if (body.implemented === false) return presentInsight(await insights.withdraw(id));
       const at = parseTime('implemented_at', body.implemented_at);
-      return presentInsight(await insights.implement(request.params.id, body.note ?? null, at));
+      return presentInsight(
+        await insights.implement(id, { note: body.note ?? null, at, reported: body.actual_impact ?? null }),
+      );
     },
   );
 }

@@ -32,6 +32,7 @@ export function presentInsight(i: TrackedInsight): Record<string, unknown> {
   return {
     ...i,
     created_at: isoTime(i.created_at),
+    implemented: impl !== null,
     implementation: impl && {
       ...impl,
       implemented_at: isoTime(impl.implemented_at),

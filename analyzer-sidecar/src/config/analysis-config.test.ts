@@ -36,3 +36,26 @@ describe('analysis periods in the config', () => {
     expect(() => loadConfig({}, env)).toThrow(new RegExp(`^${key}:`));
   });
 });
+
+describe('user failure rules in the config', () => {
+  it('reads them from the file or, as JSON, from the environment', () => {
+    const rules = [{ category: 'sap_crash', message: 'SAP GUI' }];
+    const file = join(mkdtempSync(join(tmpdir(), 'rpa-config-')), 'config.json');
+    writeFileSync(file, JSON.stringify({ failureRules: rules }));
+    expect(loadConfig({ configFile: file }, {}).analysis.failureRules).toEqual(rules);
+    expect(
+      loadConfig({}, { RPA_ANALYZER_FAILURE_RULES: JSON.stringify(rules) }).analysis.failureRules,
+    ).toEqual(rules);
+  });
+
+  it.each([
+    ['not json', /is not JSON/],
+    ['{"category":"x"}', /array/],
+    ['[{"category":"x","message":"("}]', /rule 0|Invalid regular expression/],
+    ['[{"category":"x","colour":"red"}]', /unknown field colour/],
+    ['[{"category":"x"}]', /needs error_type, message or confidence_below/],
+  ])('refuses %s naming the key', (raw, message) => {
+    expect(() => loadConfig({}, { RPA_ANALYZER_FAILURE_RULES: raw })).toThrow(/^RPA_ANALYZER_FAILURE_RULES:/);
+    expect(() => loadConfig({}, { RPA_ANALYZER_FAILURE_RULES: raw })).toThrow(message);
+  });
+});

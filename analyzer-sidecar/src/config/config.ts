@@ -5,6 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { ANALYZER } from '@rpa-analytics/instrumentation/conventions';
+import type { FailureRuleConfig } from '../analysis/failure-categories';
+import { parseFailureRules } from './failure-rules-config';
 import { parseTokens, type RoleToken } from './tokens';
 import { DEFAULT_UI, type UiConfig } from './ui-config';
 
@@ -43,6 +45,8 @@ export interface AnalysisConfig {
   readonly refreshIntervalMs: number;
   /** Insight impact: the period after an implementation that is measured. */
   readonly impactPeriodMs: number;
+  /** User failure categories, tried in order before the built-in rules. */
+  readonly failureRules: readonly FailureRuleConfig[];
 }
 
 export interface AnalyzerConfig {
@@ -97,6 +101,7 @@ export const DEFAULT_ANALYSIS: AnalysisConfig = {
   anomalyLookbackMs: 7 * DAY_MS,
   refreshIntervalMs: 60_000,
   impactPeriodMs: 7 * DAY_MS,
+  failureRules: [],
 };
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -162,7 +167,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
 }
 
 function analysisConfig(source: ConfigSource): AnalysisConfig {
-  const period = (envKey: string, fileKey: keyof AnalysisConfig, min: number) =>
+  const period = (envKey: string, fileKey: Exclude<keyof AnalysisConfig, 'failureRules'>, min: number) =>
     source.integer(envKey, fileKey, min, 366 * DAY_MS) ?? DEFAULT_ANALYSIS[fileKey];
   return {
     degradationBaselineMs: period('RPA_ANALYZER_DEGRADATION_BASELINE_MS', 'degradationBaselineMs', 1000),
@@ -171,7 +176,16 @@ function analysisConfig(source: ConfigSource): AnalysisConfig {
     anomalyLookbackMs: period('RPA_ANALYZER_ANOMALY_LOOKBACK_MS', 'anomalyLookbackMs', 1000),
     refreshIntervalMs: period('RPA_ANALYZER_REFRESH_INTERVAL_MS', 'refreshIntervalMs', 0),
     impactPeriodMs: period('RPA_ANALYZER_IMPACT_PERIOD_MS', 'impactPeriodMs', 1000),
+    failureRules: failureRules(source),
   };
+}
+
+function failureRules(source: ConfigSource): FailureRuleConfig[] {
+  const entry = source.raw('RPA_ANALYZER_FAILURE_RULES', 'failureRules');
+  if (!entry) return [];
+  const parsed = parseFailureRules(entry[1]);
+  if ('error' in parsed) throw new ConfigError(entry[0], parsed.error);
+  return parsed.rules;
 }
 
 function parseTokensNamed(raw: string): RoleToken[] {
@@ -228,6 +242,7 @@ const FILE_KEYS = [
   'impactPeriodMs',
   'uiDir',
   'uiSessionTtlMs',
+  'failureRules',
 ];
 
 /** Environment first, then the config file; each value validated and named when wrong. */
@@ -237,7 +252,8 @@ class ConfigSource {
     private readonly file: FileConfig,
   ) {}
 
-  private raw(envKey: string, fileKey: string): [string, unknown] | undefined {
+  /** The key it came from and its value, environment first. */
+  raw(envKey: string, fileKey: string): [string, unknown] | undefined {
     const fromEnv = this.env[envKey];
     if (fromEnv !== undefined && fromEnv.trim() !== '') return [envKey, fromEnv.trim()];
     if (this.file[fileKey] !== undefined) return [fileKey, this.file[fileKey]];

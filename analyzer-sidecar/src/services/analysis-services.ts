@@ -16,6 +16,7 @@ import { type AnalysisSnapshot, createSnapshotService } from './analysis-snapsho
 import { computeAlertValues } from './alert-values';
 import { createAnalyticsService } from './analytics-service';
 import { createInsightTracking } from './insight-tracking';
+import { QueryQueue, queued } from './query-queue';
 import { createRefreshTimer } from './refresh-timer';
 
 export interface AnalysisServiceOptions {
@@ -31,9 +32,10 @@ export interface AnalysisServiceOptions {
 }
 
 export function createAnalysisServices(options: AnalysisServiceOptions) {
+  const queue = new QueryQueue();
   const context: AnalysisContext = {
-    store: options.store,
-    analysisStore: options.analysisStore,
+    store: queued(options.store, queue),
+    analysisStore: queued(options.analysisStore, queue),
     config: options.config,
     now: options.now ?? Date.now,
     cache: new QueryCache<Promise<unknown> | undefined>(500),

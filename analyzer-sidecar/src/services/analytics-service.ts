@@ -19,10 +19,12 @@ import type {
   PerformanceStats,
   ReliabilityScore,
   SuccessRate,
+  SuccessRateWindow,
 } from '../model/analysis';
 import type { ExecutionFilter } from '../store/store';
 import { type AnalysisContext, cached } from './analysis-context';
-import { recentPeriods } from './periods';
+import { degradationPeriods } from './periods';
+import { fillWindows } from './success-windows';
 import { durationSummaries, EMPTY_SUMMARY, metricValues } from './workflow-metrics';
 
 export interface BottleneckQuery extends ExecutionFilter {
@@ -74,8 +76,13 @@ export function createAnalyticsService(context: AnalysisContext) {
     });
   }
 
-  async function degradation(workflowId: string, options: DegradationOptions): Promise<DegradationResult> {
-    const periods = recentPeriods(context.config, context.now());
+  /** Current period [from, to) when both are given, else the configured one ending at `to` or now. */
+  async function degradation(
+    workflowId: string,
+    options: DegradationOptions,
+    range: { from?: number; to?: number } = {},
+  ): Promise<DegradationResult> {
+    const periods = degradationPeriods(context.config, context.now(), range);
     const [baseline, current] = await Promise.all(
       [periods.baseline, periods.current].map((p) =>
         durationSummaries(store, { workflowIds: [workflowId], from: p.from, to: p.to }),
@@ -100,6 +107,17 @@ export function createAnalyticsService(context: AnalysisContext) {
         toSuccessRate({ workflow_id: r.workflow_id, completed: r.completed, failed: r.failed }),
       );
     });
+  }
+
+  /** Each workflow's success rate per window of `windowMs` over the period. */
+  async function successRateWindows(
+    workflowIds: readonly string[],
+    period: Period,
+    windowMs: number,
+  ): Promise<Map<string, SuccessRateWindow[]>> {
+    const filter = { workflowIds: [...workflowIds], from: period.from, to: period.to };
+    const rows = await analysisStore.windowedOutcomes(filter, windowMs);
+    return new Map(workflowIds.map((id) => [id, fillWindows(id, rows, period, windowMs)]));
   }
 
   async function failures(filter: ExecutionFilter, examples: number): Promise<FailureBreakdown> {
@@ -139,7 +157,16 @@ export function createAnalyticsService(context: AnalysisContext) {
     return compareWorkflows(values, metrics);
   }
 
-  return { performance, bottlenecks, degradation, successRates, failures, reliability, compare };
+  return {
+    performance,
+    bottlenecks,
+    degradation,
+    successRates,
+    successRateWindows,
+    failures,
+    reliability,
+    compare,
+  };
 }
 
 export type AnalyticsService = ReturnType<typeof createAnalyticsService>;

@@ -15,6 +15,7 @@ import { metricValues } from './workflow-metrics';
 export interface ImplementationStatus {
   implemented_at: number;
   note: string | null;
+  reported_impact: Record<string, unknown> | null;
   following_period: Period;
   impact: ImpactReport;
 }
@@ -23,8 +24,15 @@ export interface TrackedInsight extends Insight {
   implementation: ImplementationStatus | null;
 }
 
+export interface ImplementationReport {
+  note: string | null;
+  /** Default now. */
+  at?: number;
+  reported: Record<string, unknown> | null;
+}
+
 export interface InsightFilter {
-  workflowId?: string;
+  workflowIds?: readonly string[];
   category?: string;
 }
 
@@ -50,6 +58,7 @@ export function createInsightTracking(
     return {
       implemented_at: impl.implemented_at,
       note: impl.note,
+      reported_impact: impl.reported_impact,
       following_period: period,
       impact: evaluateInsightImpact(impl.insight, metrics),
     };
@@ -62,7 +71,7 @@ export function createInsightTracking(
     const current = new Set(snapshot.insights.map((i) => i.insight_id));
     const retired = [...recorded.values()].filter((i) => !current.has(i.insight_id)).map((i) => i.insight);
     const all = [...snapshot.insights, ...retired]
-      .filter((i) => filter.workflowId === undefined || i.workflow_id === filter.workflowId)
+      .filter((i) => !filter.workflowIds?.length || filter.workflowIds.includes(i.workflow_id))
       .filter((i) => filter.category === undefined || i.category === filter.category)
       .sort((a, b) => b.priority_score - a.priority_score || (a.insight_id < b.insight_id ? -1 : 1));
     return Promise.all(
@@ -73,24 +82,37 @@ export function createInsightTracking(
     );
   }
 
-  async function implement(insightId: string, note: string | null, at?: number): Promise<TrackedInsight> {
+  async function find(insightId: string): Promise<{ insight: Insight; snapshot: AnalysisSnapshot }> {
     const snapshot = await snapshots.current();
-    const known =
+    const insight =
       snapshot.insights.find((i) => i.insight_id === insightId) ??
       (await implementations.list()).find((i) => i.insight_id === insightId)?.insight;
-    if (!known) throw new NotFoundError(`no insight ${insightId}`);
-    const impl = {
-      insight_id: insightId,
-      workflow_id: known.workflow_id,
-      implemented_at: at ?? context.now(),
-      note,
-      insight: known,
-    };
-    await implementations.record(impl);
-    return { ...known, implementation: await measure(impl, snapshot) };
+    if (!insight) throw new NotFoundError(`no insight ${insightId}`);
+    return { insight, snapshot };
   }
 
-  return { list, implement };
+  async function implement(insightId: string, report: ImplementationReport): Promise<TrackedInsight> {
+    const { insight, snapshot } = await find(insightId);
+    const impl = {
+      insight_id: insightId,
+      workflow_id: insight.workflow_id,
+      implemented_at: report.at ?? context.now(),
+      note: report.note,
+      reported_impact: report.reported,
+      insight,
+    };
+    await implementations.record(impl);
+    return { ...insight, implementation: await measure(impl, snapshot) };
+  }
+
+  /** Forgets a recorded implementation (`implemented: false`). */
+  async function withdraw(insightId: string): Promise<TrackedInsight> {
+    const { insight } = await find(insightId);
+    await implementations.remove(insightId);
+    return { ...insight, implementation: null };
+  }
+
+  return { list, implement, withdraw };
 }
 
 export type InsightTracking = ReturnType<typeof createInsightTracking>;

@@ -44,6 +44,14 @@ export interface SeriesRecords {
   steps: StepColumns[];
 }
 
+/** Finished-execution counts of one workflow in one window (`window_index` from the range's start). */
+export interface WindowedOutcomes {
+  workflow_id: string;
+  window_index: number;
+  completed: number;
+  failed: number;
+}
+
 export interface RunningExecutionAge {
   workflow_id: string;
   /** Start of the oldest execution of the workflow still running (steps arrived, execution span not yet). */
@@ -58,6 +66,8 @@ export interface AnalysisStore {
   seriesRecords(filter: ExecutionFilter): Promise<SeriesRecords>;
   /** Running executions whose first step started at or after `since`, per workflow. */
   runningExecutions(since: number): Promise<RunningExecutionAge[]>;
+  /** Completed and failed counts per workflow and window of `windowMs` from `filter.from`. */
+  windowedOutcomes(filter: ExecutionFilter & { from: number }, windowMs: number): Promise<WindowedOutcomes[]>;
   /** Workflows with executions that started in the filter's range, by id. */
   workflowIds(filter: ExecutionFilter): Promise<string[]>;
 }

@@ -11,12 +11,16 @@ export interface InsightImplementation {
   /** Epoch ms. */
   implemented_at: number;
   note: string | null;
+  /** What the user reported observing, as given. */
+  reported_impact: Record<string, unknown> | null;
   insight: Insight;
 }
 
 export interface ImplementationStore {
   /** Records (or replaces) the implementation of an insight. */
   record(implementation: InsightImplementation): Promise<void>;
+  /** Forgets the implementation of an insight (no-op when none). */
+  remove(insightId: string): Promise<void>;
   /** Every recorded implementation, oldest first. */
   list(): Promise<InsightImplementation[]>;
 }

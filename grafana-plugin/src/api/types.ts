@@ -2,10 +2,11 @@
  * Response types of the analyzer's REST API, as served on the wire (snake_case,
  * times as RFC 3339 strings in UTC).
  *
- * They mirror the sidecar's schemas (analyzer-sidecar `src/model/analysis.ts`
- * and `src/model/records.ts`, see /work/shared/brief/contract.md) and will be
- * imported from `@rpa-analytics/analyzer-sidecar` once it exports them; until
- * then this is the only module that spells them out.
+ * They mirror the sidecar's schemas (analyzer-sidecar `src/model/analysis.ts`,
+ * `src/model/records.ts`, `src/store/aggregate-catalog.ts`,
+ * `src/insights/impact-tracking.ts`; the wire contract in the project brief) and
+ * will be imported from `@rpa-analytics/analyzer-sidecar` once it exports them;
+ * until then this is the only module of the plugin that spells them out.
  */
 
 /** RFC 3339 timestamp in UTC with milliseconds. */
@@ -138,8 +139,8 @@ export interface ReliabilityScore {
   rank: number;
   reliability_score: number;
   success_rate: number | null;
-  success_rate_lower_bound?: number;
-  duration_spread?: number | null;
+  success_rate_lower_bound: number;
+  duration_spread: number | null;
   total: number;
 }
 
@@ -178,6 +179,14 @@ export interface AnomalyList {
 export type InsightCategory = 'performance' | 'reliability' | 'resource' | 'best_practice';
 export type Ease = 'easy' | 'medium' | 'hard';
 
+/** The quantified expectation an insight makes, for impact tracking. */
+export interface ExpectedChange {
+  metric: string;
+  baseline_value: number;
+  expected_value: number;
+  change_percent: number;
+}
+
 export interface Insight {
   insight_id: string;
   workflow_id: string;
@@ -190,6 +199,7 @@ export interface Insight {
   priority_score: number;
   supporting_data: Record<string, unknown>;
   created_at: Timestamp;
+  expected_change?: ExpectedChange;
   implemented?: boolean;
 }
 
@@ -197,6 +207,23 @@ export interface Insight {
 export interface InsightImplementation {
   implemented: boolean;
   actual_impact?: Record<string, unknown>;
+}
+
+export type ImpactVerdict = 'met' | 'partial' | 'none' | 'worse' | 'unmeasured';
+
+/** What an implemented insight achieved against what it expected (sidecar `insights/impact-tracking`). */
+export interface ImpactReport {
+  insight_id: string;
+  workflow_id: string;
+  metric: string;
+  baseline_value: number;
+  expected_value: number;
+  actual_value: number | null;
+  expected_change_percent: number;
+  actual_change_percent: number | null;
+  /** Actual change / expected change: 1 means exactly as expected. */
+  realized_ratio: number | null;
+  verdict: ImpactVerdict;
 }
 
 export interface MetricComparison {

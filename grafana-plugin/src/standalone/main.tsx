@@ -12,13 +12,15 @@ declare global {
 }
 
 /**
- * Mounts the standalone page. Options come from the call, else from the element's
- * data attributes (`data-api-base`, `data-theme`); the analyzer serves this bundle
+ * Mounts the standalone page. Options come from the call, else from the page URL
+ * (`?theme=light`), else from the element's data attributes (`data-api-base`,
+ * `data-theme`); the analyzer serves this bundle
  * at /ui and answers API calls same-origin with its session cookie.
  */
 export function mountRpaAnalytics(element: HTMLElement, options: Partial<StandaloneOptions> = {}): Root {
   const apiBase = (options.apiBase ?? element.dataset.apiBase ?? '').replace(/\/+$/, '');
-  const theme = options.theme ?? (element.dataset.theme === 'light' ? 'light' : 'dark');
+  const requested = options.theme ?? new URLSearchParams(window.location.search).get('theme') ?? element.dataset.theme;
+  const theme = requested === 'light' ? 'light' : 'dark';
   // @grafana/ui loads its icons from <public path>build/img/icons/: serve them beside this bundle.
   window.__grafana_public_path__ = new URL('public/', import.meta.url).href;
   setBackendSrv(createFetchBackendSrv());

@@ -123,5 +123,6 @@ export const insightExample = {
     expected_value: 3630,
     change_percent: -35.6,
   },
+  implemented: false,
   implementation: null,
 };

@@ -62,6 +62,25 @@ export const successRateSchema = {
   properties: { workflow_id: str, success_rate: nullableNumber, total: int, completed: int, failed: int },
 } as const;
 
+export const successRateWithWindowsSchema = {
+  type: 'object',
+  properties: {
+    ...successRateSchema.properties,
+    windows: {
+      type: 'array',
+      description: 'With window_ms: every window of the range, oldest first (empty ones with a null rate)',
+      items: {
+        type: 'object',
+        properties: {
+          ...successRateSchema.properties,
+          window_start: rfc3339,
+          window_end: rfc3339,
+        },
+      },
+    },
+  },
+} as const;
+
 export const failureBreakdownSchema = {
   type: 'object',
   properties: {

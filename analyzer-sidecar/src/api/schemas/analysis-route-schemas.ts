@@ -59,9 +59,12 @@ const summaryWithPeriod = {
 
 export const degradationRouteSchema = routeSchema({
   summary: "A workflow's current period against its baseline period (configured durations)",
+  description:
+    'The current period is [from, to) when both are given, else the configured current period ending at `to` (default now); the baseline the configured baseline period before it. status and action_type are not applied.',
   querystring: {
     properties: {
       workflow_id: workflowIdParam,
+      ...rangeProperties,
       threshold_percent: { type: 'number', minimum: 0, maximum: 10000, default: 20 },
       statistic: { type: 'string', enum: ['avg', 'median', 'p95'], default: 'median' },
     },
@@ -86,9 +89,19 @@ export const successRatesRouteSchema = routeSchema({
   summary: 'Success rate per workflow: completed / (completed + failed) × 100',
   description: 'Over from/to, or the configured success-rate window ending now.',
   querystring: {
-    properties: { ...rangeProperties, workflow_id: workflowIdsParam, limit: limitParam, cursor: cursorParam },
+    properties: {
+      ...rangeProperties,
+      workflow_id: workflowIdsParam,
+      limit: limitParam,
+      cursor: cursorParam,
+      window_ms: {
+        type: 'integer',
+        minimum: 1000,
+        description: 'Also the rate per window of this width over the range (at most 1000 windows)',
+      },
+    },
   },
-  ok: listOf(S.successRateSchema),
+  ok: listOf(S.successRateWithWindowsSchema),
   example: { items: [E.successRateExample], total: 1, next_cursor: null },
 });
 
@@ -166,9 +179,12 @@ export const anomaliesRouteSchema = routeSchema({
 
 export const insightsRouteSchema = routeSchema({
   summary: 'Insights, highest priority_score first, with implementation and measured impact',
+  description:
+    'Insights of the latest analysis pass (its lookback period); workflow_id is repeatable; from, to, status and action_type are accepted and not applied.',
   querystring: {
     properties: {
-      workflow_id: workflowIdParam,
+      ...rangeProperties,
+      workflow_id: workflowIdsParam,
       category: { type: 'string', enum: ['performance', 'reliability', 'resource', 'best_practice'] },
       limit: limitParam,
       cursor: cursorParam,
@@ -189,8 +205,18 @@ export const implementationRouteSchema = routeSchema({
     type: 'object',
     additionalProperties: false,
     properties: {
+      implemented: {
+        type: 'boolean',
+        default: true,
+        description: 'false withdraws a recorded implementation',
+      },
       note: { type: 'string', maxLength: 2000 },
       implemented_at: { type: 'string', description: 'RFC 3339 or epoch milliseconds; default now' },
+      actual_impact: {
+        type: 'object',
+        additionalProperties: true,
+        description: 'What the user observed, kept with the implementation (the measured impact is computed)',
+      },
     },
   },
   ok: insightSchema,

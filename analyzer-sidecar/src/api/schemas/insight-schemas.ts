@@ -26,6 +26,7 @@ export const implementationSchema = {
   properties: {
     implemented_at: rfc3339,
     note: nullableString,
+    reported_impact: { type: ['object', 'null'], additionalProperties: true },
     following_period: periodSchema,
     impact: impactSchema,
   },
@@ -49,6 +50,7 @@ export const insightSchema = {
       type: 'object',
       properties: { metric: str, baseline_value: num, expected_value: num, change_percent: num },
     },
+    implemented: { type: 'boolean' },
     implementation: implementationSchema,
   },
 } as const;

@@ -3,9 +3,16 @@ import { errorResponses, timeParam } from './common';
 
 export const tags = ['analysis'];
 
+/**
+ * The contract's common filters beside `workflow_id`, accepted by every
+ * analysis route so one set of dashboard filters can be sent to all of them;
+ * each route documents which it applies.
+ */
 export const rangeProperties = {
   from: timeParam,
   to: timeParam,
+  status: { type: 'string', enum: ['running', 'completed', 'failed', 'cancelled'] },
+  action_type: { type: 'string', minLength: 1 },
 } as const;
 
 export const workflowIdParam = { type: 'string', minLength: 1, maxLength: 256 } as const;

@@ -6,12 +6,18 @@ import type {
   FailureRow,
   RunningExecutionAge,
   SeriesRecords,
+  WindowedOutcomes,
 } from '../analysis-store';
 import type { ExecutionFilter } from '../store';
 import type { DuckDbStore } from './duckdb-store';
 import { queryFailures } from './failure-sql';
 import { queryRunningExecutions, querySeriesRecords } from './series-sql';
-import { queryDurationSpreads, queryResourceUsage, queryWorkflowIds } from './workflow-summary-sql';
+import {
+  queryDurationSpreads,
+  queryResourceUsage,
+  queryWindowedOutcomes,
+  queryWorkflowIds,
+} from './workflow-summary-sql';
 
 export function createDuckDbAnalysisStore(store: DuckDbStore): AnalysisStore {
   return {
@@ -24,6 +30,10 @@ export function createDuckDbAnalysisStore(store: DuckDbStore): AnalysisStore {
       store.read((c) => querySeriesRecords(c, filter)),
     runningExecutions: (since: number): Promise<RunningExecutionAge[]> =>
       store.read((c) => queryRunningExecutions(c, since)),
+    windowedOutcomes: (
+      filter: ExecutionFilter & { from: number },
+      windowMs: number,
+    ): Promise<WindowedOutcomes[]> => store.read((c) => queryWindowedOutcomes(c, filter, windowMs)),
     workflowIds: (filter: ExecutionFilter): Promise<string[]> =>
       store.read((c) => queryWorkflowIds(c, filter)),
   };

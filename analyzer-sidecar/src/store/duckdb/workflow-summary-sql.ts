@@ -6,7 +6,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { EXECUTION_STATUS } from '@rpa-analytics/instrumentation/conventions';
 import { MAD_TO_SIGMA } from '../../analysis/statistics';
 import type { ResourceUsage } from '../../analysis/resource-usage';
-import type { DurationSpread } from '../analysis-store';
+import type { DurationSpread, WindowedOutcomes } from '../analysis-store';
 import type { ExecutionFilter } from '../store';
 import { EXECUTION_FILTER_COLUMNS, filterConditions, SqlParams, whereClause } from './filter-sql';
 
@@ -57,4 +57,27 @@ export async function queryWorkflowIds(
     params.values,
   );
   return result.getRowObjects().map((row) => row.workflow_id as string);
+}
+
+/** Completed and failed counts per workflow and window [from + k·windowMs, …) by start time; windows without finished executions are left out. */
+export async function queryWindowedOutcomes(
+  connection: DuckDBConnection,
+  filter: ExecutionFilter & { from: number },
+  windowMs: number,
+): Promise<WindowedOutcomes[]> {
+  const params = new SqlParams();
+  const conditions = filterConditions({ ...filter, status: undefined }, EXECUTION_FILTER_COLUMNS, params);
+  const completed = params.bind(EXECUTION_STATUS.completed);
+  const failed = params.bind(EXECUTION_STATUS.failed);
+  conditions.push(`e.status IN (${completed}, ${failed})`);
+  const from = params.bind(filter.from);
+  const width = params.bind(windowMs);
+  const result = await connection.runAndReadAll(
+    `SELECT e.workflow_id, floor((e.started_at - ${from}::BIGINT) / ${width}::DOUBLE)::DOUBLE AS window_index,
+       count(*) FILTER (WHERE e.status = ${completed})::DOUBLE AS completed,
+       count(*) FILTER (WHERE e.status = ${failed})::DOUBLE AS failed
+     FROM executions_all e ${whereClause(conditions)} GROUP BY ALL ORDER BY 1, 2`,
+    params.values,
+  );
+  return result.getRowObjects() as unknown as WindowedOutcomes[];
 }
