@@ -105,13 +105,14 @@ export function createAnalyzerClient(endpoints: AnalyzerEndpoints = GRAFANA_ENDP
     performance: (workflowId, filters) =>
       get('/analytics/performance', { ...filterParams(filters), workflow_id: workflowId }),
     bottlenecks: (filters) => get('/analytics/bottlenecks', filterParams(filters)),
-    // The analyzer compares its configured periods (no time range here) and keeps insights current.
-    degradation: (workflowId) => get('/analytics/degradation', { workflow_id: workflowId }),
+    degradation: (workflowId, filters) =>
+      get('/analytics/degradation', { ...filterParams(filters), workflow_id: workflowId }),
     successRates: (filters) => get('/analytics/success-rates', filterParams(filters)),
     failures: (filters) => get('/analytics/failures', filterParams(filters)),
     reliability: (filters) => get('/analytics/reliability', filterParams(filters)),
     anomalies: (filters) => get('/analytics/anomalies', filterParams(filters)),
-    insights: (filters, options = {}) => insightsOf(get, filters, options),
+    insights: (filters, options = {}) =>
+      get('/analytics/insights', { ...filterParams(filters), category: options.category, limit: options.limit }),
     markImplemented: (insightId, body) =>
       post(`/analytics/insights/${encodeURIComponent(insightId)}/implementation`, body),
     compare: (workflowIds, metrics, filters) =>
@@ -140,24 +141,4 @@ function distinctGroups(page: Page<AggregateRow>, column: string): string[] {
     .map((row) => row.group[column])
     .filter((v): v is string => typeof v === 'string' && v !== '');
   return [...new Set(values)].sort();
-}
-
-type Get = <T>(path: string, params: Record<string, QueryValue>) => Promise<T>;
-
-/**
- * The analyzer filters insights by one workflow (and keeps them current: no time range);
- * several workflows (a dashboard's multi-value $workflow) are filtered here.
- */
-async function insightsOf(
-  get: Get,
-  filters: AnalyzerFilters,
-  options: { category?: string; limit?: number }
-): Promise<Page<Insight>> {
-  const ids = filters.workflowIds?.filter((id) => id !== '') ?? [];
-  if (ids.length <= 1) {
-    return get('/analytics/insights', { workflow_id: ids[0], category: options.category, limit: options.limit });
-  }
-  const all = await get<Page<Insight>>('/analytics/insights', { category: options.category, limit: 1000 });
-  const items = all.items.filter((i) => ids.includes(i.workflow_id)).slice(0, options.limit ?? 100);
-  return { items, total: items.length, next_cursor: null };
 }
