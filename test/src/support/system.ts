@@ -67,7 +67,8 @@ export class RunningProcess {
     if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     const exited = new Promise((resolve) => this.child.once('exit', resolve));
     this.child.kill(signal);
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), 10_000);
+    // Generous: an ordered stop flushes executors into the analyzer before it closes.
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 30_000);
     await exited;
     clearTimeout(timer);
   }
