@@ -122,3 +122,40 @@ function hasOwn(object: JsonObject, key: string): boolean {
 export function ownField(object: JsonObject, key: string): unknown {
   return hasOwn(object, key) ? object[key] : undefined;
 }
+
+/** Where a signal's items sit in an OTLP/JSON export: `resourceSpans[].scopeSpans[].spans[]` and alike. */
+export interface EnvelopeKeys {
+  readonly resource: string;
+  readonly scope: string;
+  readonly item: string;
+}
+
+/**
+ * Walks the resource → scope → item envelope shared by every OTLP/JSON export,
+ * reading each item with `readItem` and naming its path in errors.
+ */
+export function readEnvelopes<T>(
+  body: Buffer,
+  keys: EnvelopeKeys,
+  readItem: (item: JsonObject, path: string) => T,
+): Array<{ resource: Attributes; items: T[] }> {
+  const root = parseJsonBody(body);
+  return arrayField(root, keys.resource, 'body').map((raw, i) => {
+    const path = `${keys.resource}[${i}]`;
+    const envelope = asObject(raw, path);
+    const resourceRaw = ownField(envelope, 'resource');
+    const resource =
+      resourceRaw === undefined || resourceRaw === null
+        ? newAttributes()
+        : attributesField(asObject(resourceRaw, `${path}.resource`), 'attributes', `${path}.resource`);
+    const items: T[] = [];
+    arrayField(envelope, keys.scope, path).forEach((scopeRaw, j) => {
+      const scopePath = `${path}.${keys.scope}[${j}]`;
+      arrayField(asObject(scopeRaw, scopePath), keys.item, scopePath).forEach((itemRaw, k) => {
+        const itemPath = `${scopePath}.${keys.item}[${k}]`;
+        items.push(readItem(asObject(itemRaw, itemPath), itemPath));
+      });
+    });
+    return { resource, items };
+  });
+}

@@ -7,38 +7,18 @@ import {
   integerField,
   nanosField,
   ownField,
-  parseJsonBody,
+  readEnvelopes,
   stringField,
   type JsonObject,
 } from './otlp-json';
-import {
-  MalformedOtlpError,
-  newAttributes,
-  type DecodedMetric,
-  type DecodedResourceMetrics,
-} from './otlp-types';
+import { MalformedOtlpError, type DecodedMetric, type DecodedResourceMetrics } from './otlp-types';
 
 export function decodeMetricsJson(body: Buffer): DecodedResourceMetrics[] {
-  const root = parseJsonBody(body);
-  return arrayField(root, 'resourceMetrics', 'body').map((raw, i) => {
-    const path = `resourceMetrics[${i}]`;
-    const resourceMetrics = asObject(raw, path);
-    const resourceRaw = ownField(resourceMetrics, 'resource');
-    const resource =
-      resourceRaw === undefined || resourceRaw === null
-        ? newAttributes()
-        : attributesField(asObject(resourceRaw, `${path}.resource`), 'attributes', `${path}.resource`);
-    const metrics: DecodedMetric[] = [];
-    arrayField(resourceMetrics, 'scopeMetrics', path).forEach((scopeRaw, j) => {
-      const scopePath = `${path}.scopeMetrics[${j}]`;
-      arrayField(asObject(scopeRaw, scopePath), 'metrics', scopePath).forEach((metricRaw, k) => {
-        metrics.push(
-          readMetric(asObject(metricRaw, `${scopePath}.metrics[${k}]`), `${scopePath}.metrics[${k}]`),
-        );
-      });
-    });
-    return { resource, metrics };
-  });
+  return readEnvelopes(
+    body,
+    { resource: 'resourceMetrics', scope: 'scopeMetrics', item: 'metrics' },
+    readMetric,
+  ).map(({ resource, items }) => ({ resource, metrics: items }));
 }
 
 function readMetric(metric: JsonObject, path: string): DecodedMetric {

@@ -8,32 +8,16 @@ import {
   integerField,
   nanosField,
   ownField,
-  parseJsonBody,
+  readEnvelopes,
   stringField,
   type JsonObject,
 } from './otlp-json';
-import { newAttributes, type DecodedResourceSpans, type DecodedSpan } from './otlp-types';
+import type { DecodedResourceSpans, DecodedSpan } from './otlp-types';
 
 export function decodeTracesJson(body: Buffer): DecodedResourceSpans[] {
-  const root = parseJsonBody(body);
-  return arrayField(root, 'resourceSpans', 'body').map((raw, i) => {
-    const path = `resourceSpans[${i}]`;
-    const resourceSpans = asObject(raw, path);
-    const resourceRaw = ownField(resourceSpans, 'resource');
-    const resource =
-      resourceRaw === undefined || resourceRaw === null
-        ? newAttributes()
-        : attributesField(asObject(resourceRaw, `${path}.resource`), 'attributes', `${path}.resource`);
-    const spans: DecodedSpan[] = [];
-    arrayField(resourceSpans, 'scopeSpans', path).forEach((scopeRaw, j) => {
-      const scopePath = `${path}.scopeSpans[${j}]`;
-      const scope = asObject(scopeRaw, scopePath);
-      arrayField(scope, 'spans', scopePath).forEach((spanRaw, k) => {
-        spans.push(readSpan(asObject(spanRaw, `${scopePath}.spans[${k}]`), `${scopePath}.spans[${k}]`));
-      });
-    });
-    return { resource, spans };
-  });
+  return readEnvelopes(body, { resource: 'resourceSpans', scope: 'scopeSpans', item: 'spans' }, readSpan).map(
+    ({ resource, items }) => ({ resource, spans: items }),
+  );
 }
 
 function readSpan(span: JsonObject, path: string): DecodedSpan {
