@@ -1,20 +1,57 @@
 'use strict';
-// Sums the jest JSON reports of every workspace into one closing line.
-const { readdirSync, readFileSync } = require('node:fs');
+// node summarize-tests.js RESULTS_DIR WORKSPACE...
+// Sums every workspace's jest JSON report into one closing line "N passed, N failed".
+// A workspace whose runner wrote no report (crashed, killed by the watchdog), exited
+// non-zero with no failed test, or left processes behind counts as one failure, named.
+const { existsSync, readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
-const dir = process.argv[2];
+const [dir, ...workspaces] = process.argv.slice(2);
 let passed = 0;
 let failed = 0;
-const files = readdirSync(dir).filter((name) => name.endsWith('.json'));
-for (const name of files) {
-  const report = JSON.parse(readFileSync(join(dir, name), 'utf8'));
+const problems = [];
+
+for (const workspace of workspaces) {
+  const base = join(dir, workspace);
+  const exitCode = existsSync(`${base}.exit`) ? Number(readFileSync(`${base}.exit`, 'utf8').trim()) : NaN;
+  const report = existsSync(`${base}.json`) ? readReport(`${base}.json`) : undefined;
+  if (!report) {
+    failed += 1;
+    problems.push(`${workspace}: no test report (runner ${describeExit(exitCode)})`);
+    continue;
+  }
+  const workspaceFailed = report.numFailedTests + report.numRuntimeErrorTestSuites;
   passed += report.numPassedTests;
-  failed += report.numFailedTests + report.numRuntimeErrorTestSuites;
+  failed += workspaceFailed;
+  if (workspaceFailed === 0 && exitCode !== 0) {
+    failed += 1;
+    problems.push(`${workspace}: every test passed but the runner ${describeExit(exitCode)}`);
+  }
+  if (existsSync(`${base}.exit.leftovers`)) {
+    failed += 1;
+    problems.push(`${workspace}: its tests left processes running (listed above, killed)`);
+  }
 }
-if (files.length === 0 || passed + failed === 0) {
+
+for (const problem of problems) console.error(`error: ${problem}`);
+if (passed + failed === 0) {
   console.error('no test ran');
   process.exit(1);
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);
+
+function readReport(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function describeExit(code) {
+  if (Number.isNaN(code)) return 'did not record an exit status';
+  if (code === 124) return 'was killed by the watchdog (hung)';
+  if (code > 128) return `died of signal ${code - 128}`;
+  return `exited with ${code}`;
+}

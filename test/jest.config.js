@@ -4,4 +4,5 @@ module.exports = {
   roots: ['<rootDir>/src'],
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }] },
   testTimeout: 600000,
+  setupFilesAfterEnv: ['<rootDir>/src/support/kill-leftovers.ts'],
 };

@@ -45,9 +45,8 @@ export async function registerAnalysis(app: FastifyInstance, options: AnalysisAp
     writes: options.writes,
     onError: (error) => app.log.error({ err: error }, 'analysis refresh failed'),
   });
-  app.decorate('analysis', analysis);
+  app.decorate('analysis', analysis); // buildApp stops it in its ordered shutdown
   await app.register(analysisRoutes, { analysis });
   await app.register(insightRoutes, { analysis });
-  app.addHook('onClose', () => analysis.stop());
   analysis.start();
 }

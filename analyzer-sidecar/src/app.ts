@@ -97,9 +97,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     writes,
     metrics,
   });
+  // One ordered shutdown (Fastify runs separate onClose hooks last-added first):
+  // commit what was accepted, stop whatever still queries, then close the store.
   app.addHook('onClose', async () => {
-    await services.retention.stop();
     await services.writer.close();
+    await app.analysis.stop();
+    await services.retention.stop();
     await store.close();
   });
   services.retention.start();

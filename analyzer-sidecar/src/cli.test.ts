@@ -11,15 +11,32 @@ import { executionSpecs, protobufBody, recordSpans } from './test-support/sdk-sp
 const CLI = join(__dirname, '..', 'dist', 'cli.js');
 const ADMIN = 'admin-token-crash';
 
+/** Every child this file starts; none outlives its test, whatever the test's outcome. */
+const children = new Set<ChildProcess>();
+afterEach(async () => {
+  await Promise.all([...children].map(killNow));
+  children.clear();
+});
+
+function spawnCli(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, [CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  children.add(child);
+  return child;
+}
+
+function killNow(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGKILL');
+  return exited;
+}
+
 function startCli(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data-dir', dataDir], {
-    env: {
-      ...process.env,
-      RPA_ANALYZER_TOKENS: `admin:${ADMIN}`,
-      RPA_ANALYZER_HOST: '127.0.0.1',
-      RPA_ANALYZER_DUCKDB_THREADS: '1',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawnCli(['serve', '--port', '0', '--data-dir', dataDir], {
+    ...process.env,
+    RPA_ANALYZER_TOKENS: `admin:${ADMIN}`,
+    RPA_ANALYZER_HOST: '127.0.0.1',
+    RPA_ANALYZER_DUCKDB_THREADS: '1',
   });
   return new Promise((resolve, reject) => {
     let output = '';
@@ -63,13 +80,10 @@ describe('rpa-analyzer serve', () => {
     [['serve', '--port=99999'], {}, /--port: must be an integer/],
     [['launch'], {}, /usage: rpa-analyzer serve/],
   ])('refuses %j with exit code 2 and a message naming the problem', async (args, env, message) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawnCli(args, { ...process.env, ...env });
     let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const code = await new Promise((resolve) => child.on('exit', resolve));
     expect(code).toBe(2);
     expect(output).toMatch(message);
@@ -128,8 +142,9 @@ describe('rpa-analyzer serve', () => {
       }
       for (const execution of items) expect(execution.steps).toHaveLength(9);
     } finally {
+      const exited = new Promise((resolve) => second.child.once('exit', resolve));
       second.child.kill('SIGTERM');
-      await new Promise((resolve) => second.child.on('exit', resolve));
+      expect(await exited).toBe(0); // an ordered close, not the watchdog's SIGKILL
     }
-  });
+  }, 180_000); // a generous bound for a loaded machine; afterEach kills both children whatever happens
 });

@@ -3,6 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import type { AnalyzerConfig } from './config/config';
 
+/** How long a signal waits for the ordered close before the process exits anyway. */
+const SHUTDOWN_GRACE_MS = 15_000;
+
 export class UnprotectedStartError extends Error {
   constructor() {
     super(
@@ -21,9 +24,18 @@ export async function startServer(config: AnalyzerConfig): Promise<{ app: Fastif
   const url = await app.listen({ port: config.port, host });
   let closing = false;
   const shutdown = (signal: string): void => {
-    if (closing) return;
+    if (closing) {
+      app.log.warn(`${signal} again: exiting now (what was acknowledged is already committed)`);
+      process.exit(1);
+    }
     closing = true;
     app.log.info(`${signal}: closing (committing what was accepted)`);
+    // A stuck close (a client that never finishes its request, say) must not keep
+    // the process alive: every 2xx was sent after its COMMIT, so exiting loses nothing acknowledged.
+    setTimeout(() => {
+      app.log.error(`close did not finish within ${SHUTDOWN_GRACE_MS} ms: exiting`);
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS).unref();
     app
       .close()
       .then(() => process.exit(0))

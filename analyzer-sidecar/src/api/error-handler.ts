@@ -6,6 +6,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { InvalidPolicyError } from '../archive/retention-policy';
 import { InvalidQueryError } from '../store/aggregate-catalog';
 import { ClosedError, OverloadedError } from '../store/batch-writer';
+import { StoreClosedError } from '../store/store';
 import { AuthError, BadRequestError } from './errors';
 
 export interface ErrorBody {
@@ -25,7 +26,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     const [status, body] = toHttp(error);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     if (error instanceof OverloadedError) void reply.header('retry-after', String(error.retryAfterSeconds));
-    if (error instanceof ClosedError) void reply.header('retry-after', '5');
+    if (isShuttingDown(error)) void reply.header('retry-after', '5');
     return reply.status(status).type('application/json').send(body);
   });
   app.setNotFoundHandler((request, reply) =>
@@ -52,11 +53,15 @@ function toHttp(error: FastifyError): [number, ErrorBody] {
     ];
   }
   if (error instanceof OverloadedError) return [429, { error: 'overloaded', message: error.message }];
-  if (error instanceof ClosedError) return [503, { error: 'unavailable', message: error.message }];
+  if (isShuttingDown(error)) return [503, { error: 'unavailable', message: error.message }];
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500)
     return [status, { error: error.code ?? 'bad_request', message: error.message }];
   return [500, { error: 'internal_error', message: 'internal error' }];
+}
+
+function isShuttingDown(error: unknown): boolean {
+  return error instanceof ClosedError || error instanceof StoreClosedError;
 }
 
 function fromValidation(issues: ValidationIssue[], context: string | undefined): ErrorBody {

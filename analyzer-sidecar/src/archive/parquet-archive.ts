@@ -147,7 +147,7 @@ export class ParquetArchive {
   private serial<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
     this.connection ??= this.store.dedicatedConnection();
     const connection = this.connection;
-    const run = this.queue.then(async () => work(await connection));
+    const run = this.store.track(this.queue.then(async () => work(await connection)));
     this.queue = run.catch(() => undefined);
     return run;
   }

@@ -72,3 +72,11 @@ export interface Store {
   rowCounts(): Promise<Record<RecordType, number>>;
   close(): Promise<void>;
 }
+
+/** Work asked of a store after close() began: the analyzer is shutting down. */
+export class StoreClosedError extends Error {
+  constructor() {
+    super('store is closed');
+    this.name = 'StoreClosedError';
+  }
+}

@@ -42,6 +42,16 @@ export async function waitFor<T>(
   }
 }
 
+const running = new Set<RunningProcess>();
+
+/**
+ * Kills every process a test file started and did not stop (run after each
+ * file by the jest setup): a failed or timed-out test never leaves one behind.
+ */
+export async function killLeftoverProcesses(): Promise<void> {
+  await Promise.all([...running].map((process) => process.stop('SIGKILL')));
+}
+
 /** A child process whose output is kept for the failure message. */
 export class RunningProcess {
   private output = '';
@@ -57,6 +67,8 @@ export class RunningProcess {
     };
     this.child.stdout?.on('data', keep);
     this.child.stderr?.on('data', keep);
+    running.add(this);
+    this.child.once('exit', () => running.delete(this));
   }
 
   get log(): string {

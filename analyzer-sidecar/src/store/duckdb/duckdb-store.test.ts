@@ -5,6 +5,7 @@ import type { ExecutionFilter } from '../store';
 import { summarizeDurations } from '../../analysis/statistics';
 import { summarizeSteps } from '../../analysis/step-summaries';
 import { successRatesByWorkflow } from '../../analysis/success-rate';
+import { StoreClosedError } from '../store';
 import { DuckDbStore } from './duckdb-store';
 
 /** Equal, numbers within a relative 1e-9 (sums taken in another order differ in the last bits). */
@@ -219,5 +220,24 @@ describe('DuckDbStore', () => {
         end: 1,
       }),
     ).rejects.toMatchObject({ field: 'metric' });
+  });
+});
+
+describe('DuckDbStore.close', () => {
+  it('waits for a read still running instead of closing its connection under it', async () => {
+    const store = await openMemoryStore();
+    const slowRead = store.read((c) =>
+      c.runAndReadAll('SELECT sum(i * i)::DOUBLE AS s FROM range(20000000) t(i)'),
+    );
+    await store.close();
+    const rows = (await slowRead).getRowObjects();
+    expect(rows[0]?.s).toBeGreaterThan(0);
+  });
+
+  it('refuses work after close with StoreClosedError', async () => {
+    const store = await openMemoryStore();
+    await store.close();
+    await expect(store.rowCounts()).rejects.toBeInstanceOf(StoreClosedError);
+    await expect(store.exclusive((c) => c.run('SELECT 1'))).rejects.toBeInstanceOf(StoreClosedError);
   });
 });

@@ -16,6 +16,7 @@ import type {
   Store,
   WorkflowDurationSummary,
 } from '../store';
+import { StoreClosedError } from '../store';
 import type { NodeSummary, SuccessRate } from '../../model/analysis';
 import { runAggregate } from './aggregate-sql';
 import { queryDurationSummaries, queryNodeSummaries, querySuccessRates } from './workflow-stats-sql';
@@ -31,6 +32,12 @@ export class DuckDbStore implements Store {
   private writeQueue: Promise<unknown> = Promise.resolve();
   private nextReader = 0;
   private closed = false;
+  /**
+   * Reads and dedicated-connection work still running. Closing a connection under a running query makes the
+   * native driver hang that query forever or crash the process, so close()
+   * waits for these.
+   */
+  private readonly inFlight = new Set<Promise<unknown>>();
   private readonly dedicated: DuckDBConnection[] = [];
   private archivedFiles: Readonly<Record<RecordType, readonly string[]>> = {
     executions: [],
@@ -83,51 +90,65 @@ export class DuckDbStore implements Store {
   }
 
   listExecutions(filter: ExecutionFilter, limit: number, cursor?: ExecutionCursor): Promise<ExecutionPage> {
-    return listExecutions(this.reader(), filter, limit, cursor);
+    return this.read((c) => listExecutions(c, filter, limit, cursor));
   }
 
   stepsOf(executionIds: readonly string[], actionType?: string): Promise<StepRecord[]> {
-    return stepsOf(this.reader(), executionIds, actionType);
+    return this.read((c) => stepsOf(c, executionIds, actionType));
   }
 
   queryRange(query: RangeQuery): Promise<RecordBatch> {
-    return queryRange(this.reader(), query);
+    return this.read((c) => queryRange(c, query));
   }
 
   aggregate(query: AggregateQuery): Promise<AggregateRow[]> {
-    return runAggregate(this.reader(), query);
+    return this.read((c) => runAggregate(c, query));
   }
 
   durationSummaries(filter: ExecutionFilter): Promise<WorkflowDurationSummary[]> {
-    return queryDurationSummaries(this.reader(), filter);
+    return this.read((c) => queryDurationSummaries(c, filter));
   }
 
   nodeSummaries(filter: ExecutionFilter, statuses?: readonly string[]): Promise<NodeSummary[]> {
-    return queryNodeSummaries(this.reader(), filter, statuses);
+    return this.read((c) => queryNodeSummaries(c, filter, statuses));
   }
 
   successRates(filter: ExecutionFilter): Promise<SuccessRate[]> {
-    return querySuccessRates(this.reader(), filter);
+    return this.read((c) => querySuccessRates(c, filter));
   }
 
   async rowCounts(): Promise<Record<RecordType, number>> {
     const sql = RECORD_TYPES.map(
       (type) => `SELECT ${quoteLiteral(type)} AS t, count(*)::DOUBLE AS n FROM ${quoteIdentifier(type)}`,
     ).join(' UNION ALL ');
-    const result = await this.reader().runAndReadAll(sql);
+    const result = await this.read((c) => c.runAndReadAll(sql));
     const counts: Record<RecordType, number> = { executions: 0, steps: 0, recoveries: 0, resources: 0 };
     for (const row of result.getRowObjects()) counts[row.t as RecordType] = row.n as number;
     return counts;
   }
 
-  /** Runs a read-only query on one of the read connections (modules adding queries use this). */
+  /**
+   * Runs a read-only query on one of the read connections (modules adding
+   * queries use this); close() waits for it.
+   */
   read<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
-    return work(this.reader());
+    if (this.closed) return Promise.reject(new StoreClosedError());
+    return this.track(work(this.reader()));
+  }
+
+  /** Makes close() wait for work running on a connection of this store (a dedicated one, say). */
+  track<T>(running: Promise<T>): Promise<T> {
+    this.inFlight.add(running);
+    const forget = (): void => {
+      this.inFlight.delete(running);
+    };
+    running.then(forget, forget);
+    return running;
   }
 
   /** Runs `work` alone on the write connection (the archive moves rows this way). */
   exclusive<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
-    if (this.closed) return Promise.reject(new Error('store is closed'));
+    if (this.closed) return Promise.reject(new StoreClosedError());
     const run = this.writeQueue.then(() => work(this.writer));
     this.writeQueue = run.catch(() => undefined);
     return run;
@@ -160,17 +181,18 @@ export class DuckDbStore implements Store {
     }
   }
 
+  /** Refuses new work, waits for running reads and writes, then closes the native handles. */
   async close(): Promise<void> {
     if (this.closed) return;
-    await this.writeQueue;
     this.closed = true;
+    await this.writeQueue;
+    while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
     for (const appender of Object.values(this.appenders)) appender.closeSync();
     for (const connection of [...this.dedicated, ...this.readers, this.writer]) connection.closeSync();
     this.instance.closeSync();
   }
 
   private reader(): DuckDBConnection {
-    if (this.closed) throw new Error('store is closed');
     this.nextReader = (this.nextReader + 1) % this.readers.length;
     return this.readers[this.nextReader] as DuckDBConnection;
   }
