@@ -16,6 +16,8 @@ import { ParquetArchive } from './archive/parquet-archive';
 import { RetentionJob } from './archive/retention-job';
 import { RetentionSettings } from './archive/retention-settings';
 import type { AnalyzerConfig } from './config/config';
+import { LoopLagMonitor } from './ingest/admission/loop-lag';
+import { InflightBytes } from './ingest/limits/inflight-bytes';
 import { OtlpIngestor } from './ingest/otlp-ingestor';
 import { RECORD_TYPES } from './model/records';
 import { BatchWriter } from './store/batch-writer';
@@ -86,7 +88,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.get('/openapi.json', { config: { access: 'open' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(healthRoutes, { metrics });
-  await app.register(otlpRoutes, { ingestor: new OtlpIngestor(services.writer, metrics, config.ingest) });
+  const loopLag = new LoopLagMonitor();
+  const ingestor = new OtlpIngestor({
+    writer: services.writer,
+    metrics,
+    config: config.ingest,
+    inflight: new InflightBytes(config.ingest.maxInflightBytes),
+    loopLagMs: () => loopLag.lag,
+  });
+  await app.register(otlpRoutes, { ingestor });
   await app.register(analyticsRoutes, { store });
   await app.register(adminRoutes, { settings: services.retentionSettings, job: services.retention });
   await ui.register(app);
@@ -98,11 +108,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     metrics,
   });
   app.addHook('onClose', async () => {
+    loopLag.stop();
     await services.retention.stop();
     await services.writer.close();
     await store.close();
   });
   services.retention.start();
+  loopLag.start();
   return app;
 }
 

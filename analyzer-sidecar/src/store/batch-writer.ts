@@ -33,6 +33,8 @@ export class ClosedError extends Error {
 
 interface Submission {
   batch: RecordBatch;
+  /** When it was submitted (Date.now()). */
+  at: number;
   resolve(counts: InsertCounts): void;
   reject(error: unknown): void;
 }
@@ -43,6 +45,8 @@ export class BatchWriter {
   private submissions: Submission[] = [];
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> | undefined;
+  /** Submission time of the oldest submission in the commit under way. */
+  private flushingSince: number | undefined;
   private closed = false;
 
   constructor(
@@ -54,6 +58,12 @@ export class BatchWriter {
   /** Rows accepted and not yet committed. */
   get backlog(): number {
     return this.pendingRows;
+  }
+
+  /** How long the oldest submission not yet committed has waited (0 when none waits). */
+  queueDelayMs(now: number = Date.now()): number {
+    const oldest = this.flushingSince ?? this.submissions[0]?.at;
+    return oldest === undefined ? 0 : Math.max(0, now - oldest);
   }
 
   submit(batch: RecordBatch): Promise<InsertCounts> {
@@ -69,7 +79,7 @@ export class BatchWriter {
     }
     this.pendingRows += rows;
     const done = new Promise<InsertCounts>((resolve, reject) =>
-      this.submissions.push({ batch, resolve, reject }),
+      this.submissions.push({ batch, at: Date.now(), resolve, reject }),
     );
     this.schedule();
     return done;
@@ -107,6 +117,7 @@ export class BatchWriter {
     const rows = this.pendingRows;
     this.pending = emptyBatch();
     this.submissions = [];
+    this.flushingSince = submissions[0]?.at;
     const started = process.hrtime.bigint();
     this.flushing = this.store
       .insert(batch)
@@ -120,6 +131,7 @@ export class BatchWriter {
       .finally(() => {
         this.pendingRows -= rows;
         this.flushing = undefined;
+        this.flushingSince = undefined;
         // What arrived during this commit has waited already: commit it now (group commit).
         if (this.pendingRows > 0) this.startFlush();
       });
