@@ -10,6 +10,7 @@ import { adminRoutes } from './api/admin-routes';
 import { analyticsRoutes } from './api/analytics-routes';
 import { registerAuth } from './api/auth';
 import { registerErrorHandler } from './api/error-handler';
+import { registerFiniteNumbers } from './api/finite-numbers';
 import { healthRoutes } from './api/health-routes';
 import { otlpRoutes } from './api/otlp-routes';
 import { ParquetArchive } from './archive/parquet-archive';
@@ -73,6 +74,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const services = await startServices(config, store, metrics, app, writes);
   app.decorate('analyzer', services);
   registerErrorHandler(app);
+  registerFiniteNumbers(app);
   const ui = createStandaloneUi(config);
   registerAuth(app, { ...config, sessionRole: ui.sessionRole });
   await app.register(swagger, {

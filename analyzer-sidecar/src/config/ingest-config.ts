@@ -9,7 +9,7 @@ export interface IngestConfig extends DecodeLimits {
   readonly maxDecompressedBytes: number;
   /**
    * Decompressed bytes of all requests being read, decoded or committed at once;
-   * a request past it is answered 503 + Retry-After (one request is always let in).
+   * a request past it is answered 429 + Retry-After (one request is always let in).
    */
   readonly maxInflightBytes: number;
   /** Requests are shed (429 + Retry-After) while commits or the event loop lag more than this. */

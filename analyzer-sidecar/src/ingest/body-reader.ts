@@ -7,7 +7,7 @@ import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { InflightBytes } from './limits/inflight-bytes';
 
-/** `busy`: the bytes in flight for all requests are at their bound (answered 503 + Retry-After). */
+/** `busy`: the bytes in flight for all requests are at their bound (answered 429 + Retry-After). */
 export type BodyErrorKind = 'too_large' | 'bad_encoding' | 'unsupported_encoding' | 'busy';
 
 export class BodyError extends Error {
@@ -107,7 +107,9 @@ function collect(stream: Readable, options: CollectOptions): Promise<Buffer> {
     stream.on('end', () => {
       if (settled) return;
       settled = true;
-      resolve(Buffer.concat(chunks, size));
+      const body = Buffer.concat(chunks, size);
+      chunks.length = 0;
+      resolve(body);
     });
   });
 }

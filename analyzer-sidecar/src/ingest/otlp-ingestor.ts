@@ -54,7 +54,7 @@ const BODY_STATUS: Readonly<Record<BodyError['kind'], number>> = {
   too_large: 413,
   unsupported_encoding: 415,
   bad_encoding: 400,
-  busy: 503,
+  busy: 429,
 };
 
 type Refusal = readonly [status: number, code: number, message: string, retryAfterSeconds?: number];
@@ -161,7 +161,7 @@ export class OtlpIngestor {
 }
 
 function codeOf(error: BodyError): number {
-  return error.kind === 'busy' ? RPC.unavailable : RPC.invalidArgument;
+  return error.kind === 'busy' ? RPC.resourceExhausted : RPC.invalidArgument;
 }
 
 /** A malformed body is 400, a body over a decode limit 413 (400 when nested too deep); anything else is a bug. */

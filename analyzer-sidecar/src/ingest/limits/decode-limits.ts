@@ -16,7 +16,7 @@ export interface DecodeLimits {
 }
 
 export const DEFAULT_DECODE_LIMITS: DecodeLimits = {
-  maxDecodedObjects: 1_000_000,
+  maxDecodedObjects: 500_000,
   maxSpans: 50_000,
   maxAttributes: 256,
   maxAttributeValueBytes: 256 * 1024,
