@@ -67,8 +67,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       memoryLimit: config.duckdb.memoryLimit,
       threads: config.duckdb.threads,
       tempDir: config.duckdb.tempDir ?? join(config.dataDir, 'tmp'),
+      walRecovery: config.duckdb.walRecovery,
     },
-    { log: app.log, onWalQuarantined: () => metrics.walQuarantined.inc() },
+    {
+      log: app.log,
+      onWalQuarantined: () => metrics.walQuarantined.inc(),
+      onCorruption: (kind) => metrics.storeCorruption.inc({ kind }),
+    },
   );
   const writes = new WriteEvents();
   const services = await startServices(config, store, metrics, app, writes);

@@ -10,6 +10,7 @@ import { ConfigError, ConfigSource, type Env, type FileConfig } from './config-s
 import { parseFailureRules } from './failure-rules-config';
 import { INGEST_FILE_KEYS, ingestConfig, type IngestConfig } from './ingest-config';
 import { parseTokens, type RoleToken } from './tokens';
+import type { WalRecovery } from '../store/duckdb/store-corruption';
 import { DEFAULT_UI, type UiConfig } from './ui-config';
 
 export { ConfigError } from './config-source';
@@ -21,6 +22,8 @@ export interface DuckDbConfig {
   readonly threads: number;
   /** DuckDB `temp_directory` for spilling; defaults under the data directory. */
   readonly tempDir: string | undefined;
+  /** A write-ahead log DuckDB cannot apply: refuse to start (default) or move it aside and start. */
+  readonly walRecovery?: WalRecovery;
 }
 
 /** Periods of the analyses the API and the alert gauges serve (see config/analysis-defaults). */
@@ -105,6 +108,9 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
         ) ?? '1GB',
       threads: source.integer('RPA_ANALYZER_DUCKDB_THREADS', 'duckdbThreads', 1, 256) ?? 2,
       tempDir: source.string('RPA_ANALYZER_DUCKDB_TEMP_DIR', 'duckdbTempDir'),
+      walRecovery:
+        (source.pattern('RPA_ANALYZER_WAL_RECOVERY', 'walRecovery', /^(refuse|quarantine)$/) as
+          WalRecovery | undefined) ?? 'refuse',
     },
     ingest: ingestConfig(source),
     retentionIntervalMs:
@@ -183,6 +189,7 @@ const FILE_KEYS = [
   'duckdbMemoryLimit',
   'duckdbThreads',
   'duckdbTempDir',
+  'walRecovery',
   ...INGEST_FILE_KEYS,
   'retentionIntervalMs',
   'degradationBaselineMs',
