@@ -30,7 +30,7 @@ export const DEFAULT_INGEST: IngestConfig = {
   ...DEFAULT_DECODE_LIMITS,
   maxInflightBytes: 128 * 1024 * 1024,
   maxQueueDelayMs: 2_000,
-  answerDeadlineMs: 8_000,
+  answerDeadlineMs: 5_000,
   flushIntervalMs: 20,
   maxBatchRows: 20_000,
   maxPendingRows: 200_000,

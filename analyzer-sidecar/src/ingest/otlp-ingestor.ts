@@ -8,7 +8,7 @@ import type { Readable } from 'node:stream';
 import type { IngestConfig } from '../config/ingest-config';
 import { ClosedError, OverloadedError, type BatchWriter } from '../store/batch-writer';
 import type { AnalyzerMetrics } from '../telemetry/analyzer-metrics';
-import { decideAdmission } from './admission/admission';
+import { decideAdmission, type AdmissionDecision } from './admission/admission';
 import { TIMED_OUT, withDeadline } from './admission/deadline';
 import { BodyError, readOtlpBody } from './body-reader';
 import { decodeRequest, type Decoded } from './decode-request';
@@ -68,10 +68,8 @@ export class OtlpIngestor {
       const message = `Content-Type must be ${OTLP_CONTENT_TYPE.protobuf} or ${OTLP_CONTENT_TYPE.json}`;
       return this.refuse(request.signal, 'json', [415, RPC.invalidArgument, message]);
     }
-    const admission = decideAdmission(this.deps.config.maxQueueDelayMs, {
-      writerDelayMs: () => this.deps.writer.queueDelayMs(),
-      loopLagMs: this.deps.loopLagMs,
-    });
+    const arrivedAt = Date.now();
+    const admission = this.admission();
     if (!admission.admit) {
       request.body.resume();
       const refusal = [429, RPC.resourceExhausted, admission.reason, admission.retryAfterSeconds] as const;
@@ -92,7 +90,7 @@ export class OtlpIngestor {
       ]);
     }
     try {
-      const answer = await this.decodeAndCommit(request.signal, encoding, raw);
+      const answer = await this.decodeAndCommit(request.signal, encoding, raw, arrivedAt);
       if (answer.status === 200) stopTimer();
       return answer;
     } finally {
@@ -104,6 +102,7 @@ export class OtlpIngestor {
     signal: OtlpSignal,
     encoding: OtlpEncoding,
     raw: Buffer,
+    arrivedAt: number,
   ): Promise<OtlpAnswer> {
     let decoded: Decoded;
     try {
@@ -113,7 +112,7 @@ export class OtlpIngestor {
     }
     for (const [reason, count] of Object.entries(decoded.rejectedByReason))
       this.deps.metrics.spansRejected.inc({ reason }, count);
-    const refusal = await this.commit(decoded);
+    const refusal = await this.commit(decoded, arrivedAt);
     if (refusal !== undefined) return this.refuse(signal, encoding, refusal);
     this.count(decoded);
     return {
@@ -123,11 +122,26 @@ export class OtlpIngestor {
     };
   }
 
-  /** Undefined once durable; otherwise why not. */
-  private async commit(decoded: Decoded): Promise<Refusal | undefined> {
+  /** Latency admission: the wait for a commit (already, or expected from the rows ahead) and the event loop's. */
+  private admission(): AdmissionDecision {
+    const { writer } = this.deps;
+    return decideAdmission(this.deps.config.maxQueueDelayMs, {
+      writerDelayMs: () => Math.max(writer.queueDelayMs(), writer.expectedWaitMs()),
+      loopLagMs: this.deps.loopLagMs,
+    });
+  }
+
+  /** Undefined once durable; otherwise why not. The deadline counts from the request's arrival. */
+  private async commit(decoded: Decoded, arrivedAt: number): Promise<Refusal | undefined> {
     const deadlineMs = this.deps.config.answerDeadlineMs;
+    const remainingMs = arrivedAt + deadlineMs - Date.now();
+    // Reading and decoding took time: admitted then, the commit may now be too far off.
+    const admission = this.admission();
+    if (!admission.admit) return [429, RPC.resourceExhausted, admission.reason, admission.retryAfterSeconds];
     try {
-      const outcome = await withDeadline(this.deps.writer.submit(decoded.batch), deadlineMs);
+      if (remainingMs <= 0)
+        return [503, RPC.unavailable, `not committed within ${deadlineMs} ms; retry later`, 2];
+      const outcome = await withDeadline(this.deps.writer.submit(decoded.batch), remainingMs);
       if (outcome !== TIMED_OUT) return undefined;
       // The commit may still happen: a retry is stored once (inserts are idempotent).
       const message = `not committed within ${deadlineMs} ms; retry later`;

@@ -47,6 +47,8 @@ export class BatchWriter {
   private flushing: Promise<void> | undefined;
   /** Submission time of the oldest submission in the commit under way. */
   private flushingSince: number | undefined;
+  /** Rows committed per second, a moving average over recent commits. */
+  private rowsPerSecond: number | undefined;
   private closed = false;
 
   constructor(
@@ -58,6 +60,15 @@ export class BatchWriter {
   /** Rows accepted and not yet committed. */
   get backlog(): number {
     return this.pendingRows;
+  }
+
+  /**
+   * How long a submission made now would wait for its commit, from the rows
+   * ahead of it and the recent commit rate (0 before the first commit).
+   */
+  expectedWaitMs(): number {
+    if (this.rowsPerSecond === undefined || this.pendingRows === 0) return 0;
+    return (this.pendingRows / this.rowsPerSecond) * 1000;
   }
 
   /** How long the oldest submission not yet committed has waited (0 when none waits). */
@@ -123,7 +134,9 @@ export class BatchWriter {
       .insert(batch)
       .then(
         (counts) => {
-          this.observer.onFlush?.(rows, Number(process.hrtime.bigint() - started) / 1e9);
+          const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+          this.observeRate(rows, seconds);
+          this.observer.onFlush?.(rows, seconds);
           for (const submission of submissions) submission.resolve(counts);
         },
         (error: unknown) => this.commitOneByOne(submissions, error),
@@ -135,6 +148,12 @@ export class BatchWriter {
         // What arrived during this commit has waited already: commit it now (group commit).
         if (this.pendingRows > 0) this.startFlush();
       });
+  }
+
+  private observeRate(rows: number, seconds: number): void {
+    if (seconds <= 0) return;
+    const rate = rows / seconds;
+    this.rowsPerSecond = this.rowsPerSecond === undefined ? rate : 0.7 * this.rowsPerSecond + 0.3 * rate;
   }
 
   /** A failed group commit is retried per request, so one bad request fails alone. */

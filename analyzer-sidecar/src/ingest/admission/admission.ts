@@ -4,7 +4,7 @@
  * Retry-After at once, instead of queueing until the exporter's own timeout.
  */
 export interface AdmissionSignals {
-  /** Age of the oldest request waiting for its commit. */
+  /** How long a request waits for its commit: the oldest waiting, or the expected wait of a new one. */
   writerDelayMs(): number;
   /** Recent event-loop delay. */
   loopLagMs(): number;
