@@ -3,6 +3,7 @@
  * Never listens (server.ts does); tests call `inject()` on what this returns.
  */
 import { join } from 'node:path';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { registerAnalysis } from './analysis-app';
@@ -10,7 +11,10 @@ import { adminRoutes } from './api/admin-routes';
 import { analyticsRoutes } from './api/analytics-routes';
 import { registerAuth } from './api/auth';
 import { registerErrorHandler } from './api/error-handler';
+import { createFailedAuthLimiter, DEFAULT_FAILED_AUTH } from './api/failed-auth-limiter';
 import { registerFiniteNumbers } from './api/finite-numbers';
+import { registerOriginCheck } from './api/origin-check';
+import { registerSecurityHeaders } from './api/security-headers';
 import { healthRoutes } from './api/health-routes';
 import { otlpRoutes } from './api/otlp-routes';
 import { ParquetArchive } from './archive/parquet-archive';
@@ -79,9 +83,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const services = await startServices(config, store, metrics, app, writes);
   app.decorate('analyzer', services);
   registerErrorHandler(app);
+  registerSecurityHeaders(app);
+  registerOriginCheck(app);
   registerFiniteNumbers(app);
+  await app.register(rateLimit, { global: false });
+  const failedAuth = createFailedAuthLimiter(app, config.authFailures ?? DEFAULT_FAILED_AUTH);
   const ui = createStandaloneUi(config);
-  registerAuth(app, { ...config, sessionRole: ui.sessionRole });
+  registerAuth(app, { ...config, sessionRole: ui.sessionRole, failedAuth });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -106,7 +114,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(otlpRoutes, { ingestor });
   await app.register(analyticsRoutes, { store });
   await app.register(adminRoutes, { settings: services.retentionSettings, job: services.retention });
-  await ui.register(app);
+  await ui.register(app, failedAuth);
   await registerAnalysis(app, {
     config,
     duckdb: store,

@@ -2,7 +2,7 @@
 /** `rpa-analyzer serve --port <n> --data-dir <dir> [--config <file>] [--insecure-local]` */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config/config';
-import { startServer, UnprotectedStartError } from './server';
+import { OpenIngestError, startServer, UnprotectedStartError } from './server';
 import { StoreCorruptionError } from './store/duckdb/store-corruption';
 
 const USAGE = 'usage: rpa-analyzer serve --port <n> --data-dir <dir> [--config <file>] [--insecure-local]';
@@ -50,6 +50,7 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   if (
     error instanceof ConfigError ||
     error instanceof UnprotectedStartError ||
+    error instanceof OpenIngestError ||
     (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
   ) {
     process.stderr.write(`rpa-analyzer: ${(error as Error).message}\n${USAGE}\n`);

@@ -7,6 +7,7 @@ import { InvalidPolicyError } from '../archive/retention-policy';
 import { InvalidQueryError } from '../store/aggregate-catalog';
 import { ClosedError, OverloadedError } from '../store/batch-writer';
 import { AuthError, BadRequestError } from './errors';
+import { TooManyAuthFailuresError } from './failed-auth-limiter';
 
 export interface ErrorBody {
   error: string;
@@ -26,6 +27,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     if (error instanceof OverloadedError) void reply.header('retry-after', String(error.retryAfterSeconds));
     if (error instanceof ClosedError) void reply.header('retry-after', '5');
+    if (error instanceof TooManyAuthFailuresError)
+      void reply.header('retry-after', String(error.retryAfterSeconds));
     return reply.status(status).type('application/json').send(body);
   });
   app.setNotFoundHandler((request, reply) =>
@@ -52,6 +55,8 @@ function toHttp(error: FastifyError): [number, ErrorBody] {
     ];
   }
   if (error instanceof OverloadedError) return [429, { error: 'overloaded', message: error.message }];
+  if (error instanceof TooManyAuthFailuresError)
+    return [429, { error: 'too_many_auth_failures', message: error.message }];
   if (error instanceof ClosedError) return [503, { error: 'unavailable', message: error.message }];
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500)

@@ -6,12 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { ANALYZER } from '@rpa-analytics/instrumentation/conventions';
 import type { FailureRuleConfig } from '../analysis/failure-categories';
+import { DEFAULT_FAILED_AUTH, type FailedAuthOptions } from '../api/failed-auth-limiter';
 import { ConfigError, ConfigSource, type Env, type FileConfig } from './config-source';
 import { parseFailureRules } from './failure-rules-config';
 import { INGEST_FILE_KEYS, ingestConfig, type IngestConfig } from './ingest-config';
 import { parseTokens, type RoleToken } from './tokens';
 import type { WalRecovery } from '../store/duckdb/store-corruption';
-import { DEFAULT_UI, type UiConfig } from './ui-config';
+import { DEFAULT_MAX_SESSIONS, DEFAULT_UI, type UiConfig } from './ui-config';
 
 export { ConfigError } from './config-source';
 export { DEFAULT_INGEST, type IngestConfig } from './ingest-config';
@@ -52,6 +53,8 @@ export interface AnalyzerConfig {
   readonly logLevel: string;
   readonly tokens: readonly RoleToken[];
   readonly ingestToken: string | undefined;
+  /** Accept unauthenticated OTLP on a non-loopback address (otherwise the start is refused without an ingest token). */
+  readonly ingestOpen?: boolean;
   readonly duckdb: DuckDbConfig;
   readonly ingest: IngestConfig;
   /** Period of the retention job; 0 disables it. */
@@ -59,6 +62,8 @@ export interface AnalyzerConfig {
   readonly analysis: AnalysisConfig;
   /** The standalone UI at /ui; DEFAULT_UI when absent. */
   readonly ui?: UiConfig;
+  /** Failed authentications allowed per client address per window; DEFAULT_FAILED_AUTH when absent. */
+  readonly authFailures?: FailedAuthOptions;
 }
 
 /** What the CLI passes (flags win over everything). */
@@ -99,6 +104,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
       'info',
     tokens: tokensRaw === undefined ? [] : parseTokensNamed(tokensRaw),
     ingestToken: source.string('RPA_ANALYZER_INGEST_TOKEN', 'ingestToken'),
+    ingestOpen: source.boolean('RPA_ANALYZER_INGEST_OPEN', 'ingestOpen') ?? false,
     duckdb: {
       memoryLimit:
         source.pattern(
@@ -117,11 +123,21 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
       source.integer('RPA_ANALYZER_RETENTION_INTERVAL_MS', 'retentionIntervalMs', 0, 7 * 86_400_000) ??
       3_600_000,
     analysis: analysisConfig(source),
+    authFailures: {
+      max:
+        source.integer('RPA_ANALYZER_AUTH_FAILURE_LIMIT', 'authFailureLimit', 1, 1_000_000) ??
+        DEFAULT_FAILED_AUTH.max,
+      windowMs:
+        source.integer('RPA_ANALYZER_AUTH_FAILURE_WINDOW_MS', 'authFailureWindowMs', 1000, DAY_MS) ??
+        DEFAULT_FAILED_AUTH.windowMs,
+    },
     ui: {
       dir: source.string('RPA_ANALYZER_UI_DIR', 'uiDir') ?? DEFAULT_UI.dir,
       sessionTtlMs:
         source.integer('RPA_ANALYZER_UI_SESSION_TTL_MS', 'uiSessionTtlMs', 60_000, 30 * DAY_MS) ??
         DEFAULT_UI.sessionTtlMs,
+      maxSessions:
+        source.integer('RPA_ANALYZER_UI_MAX_SESSIONS', 'uiMaxSessions', 1, 1_000_000) ?? DEFAULT_MAX_SESSIONS,
     },
   };
   return deepFreeze(config);
@@ -186,6 +202,7 @@ const FILE_KEYS = [
   'logLevel',
   'tokens',
   'ingestToken',
+  'ingestOpen',
   'duckdbMemoryLimit',
   'duckdbThreads',
   'duckdbTempDir',
@@ -200,6 +217,9 @@ const FILE_KEYS = [
   'impactPeriodMs',
   'uiDir',
   'uiSessionTtlMs',
+  'uiMaxSessions',
+  'authFailureLimit',
+  'authFailureWindowMs',
   'failureRules',
 ];
 
