@@ -1,8 +1,8 @@
 /**
  * `npm run bench:hostile -w analyzer-sidecar`: the analyzer (the real CLI, its
  * own process, default limits) under hostile OTLP input. Prints, asserts nothing:
- *   - each bomb of issue 9: status, time, and the analyzer's peak RSS while it
- *     handled it (VmHWM, reset through /proc/<pid>/clear_refs before each);
+ *   - each bomb of issue 9 against a fresh analyzer: status, time, and the
+ *     analyzer's peak RSS while it handled it (VmHWM, reset through /proc/<pid>/clear_refs);
  *   - BENCH_FUZZ_BODIES (default 100000) mutated bodies from BENCH_FUZZ_CLIENTS
  *     (default 8) clients: statuses, 5xx, crashes, peak RSS;
  *   - BENCH_CONCURRENT_BOMBS (default 16) bombs at once: peak RSS.
@@ -85,16 +85,27 @@ function fuzzSeeds(): HostileBody[] {
   ];
 }
 
-async function benchBombs(url: string, pid: number): Promise<void> {
-  console.log('bomb | wire bytes | status | ms | analyzer peak RSS MB (baseline)');
+/** Each bomb against a fresh analyzer, so that its peak RSS is its own. */
+async function benchBombs(): Promise<void> {
+  console.log('bomb | wire bytes | status | ms | analyzer peak RSS MB (RSS before)');
   for (const [name, make] of HOSTILE_BODIES) {
     const body = make();
-    resetPeak(pid);
-    const before = memory(pid).rssMb;
-    const answer = await post(url, body);
-    console.log(
-      `${name} | ${body.body.length} | ${answer.status} | ${answer.ms.toFixed(0)} | ${memory(pid).peakMb.toFixed(0)} (${before.toFixed(0)})`,
-    );
+    const dataDir = mkdtempSync(join(tmpdir(), 'rpa-bench-bomb-'));
+    const server = await startCli(dataDir);
+    const pid = server.child.pid as number;
+    try {
+      resetPeak(pid);
+      const before = memory(pid).rssMb;
+      const answer = await post(server.url, body);
+      const peak = memory(pid).peakMb;
+      console.log(
+        `${name} | ${body.body.length} | ${answer.status} | ${answer.ms.toFixed(0)} | ${peak.toFixed(0)} (${before.toFixed(0)})`,
+      );
+    } finally {
+      server.child.kill('SIGTERM');
+      await new Promise((resolve) => server.child.on('exit', resolve));
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   }
 }
 
@@ -160,7 +171,7 @@ async function main(): Promise<void> {
     console.log(
       `node ${process.version}; analyzer pid ${pid}, RSS after start ${memory(pid).rssMb.toFixed(0)} MB`,
     );
-    await benchBombs(server.url, pid);
+    await benchBombs();
     await benchFuzz(
       server.url,
       pid,
