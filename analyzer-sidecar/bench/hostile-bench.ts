@@ -7,6 +7,7 @@
  *     (default 8) clients: statuses, 5xx, crashes, peak RSS;
  *   - BENCH_CONCURRENT_BOMBS (default 16) bombs at once: peak RSS.
  */
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,6 +86,19 @@ function fuzzSeeds(): HostileBody[] {
   ];
 }
 
+/** SIGTERM, then SIGKILL (said aloud) if the analyzer has not exited within 10 s. */
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.on('exit', resolve));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => {
+    console.log(`  analyzer ${child.pid} still running 10 s after SIGTERM: SIGKILL`);
+    child.kill('SIGKILL');
+  }, 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
 /** Each bomb against a fresh analyzer, so that its peak RSS is its own. */
 async function benchBombs(): Promise<void> {
   console.log('bomb | wire bytes | status | ms | analyzer peak RSS MB (RSS before)');
@@ -102,8 +116,7 @@ async function benchBombs(): Promise<void> {
         `${name} | ${body.body.length} | ${answer.status} | ${answer.ms.toFixed(0)} | ${peak.toFixed(0)} (${before.toFixed(0)})`,
       );
     } finally {
-      server.child.kill('SIGTERM');
-      await new Promise((resolve) => server.child.on('exit', resolve));
+      await stop(server.child);
       rmSync(dataDir, { recursive: true, force: true });
     }
   }
@@ -188,10 +201,7 @@ async function main(): Promise<void> {
     );
     console.log(`after all: /health ${health}, analyzer ${exited ? 'DEAD' : 'alive'}`);
   } finally {
-    if (!exited) {
-      server.child.kill('SIGTERM');
-      await new Promise((resolve) => server.child.on('exit', resolve));
-    }
+    if (!exited) await stop(server.child);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

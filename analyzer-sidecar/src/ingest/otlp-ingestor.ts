@@ -135,9 +135,6 @@ export class OtlpIngestor {
   private async commit(decoded: Decoded, arrivedAt: number): Promise<Refusal | undefined> {
     const deadlineMs = this.deps.config.answerDeadlineMs;
     const remainingMs = arrivedAt + deadlineMs - Date.now();
-    // Reading and decoding took time: admitted then, the commit may now be too far off.
-    const admission = this.admission();
-    if (!admission.admit) return [429, RPC.resourceExhausted, admission.reason, admission.retryAfterSeconds];
     try {
       if (remainingMs <= 0)
         return [503, RPC.unavailable, `not committed within ${deadlineMs} ms; retry later`, 2];
