@@ -99,14 +99,17 @@ function cpuSeconds(pid: number): { process: number; mainThread: number } {
   return { process: read(`/proc/${pid}/stat`), mainThread: read(`/proc/${pid}/task/${pid}/stat`) };
 }
 
-function startCli(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
+export function startCli(
+  dataDir: string,
+  env: Record<string, string> = {},
+): Promise<{ child: ChildProcess; url: string }> {
   // dist-bench/bench/ → the package's built CLI in dist/
   const cli = join(__dirname, '..', '..', 'dist', 'cli.js');
   const child = spawn(
     process.execPath,
     [cli, 'serve', '--port', '0', '--data-dir', dataDir, '--insecure-local'],
     {
-      env: { ...process.env, RPA_ANALYZER_LOG_LEVEL: 'warn' },
+      env: { ...process.env, RPA_ANALYZER_LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );

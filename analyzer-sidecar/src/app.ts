@@ -3,6 +3,7 @@
  * Never listens (server.ts does); tests call `inject()` on what this returns.
  */
 import { join } from 'node:path';
+import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { registerAnalysis } from './analysis-app';
@@ -10,12 +11,18 @@ import { adminRoutes } from './api/admin-routes';
 import { analyticsRoutes } from './api/analytics-routes';
 import { registerAuth } from './api/auth';
 import { registerErrorHandler } from './api/error-handler';
+import { createFailedAuthLimiter, DEFAULT_FAILED_AUTH } from './api/failed-auth-limiter';
+import { registerFiniteNumbers } from './api/finite-numbers';
+import { registerOriginCheck } from './api/origin-check';
+import { registerSecurityHeaders } from './api/security-headers';
 import { healthRoutes } from './api/health-routes';
 import { otlpRoutes } from './api/otlp-routes';
 import { ParquetArchive } from './archive/parquet-archive';
 import { RetentionJob } from './archive/retention-job';
 import { RetentionSettings } from './archive/retention-settings';
 import type { AnalyzerConfig } from './config/config';
+import { LoopLagMonitor } from './ingest/admission/loop-lag';
+import { InflightBytes } from './ingest/limits/inflight-bytes';
 import { OtlpIngestor } from './ingest/otlp-ingestor';
 import { RECORD_TYPES } from './model/records';
 import { BatchWriter } from './store/batch-writer';
@@ -64,15 +71,25 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       memoryLimit: config.duckdb.memoryLimit,
       threads: config.duckdb.threads,
       tempDir: config.duckdb.tempDir ?? join(config.dataDir, 'tmp'),
+      walRecovery: config.duckdb.walRecovery,
     },
-    { log: app.log, onWalQuarantined: () => metrics.walQuarantined.inc() },
+    {
+      log: app.log,
+      onWalQuarantined: () => metrics.walQuarantined.inc(),
+      onCorruption: (kind) => metrics.storeCorruption.inc({ kind }),
+    },
   );
   const writes = new WriteEvents();
   const services = await startServices(config, store, metrics, app, writes);
   app.decorate('analyzer', services);
   registerErrorHandler(app);
+  registerSecurityHeaders(app);
+  registerOriginCheck(app);
+  registerFiniteNumbers(app);
+  await app.register(rateLimit, { global: false });
+  const failedAuth = createFailedAuthLimiter(app, config.authFailures ?? DEFAULT_FAILED_AUTH);
   const ui = createStandaloneUi(config);
-  registerAuth(app, { ...config, sessionRole: ui.sessionRole });
+  registerAuth(app, { ...config, sessionRole: ui.sessionRole, failedAuth });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -86,10 +103,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.get('/openapi.json', { config: { access: 'open' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(healthRoutes, { metrics });
-  await app.register(otlpRoutes, { ingestor: new OtlpIngestor(services.writer, metrics, config.ingest) });
+  const loopLag = new LoopLagMonitor();
+  const ingestor = new OtlpIngestor({
+    writer: services.writer,
+    metrics,
+    config: config.ingest,
+    inflight: new InflightBytes(config.ingest.maxInflightBytes),
+    loopLagMs: () => loopLag.lag,
+  });
+  await app.register(otlpRoutes, { ingestor });
   await app.register(analyticsRoutes, { store });
   await app.register(adminRoutes, { settings: services.retentionSettings, job: services.retention });
-  await ui.register(app);
+  await ui.register(app, failedAuth);
   await registerAnalysis(app, {
     config,
     duckdb: store,
@@ -100,12 +125,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // One ordered shutdown (Fastify runs separate onClose hooks last-added first):
   // commit what was accepted, stop whatever still queries, then close the store.
   app.addHook('onClose', async () => {
+    loopLag.stop();
     await services.writer.close();
     await app.analysis.stop();
     await services.retention.stop();
     await store.close();
   });
   services.retention.start();
+  loopLag.start();
   return app;
 }
 

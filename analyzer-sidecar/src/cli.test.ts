@@ -3,7 +3,7 @@
  * in the middle of ingestion, exactly once, after a restart.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { executionSpecs, protobufBody, recordSpans } from './test-support/sdk-spans';
@@ -87,6 +87,29 @@ describe('rpa-analyzer serve', () => {
     const code = await new Promise((resolve) => child.on('exit', resolve));
     expect(code).toBe(2);
     expect(output).toMatch(message);
+  });
+
+  it('refuses to start with exit code 3 when a WAL has lost its database file, touching nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rpa-orphan-wal-'));
+    try {
+      writeFileSync(join(dir, 'store.duckdb.wal'), Buffer.from('640062650002ffff', 'hex'));
+      const child = spawn(
+        process.execPath,
+        [CLI, 'serve', '--port', '0', '--data-dir', dir, '--insecure-local'],
+        {
+          env: { ...process.env, RPA_ANALYZER_LOG_LEVEL: 'silent' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      let output = '';
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      const code = await new Promise((resolve) => child.on('exit', resolve));
+      expect(code).toBe(3);
+      expect(output).toMatch(/store wal_without_db: the database file .*store\.duckdb is missing/);
+      expect(readdirSync(dir)).toEqual(['store.duckdb.wal']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   const dataDir = mkdtempSync(join(tmpdir(), 'rpa-crash-'));

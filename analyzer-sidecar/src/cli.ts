@@ -2,7 +2,8 @@
 /** `rpa-analyzer serve --port <n> --data-dir <dir> [--config <file>] [--insecure-local]` */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config/config';
-import { startServer, UnprotectedStartError } from './server';
+import { OpenIngestError, startServer, UnprotectedStartError } from './server';
+import { StoreCorruptionError } from './store/duckdb/store-corruption';
 
 const USAGE = 'usage: rpa-analyzer serve --port <n> --data-dir <dir> [--config <file>] [--insecure-local]';
 
@@ -38,10 +39,18 @@ async function main(argv: string[]): Promise<void> {
   process.stdout.write(`rpa-analyzer listening on ${url}\n`);
 }
 
+/** Exit status of a start refused because the database files would lose acknowledged data. */
+const EXIT_STORE_CORRUPT = 3;
+
 main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof StoreCorruptionError) {
+    process.stderr.write(`rpa-analyzer: store ${error.kind}: ${error.message}\n`);
+    process.exit(EXIT_STORE_CORRUPT);
+  }
   if (
     error instanceof ConfigError ||
     error instanceof UnprotectedStartError ||
+    error instanceof OpenIngestError ||
     (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
   ) {
     process.stderr.write(`rpa-analyzer: ${(error as Error).message}\n${USAGE}\n`);

@@ -5,7 +5,7 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { bearer, startTestApp, type TestApp } from './test-support/test-app';
-import { UnprotectedStartError, startServer } from './server';
+import { isLoopback, OpenIngestError, UnprotectedStartError, startServer } from './server';
 
 const EXECUTOR_SCRIPT = `
 const { createRpa } = require('@rpa-analytics/instrumentation');
@@ -87,5 +87,23 @@ describe('sidecar with the real instrumentation', () => {
     await expect(
       startServer({ ...t.app.analyzer.config, tokens: [], insecureLocal: false }),
     ).rejects.toBeInstanceOf(UnprotectedStartError);
+  });
+
+  it('refuses OTLP without an ingest token on a non-loopback address, unless opened on purpose', async () => {
+    await expect(
+      startServer({ ...t.app.analyzer.config, host: '0.0.0.0', ingestToken: undefined, ingestOpen: false }),
+    ).rejects.toBeInstanceOf(OpenIngestError);
+  });
+
+  test.each([
+    ['127.0.0.1', true],
+    ['127.1.2.3', true],
+    ['::1', true],
+    ['localhost', true],
+    ['0.0.0.0', false],
+    ['::', false],
+    ['10.0.0.5', false],
+  ])('%s is loopback: %s', (host, loopback) => {
+    expect(isLoopback(host)).toBe(loopback);
   });
 });

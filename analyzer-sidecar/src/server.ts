@@ -16,10 +16,30 @@ export class UnprotectedStartError extends Error {
   }
 }
 
+/** OTLP ingestion reachable from other hosts must need a token, unless opened on purpose. */
+export class OpenIngestError extends Error {
+  constructor(host: string) {
+    super(
+      `OTLP ingestion on ${host} (not loopback) would take spans from anyone: set RPA_ANALYZER_INGEST_TOKEN ` +
+        '(exporters send it with RPA_ANALYZER_HEADERS=authorization=Bearer%20<token>), bind 127.0.0.1, ' +
+        'or set RPA_ANALYZER_INGEST_OPEN=true to accept unauthenticated spans deliberately',
+    );
+    this.name = 'OpenIngestError';
+  }
+}
+
+const LOOPBACK = /^(127(\.\d{1,3}){3}|::1|localhost)$/i;
+
+export function isLoopback(host: string): boolean {
+  return LOOPBACK.test(host);
+}
+
 /** Starts the server; resolves with the app and the URL it listens on. */
 export async function startServer(config: AnalyzerConfig): Promise<{ app: FastifyInstance; url: string }> {
   if (config.tokens.length === 0 && !config.insecureLocal) throw new UnprotectedStartError();
   const host = config.insecureLocal ? '127.0.0.1' : config.host;
+  if (!isLoopback(host) && config.ingestToken === undefined && !config.ingestOpen)
+    throw new OpenIngestError(host);
   const app = await buildApp({ config, logger: { level: config.logLevel } });
   const url = await app.listen({ port: config.port, host });
   let closing = false;

@@ -7,6 +7,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { roleAllows, type Role, type RoleToken } from '../config/tokens';
 import { AuthError } from './errors';
+import type { FailedAuthLimiter } from './failed-auth-limiter';
 import { createTokenMatcher, digestToken, safeEqual } from './token-matcher';
 
 export type Access = 'open' | 'ingest' | Role;
@@ -24,6 +25,8 @@ export interface AuthOptions {
   readonly insecureLocal: boolean;
   /** The role of the request's browser session, if it has a live one (ui/session-store). */
   readonly sessionRole?: (request: FastifyRequest) => Role | undefined;
+  /** Counts wrong tokens per client; over the limit, every token is refused for a while. */
+  readonly failedAuth?: FailedAuthLimiter;
 }
 
 export function registerAuth(app: FastifyInstance, options: AuthOptions): void {
@@ -35,16 +38,22 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): void {
     const presented = bearer(request);
     if (access === 'ingest') {
       if (ingestDigest === undefined) return;
+      if (presented !== undefined) await options.failedAuth?.check(request);
       if (presented === undefined || !safeEqual(digestToken(presented), ingestDigest)) {
+        if (presented !== undefined) await options.failedAuth?.fail(request);
         throw new AuthError(401, 'OTLP ingestion needs the ingest token (Authorization: Bearer <token>)');
       }
       return;
     }
     if (options.tokens.length === 0 && options.insecureLocal) return;
+    if (presented !== undefined) await options.failedAuth?.check(request);
     const role = presented === undefined ? options.sessionRole?.(request) : roleOf(presented);
     if (presented === undefined && role === undefined)
       throw new AuthError(401, 'missing Authorization: Bearer <token> (or sign in at /ui/login)');
-    if (role === undefined) throw new AuthError(401, 'unknown token');
+    if (role === undefined) {
+      await options.failedAuth?.fail(request);
+      throw new AuthError(401, 'unknown token');
+    }
     if (!roleAllows(role, access))
       throw new AuthError(403, `this route needs the ${access} role; the token has ${role}`);
   });

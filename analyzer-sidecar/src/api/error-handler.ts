@@ -8,6 +8,7 @@ import { InvalidQueryError } from '../store/aggregate-catalog';
 import { ClosedError, OverloadedError } from '../store/batch-writer';
 import { StoreClosedError } from '../store/store';
 import { AuthError, BadRequestError } from './errors';
+import { TooManyAuthFailuresError } from './failed-auth-limiter';
 
 export interface ErrorBody {
   error: string;
@@ -27,6 +28,8 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     if (error instanceof OverloadedError) void reply.header('retry-after', String(error.retryAfterSeconds));
     if (isShuttingDown(error)) void reply.header('retry-after', '5');
+    if (error instanceof TooManyAuthFailuresError)
+      void reply.header('retry-after', String(error.retryAfterSeconds));
     return reply.status(status).type('application/json').send(body);
   });
   app.setNotFoundHandler((request, reply) =>
@@ -53,6 +56,8 @@ function toHttp(error: FastifyError): [number, ErrorBody] {
     ];
   }
   if (error instanceof OverloadedError) return [429, { error: 'overloaded', message: error.message }];
+  if (error instanceof TooManyAuthFailuresError)
+    return [429, { error: 'too_many_auth_failures', message: error.message }];
   if (isShuttingDown(error)) return [503, { error: 'unavailable', message: error.message }];
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500)

@@ -32,11 +32,29 @@ export async function otlpRoutes(app: FastifyInstance, options: { ingestor: Otlp
               description: `Export${signal === 'traces' ? 'Trace' : 'Metrics'}ServiceResponse; a 2xx means durable`,
               ...binary,
             },
-            400: { description: 'Malformed request (google.rpc.Status)', ...binary },
-            413: { description: 'Body or decompressed body too large', ...binary },
+            400: {
+              description:
+                'Malformed request, or AnyValues nested past maxNestingDepth (google.rpc.Status naming the field)',
+              ...binary,
+            },
+            413: {
+              description:
+                'Body or decompressed body too large, or over a decode limit (maxDecodedObjects, maxSpans, ' +
+                'maxAttributes, maxAttributeValueBytes); the google.rpc.Status names the field and the limit',
+              ...binary,
+            },
             415: { description: 'Unsupported Content-Type or Content-Encoding', ...binary },
-            429: { description: 'Shedding load; see Retry-After', ...binary },
-            503: { description: 'Unavailable; see Retry-After', ...binary },
+            429: {
+              description:
+                'Shedding load (commits would wait longer than maxQueueDelayMs, the event loop lags, the write ' +
+                'backlog or the bytes in flight are full); see Retry-After',
+              ...binary,
+            },
+            503: {
+              description:
+                'Not committed within answerDeadlineMs (a retry is stored once), or the store cannot write; see Retry-After',
+              ...binary,
+            },
           },
         },
       },

@@ -6,9 +6,16 @@
 import { readFileSync } from 'node:fs';
 import { ANALYZER } from '@rpa-analytics/instrumentation/conventions';
 import type { FailureRuleConfig } from '../analysis/failure-categories';
+import { DEFAULT_FAILED_AUTH, type FailedAuthOptions } from '../api/failed-auth-limiter';
+import { ConfigError, ConfigSource, type Env, type FileConfig } from './config-source';
 import { parseFailureRules } from './failure-rules-config';
+import { INGEST_FILE_KEYS, ingestConfig, type IngestConfig } from './ingest-config';
 import { parseTokens, type RoleToken } from './tokens';
-import { DEFAULT_UI, type UiConfig } from './ui-config';
+import type { WalRecovery } from '../store/duckdb/store-corruption';
+import { DEFAULT_MAX_SESSIONS, DEFAULT_UI, type UiConfig } from './ui-config';
+
+export { ConfigError } from './config-source';
+export { DEFAULT_INGEST, type IngestConfig } from './ingest-config';
 
 export interface DuckDbConfig {
   /** DuckDB `memory_limit`, e.g. `1GB`. */
@@ -16,19 +23,8 @@ export interface DuckDbConfig {
   readonly threads: number;
   /** DuckDB `temp_directory` for spilling; defaults under the data directory. */
   readonly tempDir: string | undefined;
-}
-
-export interface IngestConfig {
-  /** Largest request body as sent (compressed or not). */
-  readonly maxBodyBytes: number;
-  /** Largest body after gzip decompression, enforced while streaming. */
-  readonly maxDecompressedBytes: number;
-  /** How long the writer waits to group requests into one commit. */
-  readonly flushIntervalMs: number;
-  /** Rows that trigger a flush before the interval. */
-  readonly maxBatchRows: number;
-  /** Rows waiting for a commit beyond which requests are shed with 429. */
-  readonly maxPendingRows: number;
+  /** A write-ahead log DuckDB cannot apply: refuse to start (default) or move it aside and start. */
+  readonly walRecovery?: WalRecovery;
 }
 
 /** Periods of the analyses the API and the alert gauges serve (see config/analysis-defaults). */
@@ -57,6 +53,8 @@ export interface AnalyzerConfig {
   readonly logLevel: string;
   readonly tokens: readonly RoleToken[];
   readonly ingestToken: string | undefined;
+  /** Accept unauthenticated OTLP on a non-loopback address (otherwise the start is refused without an ingest token). */
+  readonly ingestOpen?: boolean;
   readonly duckdb: DuckDbConfig;
   readonly ingest: IngestConfig;
   /** Period of the retention job; 0 disables it. */
@@ -64,6 +62,8 @@ export interface AnalyzerConfig {
   readonly analysis: AnalysisConfig;
   /** The standalone UI at /ui; DEFAULT_UI when absent. */
   readonly ui?: UiConfig;
+  /** Failed authentications allowed per client address per window; DEFAULT_FAILED_AUTH when absent. */
+  readonly authFailures?: FailedAuthOptions;
 }
 
 /** What the CLI passes (flags win over everything). */
@@ -73,24 +73,6 @@ export interface ConfigOverrides {
   readonly configFile?: string;
   readonly insecureLocal?: boolean;
 }
-
-export class ConfigError extends Error {
-  constructor(
-    readonly key: string,
-    message: string,
-  ) {
-    super(`${key}: ${message}`);
-    this.name = 'ConfigError';
-  }
-}
-
-export const DEFAULT_INGEST: IngestConfig = {
-  maxBodyBytes: 16 * 1024 * 1024,
-  maxDecompressedBytes: 64 * 1024 * 1024,
-  flushIntervalMs: 20,
-  maxBatchRows: 20_000,
-  maxPendingRows: 200_000,
-};
 
 const DAY_MS = 86_400_000;
 
@@ -103,9 +85,6 @@ export const DEFAULT_ANALYSIS: AnalysisConfig = {
   impactPeriodMs: 7 * DAY_MS,
   failureRules: [],
 };
-
-type Env = Readonly<Record<string, string | undefined>>;
-type FileConfig = Readonly<Record<string, unknown>>;
 
 /** Reads and validates the configuration; throws a ConfigError naming the bad key. */
 export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.env): AnalyzerConfig {
@@ -125,6 +104,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
       'info',
     tokens: tokensRaw === undefined ? [] : parseTokensNamed(tokensRaw),
     ingestToken: source.string('RPA_ANALYZER_INGEST_TOKEN', 'ingestToken'),
+    ingestOpen: source.boolean('RPA_ANALYZER_INGEST_OPEN', 'ingestOpen') ?? false,
     duckdb: {
       memoryLimit:
         source.pattern(
@@ -134,33 +114,30 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
         ) ?? '1GB',
       threads: source.integer('RPA_ANALYZER_DUCKDB_THREADS', 'duckdbThreads', 1, 256) ?? 2,
       tempDir: source.string('RPA_ANALYZER_DUCKDB_TEMP_DIR', 'duckdbTempDir'),
+      walRecovery:
+        (source.pattern('RPA_ANALYZER_WAL_RECOVERY', 'walRecovery', /^(refuse|quarantine)$/) as
+          WalRecovery | undefined) ?? 'refuse',
     },
-    ingest: {
-      maxBodyBytes:
-        source.integer('RPA_ANALYZER_MAX_BODY_BYTES', 'maxBodyBytes', 1024, 2 ** 31) ??
-        DEFAULT_INGEST.maxBodyBytes,
-      maxDecompressedBytes:
-        source.integer('RPA_ANALYZER_MAX_DECOMPRESSED_BYTES', 'maxDecompressedBytes', 1024, 2 ** 31) ??
-        DEFAULT_INGEST.maxDecompressedBytes,
-      flushIntervalMs:
-        source.integer('RPA_ANALYZER_FLUSH_INTERVAL_MS', 'flushIntervalMs', 0, 60_000) ??
-        DEFAULT_INGEST.flushIntervalMs,
-      maxBatchRows:
-        source.integer('RPA_ANALYZER_MAX_BATCH_ROWS', 'maxBatchRows', 1, 10_000_000) ??
-        DEFAULT_INGEST.maxBatchRows,
-      maxPendingRows:
-        source.integer('RPA_ANALYZER_MAX_PENDING_ROWS', 'maxPendingRows', 1, 100_000_000) ??
-        DEFAULT_INGEST.maxPendingRows,
-    },
+    ingest: ingestConfig(source),
     retentionIntervalMs:
       source.integer('RPA_ANALYZER_RETENTION_INTERVAL_MS', 'retentionIntervalMs', 0, 7 * 86_400_000) ??
       3_600_000,
     analysis: analysisConfig(source),
+    authFailures: {
+      max:
+        source.integer('RPA_ANALYZER_AUTH_FAILURE_LIMIT', 'authFailureLimit', 1, 1_000_000) ??
+        DEFAULT_FAILED_AUTH.max,
+      windowMs:
+        source.integer('RPA_ANALYZER_AUTH_FAILURE_WINDOW_MS', 'authFailureWindowMs', 1000, DAY_MS) ??
+        DEFAULT_FAILED_AUTH.windowMs,
+    },
     ui: {
       dir: source.string('RPA_ANALYZER_UI_DIR', 'uiDir') ?? DEFAULT_UI.dir,
       sessionTtlMs:
         source.integer('RPA_ANALYZER_UI_SESSION_TTL_MS', 'uiSessionTtlMs', 60_000, 30 * DAY_MS) ??
         DEFAULT_UI.sessionTtlMs,
+      maxSessions:
+        source.integer('RPA_ANALYZER_UI_MAX_SESSIONS', 'uiMaxSessions', 1, 1_000_000) ?? DEFAULT_MAX_SESSIONS,
     },
   };
   return deepFreeze(config);
@@ -225,14 +202,12 @@ const FILE_KEYS = [
   'logLevel',
   'tokens',
   'ingestToken',
+  'ingestOpen',
   'duckdbMemoryLimit',
   'duckdbThreads',
   'duckdbTempDir',
-  'maxBodyBytes',
-  'maxDecompressedBytes',
-  'flushIntervalMs',
-  'maxBatchRows',
-  'maxPendingRows',
+  'walRecovery',
+  ...INGEST_FILE_KEYS,
   'retentionIntervalMs',
   'degradationBaselineMs',
   'degradationCurrentMs',
@@ -242,59 +217,11 @@ const FILE_KEYS = [
   'impactPeriodMs',
   'uiDir',
   'uiSessionTtlMs',
+  'uiMaxSessions',
+  'authFailureLimit',
+  'authFailureWindowMs',
   'failureRules',
 ];
-
-/** Environment first, then the config file; each value validated and named when wrong. */
-class ConfigSource {
-  constructor(
-    private readonly env: Env,
-    private readonly file: FileConfig,
-  ) {}
-
-  /** The key it came from and its value, environment first. */
-  raw(envKey: string, fileKey: string): [string, unknown] | undefined {
-    const fromEnv = this.env[envKey];
-    if (fromEnv !== undefined && fromEnv.trim() !== '') return [envKey, fromEnv.trim()];
-    if (this.file[fileKey] !== undefined) return [fileKey, this.file[fileKey]];
-    return undefined;
-  }
-
-  string(envKey: string, fileKey: string): string | undefined {
-    const entry = this.raw(envKey, fileKey);
-    if (!entry) return undefined;
-    const [key, value] = entry;
-    if (typeof value !== 'string' || value === '') throw new ConfigError(key, 'must be a non-empty string');
-    return value;
-  }
-
-  pattern(envKey: string, fileKey: string, pattern: RegExp): string | undefined {
-    const value = this.string(envKey, fileKey);
-    if (value !== undefined && !pattern.test(value))
-      throw new ConfigError(envKey, `"${value}" does not match ${pattern}`);
-    return value;
-  }
-
-  integer(envKey: string, fileKey: string, min: number, max: number): number | undefined {
-    const entry = this.raw(envKey, fileKey);
-    if (!entry) return undefined;
-    const [key, value] = entry;
-    const number = typeof value === 'string' ? Number(value) : value;
-    if (typeof number !== 'number' || !Number.isInteger(number) || number < min || number > max) {
-      throw new ConfigError(key, `must be an integer in [${min}, ${max}], got ${JSON.stringify(value)}`);
-    }
-    return number;
-  }
-
-  boolean(envKey: string, fileKey: string): boolean | undefined {
-    const entry = this.raw(envKey, fileKey);
-    if (!entry) return undefined;
-    const [key, value] = entry;
-    if (value === true || value === 'true') return true;
-    if (value === false || value === 'false') return false;
-    throw new ConfigError(key, `must be true or false, got ${JSON.stringify(value)}`);
-  }
-}
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null) {

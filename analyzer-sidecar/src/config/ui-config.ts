@@ -6,10 +6,14 @@ export interface UiConfig {
   readonly dir: string;
   /** Lifetime of a signed-in browser session. */
   readonly sessionTtlMs: number;
+  /** Live sessions kept at most; past it the oldest is dropped (default 1000). */
+  readonly maxSessions?: number;
 }
 
 /** The repository's bundle, resolved from this package (src/config or dist/config alike). */
 export const DEFAULT_UI_DIR = join(__dirname, '..', '..', '..', 'grafana-plugin', 'dist-standalone');
+
+export const DEFAULT_MAX_SESSIONS = 1000;
 
 export const DEFAULT_UI: UiConfig = {
   dir: DEFAULT_UI_DIR,

@@ -5,8 +5,10 @@
  */
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import type { InflightBytes } from './limits/inflight-bytes';
 
-export type BodyErrorKind = 'too_large' | 'bad_encoding' | 'unsupported_encoding';
+/** `busy`: the bytes in flight for all requests are at their bound (answered 429 + Retry-After). */
+export type BodyErrorKind = 'too_large' | 'bad_encoding' | 'unsupported_encoding' | 'busy';
 
 export class BodyError extends Error {
   constructor(
@@ -23,14 +25,19 @@ export interface BodyLimits {
   readonly maxDecompressedBytes: number;
 }
 
+/**
+ * The body, its bytes taken from `inflight` as they arrive: the caller gives
+ * `body.length` back once the request is answered (on an error they are given back here).
+ */
 export async function readOtlpBody(
   stream: Readable,
   encoding: string | undefined,
   limits: BodyLimits,
+  inflight: InflightBytes,
 ): Promise<Buffer> {
   const normalized = (encoding ?? 'identity').trim().toLowerCase();
   if (normalized === 'identity' || normalized === '')
-    return collect(stream, limits.maxBodyBytes, 'body', false);
+    return collect(stream, { limit: limits.maxBodyBytes, what: 'body', destroyOnLimit: false, inflight });
   if (normalized !== 'gzip')
     throw new BodyError('unsupported_encoding', `Content-Encoding ${normalized} is not supported`);
   const gunzip = createGunzip();
@@ -45,7 +52,12 @@ export async function readOtlpBody(
   stream.on('error', (error) => gunzip.destroy(error));
   stream.pipe(gunzip);
   try {
-    return await collect(gunzip, limits.maxDecompressedBytes, 'decompressed body', true);
+    return await collect(gunzip, {
+      limit: limits.maxDecompressedBytes,
+      what: 'decompressed body',
+      destroyOnLimit: true,
+      inflight,
+    });
   } catch (error) {
     if (error instanceof BodyError) throw error;
     throw new BodyError('bad_encoding', `body is not valid gzip: ${(error as Error).message}`);
@@ -55,8 +67,17 @@ export async function readOtlpBody(
   }
 }
 
-/** Collects up to `limit` bytes; past it, the rest is drained (the request) or the stream destroyed (gunzip). */
-function collect(stream: Readable, limit: number, what: string, destroyOnLimit: boolean): Promise<Buffer> {
+interface CollectOptions {
+  readonly limit: number;
+  readonly what: string;
+  /** Past the limit: destroy the stream (gunzip), or drain the rest (the request). */
+  readonly destroyOnLimit: boolean;
+  readonly inflight: InflightBytes;
+}
+
+/** Collects up to `limit` bytes, each taken from `inflight` (given back if it fails). */
+function collect(stream: Readable, options: CollectOptions): Promise<Buffer> {
+  const { limit, what, inflight } = options;
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -64,24 +85,31 @@ function collect(stream: Readable, limit: number, what: string, destroyOnLimit: 
     const fail = (error: Error): void => {
       if (settled) return;
       settled = true;
+      inflight.give(size);
       chunks.length = 0;
       reject(error);
+      if (options.destroyOnLimit) stream.destroy();
     };
     stream.on('data', (chunk: Buffer) => {
       if (settled) return;
-      size += chunk.length;
-      if (size > limit) {
+      if (size + chunk.length > limit) {
         fail(new BodyError('too_large', `${what} larger than ${limit} bytes`));
-        if (destroyOnLimit) stream.destroy();
         return;
       }
+      if (!inflight.tryTake(chunk.length)) {
+        fail(new BodyError('busy', 'the analyzer holds as many request bytes as it may; retry later'));
+        return;
+      }
+      size += chunk.length;
       chunks.push(chunk);
     });
     stream.on('error', fail);
     stream.on('end', () => {
       if (settled) return;
       settled = true;
-      resolve(Buffer.concat(chunks, size));
+      const body = Buffer.concat(chunks, size);
+      chunks.length = 0;
+      resolve(body);
     });
   });
 }

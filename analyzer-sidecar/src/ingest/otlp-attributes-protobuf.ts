@@ -1,32 +1,44 @@
-/** KeyValue / AnyValue decoding (opentelemetry-proto `common/v1/common.proto`). */
+/**
+ * KeyValue / AnyValue decoding (opentelemetry-proto `common/v1/common.proto`),
+ * within the reader's DecodeBudget: entries per list, value sizes, nesting depth.
+ */
+import { toAttributeValue, type KeyValueMap, type NestedValue } from './attribute-value';
 import { ProtoReader, WIRE } from './proto-reader';
-import { type AttributeValue, type Attributes } from './otlp-types';
+import { newAttributes, type Attributes } from './otlp-types';
 
-/** Decodes one KeyValue into `into` (the last value of a repeated key wins). */
-export function readKeyValue(reader: ProtoReader, into: Attributes): void {
+/**
+ * Decodes the repeated KeyValue field read by `next` into `into`, `count` being
+ * how many the list held before this one (the last value of a repeated key wins).
+ * Returns the new count.
+ */
+export function readKeyValue(reader: ProtoReader, into: Attributes, count: number, field: string): number {
+  reader.budget.attributes(count + 1, field);
   let key = '';
-  let value: AttributeValue = null;
+  let value: NestedValue = null;
   while (!reader.done()) {
     const tag = reader.uint();
-    const field = tag >>> 3;
     const wire = tag & 7;
-    if (field === 1 && wire === WIRE.len) key = reader.string();
-    else if (field === 2 && wire === WIRE.len) value = readAnyValue(reader.message());
+    if (tag >>> 3 === 1 && wire === WIRE.len) key = reader.boundedString('KeyValue.key');
+    else if (tag >>> 3 === 2 && wire === WIRE.len) value = readAnyValue(reader.message(field), 0, field);
     else reader.skip(wire);
   }
-  into[key] = value;
+  into[key] =
+    typeof value === 'object' && value !== null
+      ? toAttributeValue(value, reader.budget, `${field}[${key}]`)
+      : value;
+  return count + 1;
 }
 
-export function readAnyValue(reader: ProtoReader): AttributeValue {
-  let value: AttributeValue = null;
+function readAnyValue(reader: ProtoReader, depth: number, field: string): NestedValue {
+  reader.budget.depth(depth, field);
+  let value: NestedValue = null;
   while (!reader.done()) {
     const tag = reader.uint();
-    const field = tag >>> 3;
     const wire = tag & 7;
-    switch (field) {
+    switch (tag >>> 3) {
       case 1:
         reader.expect(wire, WIRE.len, 'AnyValue.string_value');
-        value = reader.string();
+        value = reader.boundedString(field);
         break;
       case 2:
         reader.expect(wire, WIRE.varint, 'AnyValue.bool_value');
@@ -42,18 +54,16 @@ export function readAnyValue(reader: ProtoReader): AttributeValue {
         break;
       case 5:
         reader.expect(wire, WIRE.len, 'AnyValue.array_value');
-        value = readArrayValue(reader.message());
+        value = readArrayValue(reader.message(field), depth + 1, `${field}.array_value`);
         break;
       case 6:
         reader.expect(wire, WIRE.len, 'AnyValue.kvlist_value');
-        value = JSON.stringify(readKeyValueList(reader.message()));
+        value = readKeyValueList(reader.message(field), depth + 1, `${field}.kvlist_value`);
         break;
-      case 7: {
+      case 7:
         reader.expect(wire, WIRE.len, 'AnyValue.bytes_value');
-        const [start, end] = reader.lengthDelimited();
-        value = reader.buf.toString('base64', start, end);
+        value = readBytes(reader, field);
         break;
-      }
       default:
         reader.skip(wire);
     }
@@ -61,32 +71,60 @@ export function readAnyValue(reader: ProtoReader): AttributeValue {
   return value;
 }
 
-function readArrayValue(reader: ProtoReader): AttributeValue[] {
-  const values: AttributeValue[] = [];
+function readBytes(reader: ProtoReader, field: string): string {
+  const [start, end] = reader.lengthDelimited();
+  reader.budget.valueSize(end - start, field);
+  return reader.buf.toString('base64', start, end);
+}
+
+function readArrayValue(reader: ProtoReader, depth: number, field: string): NestedValue[] {
+  reader.budget.depth(depth, field);
+  const values: NestedValue[] = [];
   while (!reader.done()) {
     const tag = reader.uint();
-    if (tag >>> 3 === 1 && (tag & 7) === WIRE.len) values.push(readAnyValue(reader.message()));
-    else reader.skip(tag & 7);
+    if (tag >>> 3 === 1 && (tag & 7) === WIRE.len) {
+      reader.budget.attributes(values.length + 1, field);
+      values.push(readAnyValue(reader.message(field), depth, field));
+    } else reader.skip(tag & 7);
   }
   return values;
 }
 
-function readKeyValueList(reader: ProtoReader): Attributes {
-  const attributes: Attributes = Object.create(null) as Attributes;
+function readKeyValueList(reader: ProtoReader, depth: number, field: string): KeyValueMap {
+  reader.budget.depth(depth, field);
+  const entries: KeyValueMap = Object.create(null) as KeyValueMap;
+  let count = 0;
   while (!reader.done()) {
     const tag = reader.uint();
-    if (tag >>> 3 === 1 && (tag & 7) === WIRE.len) readKeyValue(reader.message(), attributes);
-    else reader.skip(tag & 7);
+    if (tag >>> 3 === 1 && (tag & 7) === WIRE.len) {
+      reader.budget.attributes(++count, field);
+      readNestedKeyValue(reader.message(field), entries, depth, field);
+    } else reader.skip(tag & 7);
   }
-  return attributes;
+  return entries;
+}
+
+function readNestedKeyValue(reader: ProtoReader, into: KeyValueMap, depth: number, field: string): void {
+  let key = '';
+  let value: NestedValue = null;
+  while (!reader.done()) {
+    const tag = reader.uint();
+    const wire = tag & 7;
+    if (tag >>> 3 === 1 && wire === WIRE.len) key = reader.boundedString('KeyValue.key');
+    else if (tag >>> 3 === 2 && wire === WIRE.len) value = readAnyValue(reader.message(field), depth, field);
+    else reader.skip(wire);
+  }
+  into[key] = value;
 }
 
 /** Decodes a Resource message's attributes. */
 export function readResource(reader: ProtoReader): Attributes {
-  const attributes: Attributes = Object.create(null) as Attributes;
+  const attributes: Attributes = newAttributes();
+  let count = 0;
   while (!reader.done()) {
     const tag = reader.uint();
-    if (tag >>> 3 === 1 && (tag & 7) === WIRE.len) readKeyValue(reader.message(), attributes);
+    if (tag >>> 3 === 1 && (tag & 7) === WIRE.len)
+      count = readKeyValue(reader.message('Resource.attributes'), attributes, count, 'Resource.attributes');
     else reader.skip(tag & 7);
   }
   return attributes;

@@ -1,15 +1,19 @@
 /**
  * One OTLP/HTTP export request, from raw body to durable commit, answered as
  * the OTLP specification says (https://opentelemetry.io/docs/specs/otlp/#otlphttp-response)
- * in the request's own encoding.
+ * in the request's own encoding. Admission (latency), the bytes in flight and
+ * the decode limits keep what one request, or many at once, can cost bounded.
  */
 import type { Readable } from 'node:stream';
-import { emptyBatch, type RecordBatch } from '../model/records';
+import type { IngestConfig } from '../config/ingest-config';
 import { ClosedError, OverloadedError, type BatchWriter } from '../store/batch-writer';
 import type { AnalyzerMetrics } from '../telemetry/analyzer-metrics';
-import { BodyError, readOtlpBody, type BodyLimits } from './body-reader';
-import { decodeMetricsJson } from './otlp-metrics-json';
-import { decodeMetricsProtobuf } from './otlp-metrics-protobuf';
+import { decideAdmission, type AdmissionDecision } from './admission/admission';
+import { TIMED_OUT, withDeadline } from './admission/deadline';
+import { BodyError, readOtlpBody } from './body-reader';
+import { decodeRequest, type Decoded } from './decode-request';
+import { DecodeLimitError } from './limits/decode-limits';
+import type { InflightBytes } from './limits/inflight-bytes';
 import {
   encodeExportResponse,
   encodeStatus,
@@ -18,11 +22,7 @@ import {
   type OtlpEncoding,
   type OtlpSignal,
 } from './otlp-response';
-import { decodeTracesJson } from './otlp-trace-json';
-import { decodeTracesProtobuf } from './otlp-trace-protobuf';
 import { MalformedOtlpError } from './otlp-types';
-import { mapResourceMetrics } from './resource-mapper';
-import { mapSpans } from './span-mapper';
 
 export interface OtlpAnswer {
   readonly status: number;
@@ -38,114 +38,130 @@ export interface OtlpRequest {
   readonly body: Readable | undefined;
 }
 
+export interface IngestorDependencies {
+  readonly writer: BatchWriter;
+  readonly metrics: AnalyzerMetrics;
+  readonly config: IngestConfig;
+  readonly inflight: InflightBytes;
+  /** Recent event-loop delay in milliseconds (admission/loop-lag). */
+  readonly loopLagMs: () => number;
+}
+
 /** gRPC status codes carried in `google.rpc.Status` bodies. */
 const RPC = { invalidArgument: 3, resourceExhausted: 8, unavailable: 14 } as const;
 
-interface Decoded {
-  batch: RecordBatch;
-  rejected: number;
-  errorMessage: string | undefined;
-}
+const BODY_STATUS: Readonly<Record<BodyError['kind'], number>> = {
+  too_large: 413,
+  unsupported_encoding: 415,
+  bad_encoding: 400,
+  busy: 429,
+};
+
+type Refusal = readonly [status: number, code: number, message: string, retryAfterSeconds?: number];
 
 export class OtlpIngestor {
-  constructor(
-    private readonly writer: BatchWriter,
-    private readonly metrics: AnalyzerMetrics,
-    private readonly limits: BodyLimits,
-  ) {}
+  constructor(private readonly deps: IngestorDependencies) {}
 
   async handle(request: OtlpRequest): Promise<OtlpAnswer> {
     const encoding = encodingOf(request.contentType);
     if (encoding === undefined || request.body === undefined) {
-      return this.refuse(
-        request.signal,
-        'json',
-        415,
-        RPC.invalidArgument,
-        `Content-Type must be ${OTLP_CONTENT_TYPE.protobuf} or ${OTLP_CONTENT_TYPE.json}`,
-      );
+      const message = `Content-Type must be ${OTLP_CONTENT_TYPE.protobuf} or ${OTLP_CONTENT_TYPE.json}`;
+      return this.refuse(request.signal, 'json', [415, RPC.invalidArgument, message]);
     }
-    const stopTimer = this.metrics.ingestDuration.startTimer({ signal: request.signal });
+    const arrivedAt = Date.now();
+    const admission = this.admission();
+    if (!admission.admit) {
+      request.body.resume();
+      const refusal = [429, RPC.resourceExhausted, admission.reason, admission.retryAfterSeconds] as const;
+      return this.refuse(request.signal, encoding, refusal);
+    }
+    const stopTimer = this.deps.metrics.ingestDuration.startTimer({ signal: request.signal });
     let raw: Buffer;
     try {
-      raw = await readOtlpBody(request.body, request.contentEncoding, this.limits);
+      raw = await readOtlpBody(request.body, request.contentEncoding, this.deps.config, this.deps.inflight);
     } catch (error) {
       if (!(error instanceof BodyError)) throw error;
-      const status = error.kind === 'too_large' ? 413 : error.kind === 'unsupported_encoding' ? 415 : 400;
-      return this.refuse(request.signal, encoding, status, RPC.invalidArgument, error.message);
+      const retry = error.kind === 'busy' ? 1 : undefined;
+      return this.refuse(request.signal, encoding, [
+        BODY_STATUS[error.kind],
+        codeOf(error),
+        error.message,
+        retry,
+      ]);
     }
+    try {
+      const answer = await this.decodeAndCommit(request.signal, encoding, raw, arrivedAt);
+      if (answer.status === 200) stopTimer();
+      return answer;
+    } finally {
+      this.deps.inflight.give(raw.length);
+    }
+  }
+
+  private async decodeAndCommit(
+    signal: OtlpSignal,
+    encoding: OtlpEncoding,
+    raw: Buffer,
+    arrivedAt: number,
+  ): Promise<OtlpAnswer> {
     let decoded: Decoded;
     try {
-      decoded =
-        request.signal === 'traces' ? this.decodeTraces(raw, encoding) : this.decodeMetrics(raw, encoding);
+      decoded = decodeRequest(signal, encoding, raw, this.deps.config);
     } catch (error) {
-      if (!(error instanceof MalformedOtlpError)) throw error;
-      return this.refuse(
-        request.signal,
-        encoding,
-        400,
-        RPC.invalidArgument,
-        `malformed OTLP ${request.signal} request: ${error.message}`,
-      );
+      return this.refuse(signal, encoding, decodeRefusal(signal, error));
     }
-    try {
-      await this.writer.submit(decoded.batch);
-    } catch (error) {
-      if (error instanceof OverloadedError) {
-        return this.refuse(
-          request.signal,
-          encoding,
-          429,
-          RPC.resourceExhausted,
-          error.message,
-          error.retryAfterSeconds,
-        );
-      }
-      const message = error instanceof ClosedError ? error.message : 'the store cannot write right now';
-      return this.refuse(request.signal, encoding, 503, RPC.unavailable, message, 5);
-    }
-    this.count(decoded.batch);
-    stopTimer();
+    for (const [reason, count] of Object.entries(decoded.rejectedByReason))
+      this.deps.metrics.spansRejected.inc({ reason }, count);
+    const refusal = await this.commit(decoded, arrivedAt);
+    if (refusal !== undefined) return this.refuse(signal, encoding, refusal);
+    this.count(decoded);
     return {
       status: 200,
       contentType: OTLP_CONTENT_TYPE[encoding],
-      body: toBuffer(encodeExportResponse(encoding, request.signal, decoded.rejected, decoded.errorMessage)),
+      body: toBuffer(encodeExportResponse(encoding, signal, decoded.rejected, decoded.errorMessage)),
     };
   }
 
-  private decodeTraces(raw: Buffer, encoding: OtlpEncoding): Decoded {
-    const resourceSpans = encoding === 'protobuf' ? decodeTracesProtobuf(raw) : decodeTracesJson(raw);
-    const mapped = mapSpans(resourceSpans);
-    for (const [reason, count] of Object.entries(mapped.rejected))
-      this.metrics.spansRejected.inc({ reason }, count);
-    return { batch: mapped.batch, rejected: mapped.rejectedCount, errorMessage: mapped.firstError };
+  /** Latency admission: the wait for a commit (already, or expected from the rows ahead) and the event loop's. */
+  private admission(): AdmissionDecision {
+    const { writer } = this.deps;
+    return decideAdmission(this.deps.config.maxQueueDelayMs, {
+      writerDelayMs: () => Math.max(writer.queueDelayMs(), writer.expectedWaitMs()),
+      loopLagMs: this.deps.loopLagMs,
+    });
   }
 
-  private decodeMetrics(raw: Buffer, encoding: OtlpEncoding): Decoded {
-    const resourceMetrics = encoding === 'protobuf' ? decodeMetricsProtobuf(raw) : decodeMetricsJson(raw);
-    const batch = emptyBatch();
-    batch.resources = mapResourceMetrics(resourceMetrics);
-    return { batch, rejected: 0, errorMessage: undefined };
+  /** Undefined once durable; otherwise why not. The deadline counts from the request's arrival. */
+  private async commit(decoded: Decoded, arrivedAt: number): Promise<Refusal | undefined> {
+    const deadlineMs = this.deps.config.answerDeadlineMs;
+    const remainingMs = arrivedAt + deadlineMs - Date.now();
+    try {
+      if (remainingMs <= 0)
+        return [503, RPC.unavailable, `not committed within ${deadlineMs} ms; retry later`, 2];
+      const outcome = await withDeadline(this.deps.writer.submit(decoded.batch), remainingMs);
+      if (outcome !== TIMED_OUT) return undefined;
+      // The commit may still happen: a retry is stored once (inserts are idempotent).
+      const message = `not committed within ${deadlineMs} ms; retry later`;
+      return [503, RPC.unavailable, message, 2];
+    } catch (error) {
+      if (error instanceof OverloadedError)
+        return [429, RPC.resourceExhausted, error.message, error.retryAfterSeconds];
+      const message = error instanceof ClosedError ? error.message : 'the store cannot write right now';
+      return [503, RPC.unavailable, message, 5];
+    }
   }
 
-  private count(batch: RecordBatch): void {
-    if (batch.executions.length)
-      this.metrics.spansIngested.inc({ kind: 'execution' }, batch.executions.length);
-    if (batch.steps.length) this.metrics.spansIngested.inc({ kind: 'step' }, batch.steps.length);
-    if (batch.recoveries.length)
-      this.metrics.spansIngested.inc({ kind: 'recovery' }, batch.recoveries.length);
-    if (batch.resources.length) this.metrics.resourceSamplesIngested.inc(batch.resources.length);
+  private count({ batch }: Decoded): void {
+    const { spansIngested, resourceSamplesIngested } = this.deps.metrics;
+    if (batch.executions.length) spansIngested.inc({ kind: 'execution' }, batch.executions.length);
+    if (batch.steps.length) spansIngested.inc({ kind: 'step' }, batch.steps.length);
+    if (batch.recoveries.length) spansIngested.inc({ kind: 'recovery' }, batch.recoveries.length);
+    if (batch.resources.length) resourceSamplesIngested.inc(batch.resources.length);
   }
 
-  private refuse(
-    signal: OtlpSignal,
-    encoding: OtlpEncoding,
-    status: number,
-    code: number,
-    message: string,
-    retryAfterSeconds?: number,
-  ): OtlpAnswer {
-    this.metrics.requestsRefused.inc({ signal, status: String(status) });
+  private refuse(signal: OtlpSignal, encoding: OtlpEncoding, refusal: Refusal): OtlpAnswer {
+    const [status, code, message, retryAfterSeconds] = refusal;
+    this.deps.metrics.requestsRefused.inc({ signal, status: String(status) });
     return {
       status,
       contentType: OTLP_CONTENT_TYPE[encoding],
@@ -153,6 +169,21 @@ export class OtlpIngestor {
       retryAfterSeconds,
     };
   }
+}
+
+function codeOf(error: BodyError): number {
+  return error.kind === 'busy' ? RPC.resourceExhausted : RPC.invalidArgument;
+}
+
+/** A malformed body is 400, a body over a decode limit 413 (400 when nested too deep); anything else is a bug. */
+function decodeRefusal(signal: OtlpSignal, error: unknown): Refusal {
+  if (error instanceof DecodeLimitError) {
+    const code = error.httpStatus === 413 ? RPC.resourceExhausted : RPC.invalidArgument;
+    return [error.httpStatus, code, `OTLP ${signal} request over a limit: ${error.message}`];
+  }
+  if (error instanceof MalformedOtlpError)
+    return [400, RPC.invalidArgument, `malformed OTLP ${signal} request: ${error.message}`];
+  throw error;
 }
 
 function toBuffer(body: Buffer | string): Buffer {

@@ -3,11 +3,17 @@
  * lowerCamelCase keys, hex ids, 64-bit integers as strings or numbers. Any
  * value of the wrong type makes the whole body malformed (400).
  */
-import { MalformedOtlpError, newAttributes, type AttributeValue, type Attributes } from './otlp-types';
+import { toAttributeValue, type KeyValueMap, type NestedValue } from './attribute-value';
+import { DecodeBudget } from './limits/decode-budget';
+import type { DecodeLimits } from './limits/decode-limits';
+import { checkJsonStructure } from './limits/json-structure';
+import { MalformedOtlpError, newAttributes, type Attributes } from './otlp-types';
 
 export type JsonObject = Record<string, unknown>;
 
-export function parseJsonBody(body: Buffer): JsonObject {
+/** Parses the body once its structure is known to be within `limits` (see json-structure). */
+export function parseJsonBody(body: Buffer, limits: DecodeLimits): JsonObject {
+  checkJsonStructure(body, limits);
   let parsed: unknown;
   try {
     parsed = JSON.parse(body.toString('utf8'));
@@ -72,21 +78,54 @@ export function hexField(object: JsonObject, key: string, path: string): string 
   return value.toLowerCase();
 }
 
-export function attributesField(object: JsonObject, key: string, path: string): Attributes {
+/** A string within the budget's `maxAttributeValueBytes`. */
+export function boundedStringField(
+  object: JsonObject,
+  key: string,
+  path: string,
+  budget: DecodeBudget,
+): string {
+  const value = stringField(object, key, path);
+  budget.valueSize(value.length, `${path}.${key}`);
+  return value;
+}
+
+export function attributesField(
+  object: JsonObject,
+  key: string,
+  path: string,
+  budget: DecodeBudget,
+): Attributes {
   const attributes = newAttributes();
-  arrayField(object, key, path).forEach((entry, index) => {
-    const keyValue = asObject(entry, `${path}.${key}[${index}]`);
-    const name = stringField(keyValue, 'key', `${path}.${key}[${index}]`);
-    const value = ownField(keyValue, 'value');
-    attributes[name] =
-      value === undefined || value === null ? null : readAnyValue(value, `${path}.${key}[${index}].value`);
+  const entries = arrayField(object, key, path);
+  budget.attributes(entries.length, `${path}.${key}`);
+  entries.forEach((entry, index) => {
+    const entryPath = `${path}.${key}[${index}]`;
+    const [name, value] = readKeyValue(entry, entryPath, budget, 0);
+    attributes[name] = toAttributeValue(value, budget, `${entryPath}.value`);
   });
   return attributes;
 }
 
-function readAnyValue(raw: unknown, path: string): AttributeValue {
+function readKeyValue(
+  raw: unknown,
+  path: string,
+  budget: DecodeBudget,
+  depth: number,
+): [string, NestedValue] {
+  const keyValue = asObject(raw, path);
+  const name = boundedStringField(keyValue, 'key', path, budget);
+  const value = ownField(keyValue, 'value');
+  return [
+    name,
+    value === undefined || value === null ? null : readAnyValue(value, `${path}.value`, budget, depth),
+  ];
+}
+
+function readAnyValue(raw: unknown, path: string, budget: DecodeBudget, depth: number): NestedValue {
+  budget.depth(depth, path);
   const value = asObject(raw, path);
-  if (hasOwn(value, 'stringValue')) return stringField(value, 'stringValue', path);
+  if (hasOwn(value, 'stringValue')) return boundedStringField(value, 'stringValue', path, budget);
   if (hasOwn(value, 'boolValue')) {
     if (typeof value.boolValue !== 'boolean')
       throw new MalformedOtlpError(`${path}.boolValue must be a boolean`);
@@ -101,17 +140,26 @@ function readAnyValue(raw: unknown, path: string): AttributeValue {
   }
   if (hasOwn(value, 'arrayValue')) {
     const array = asObject(value.arrayValue, `${path}.arrayValue`);
-    return arrayField(array, 'values', `${path}.arrayValue`).map((item, i) =>
-      readAnyValue(item, `${path}.arrayValue.values[${i}]`),
-    );
+    const items = arrayField(array, 'values', `${path}.arrayValue`);
+    budget.attributes(items.length, `${path}.arrayValue.values`);
+    return items.map((item, i) => readAnyValue(item, `${path}.arrayValue.values[${i}]`, budget, depth + 1));
   }
-  if (hasOwn(value, 'kvlistValue')) {
-    return JSON.stringify(
-      attributesField(asObject(value.kvlistValue, `${path}.kvlistValue`), 'values', path),
-    );
-  }
-  if (hasOwn(value, 'bytesValue')) return stringField(value, 'bytesValue', path);
+  if (hasOwn(value, 'kvlistValue'))
+    return readKeyValueList(value.kvlistValue, `${path}.kvlistValue`, budget, depth + 1);
+  if (hasOwn(value, 'bytesValue')) return boundedStringField(value, 'bytesValue', path, budget);
   return null;
+}
+
+function readKeyValueList(raw: unknown, path: string, budget: DecodeBudget, depth: number): KeyValueMap {
+  budget.depth(depth, path);
+  const entries = arrayField(asObject(raw, path), 'values', path);
+  budget.attributes(entries.length, `${path}.values`);
+  const map: KeyValueMap = Object.create(null) as KeyValueMap;
+  entries.forEach((entry, i) => {
+    const [name, value] = readKeyValue(entry, `${path}.values[${i}]`, budget, depth);
+    map[name] = value;
+  });
+  return map;
 }
 
 function hasOwn(object: JsonObject, key: string): boolean {
@@ -137,9 +185,11 @@ export interface EnvelopeKeys {
 export function readEnvelopes<T>(
   body: Buffer,
   keys: EnvelopeKeys,
-  readItem: (item: JsonObject, path: string) => T,
+  limits: DecodeLimits,
+  readItem: (item: JsonObject, path: string, budget: DecodeBudget) => T,
 ): Array<{ resource: Attributes; items: T[] }> {
-  const root = parseJsonBody(body);
+  const root = parseJsonBody(body, limits);
+  const budget = new DecodeBudget(limits);
   return arrayField(root, keys.resource, 'body').map((raw, i) => {
     const path = `${keys.resource}[${i}]`;
     const envelope = asObject(raw, path);
@@ -147,13 +197,18 @@ export function readEnvelopes<T>(
     const resource =
       resourceRaw === undefined || resourceRaw === null
         ? newAttributes()
-        : attributesField(asObject(resourceRaw, `${path}.resource`), 'attributes', `${path}.resource`);
+        : attributesField(
+            asObject(resourceRaw, `${path}.resource`),
+            'attributes',
+            `${path}.resource`,
+            budget,
+          );
     const items: T[] = [];
     arrayField(envelope, keys.scope, path).forEach((scopeRaw, j) => {
       const scopePath = `${path}.${keys.scope}[${j}]`;
       arrayField(asObject(scopeRaw, scopePath), keys.item, scopePath).forEach((itemRaw, k) => {
         const itemPath = `${scopePath}.${keys.item}[${k}]`;
-        items.push(readItem(asObject(itemRaw, itemPath), itemPath));
+        items.push(readItem(asObject(itemRaw, itemPath), itemPath, budget));
       });
     });
     return { resource, items };

@@ -4,34 +4,42 @@ import {
   arrayField,
   asObject,
   attributesField,
+  boundedStringField,
   integerField,
   nanosField,
   ownField,
   readEnvelopes,
-  stringField,
   type JsonObject,
 } from './otlp-json';
+import type { DecodeBudget } from './limits/decode-budget';
+import { DEFAULT_DECODE_LIMITS, type DecodeLimits } from './limits/decode-limits';
 import { MalformedOtlpError, type DecodedMetric, type DecodedResourceMetrics } from './otlp-types';
 
-export function decodeMetricsJson(body: Buffer): DecodedResourceMetrics[] {
-  return readEnvelopes(
-    body,
-    { resource: 'resourceMetrics', scope: 'scopeMetrics', item: 'metrics' },
-    readMetric,
-  ).map(({ resource, items }) => ({ resource, metrics: items }));
+const KEYS = { resource: 'resourceMetrics', scope: 'scopeMetrics', item: 'metrics' } as const;
+
+/** Throws MalformedOtlpError (400) or DecodeLimitError (413, or 400 when too deep). */
+export function decodeMetricsJson(
+  body: Buffer,
+  limits: DecodeLimits = DEFAULT_DECODE_LIMITS,
+): DecodedResourceMetrics[] {
+  return readEnvelopes(body, KEYS, limits, readMetric).map(({ resource, items }) => ({
+    resource,
+    metrics: items,
+  }));
 }
 
-function readMetric(metric: JsonObject, path: string): DecodedMetric {
-  const result: DecodedMetric = { name: stringField(metric, 'name', path), points: [] };
+function readMetric(metric: JsonObject, path: string, budget: DecodeBudget): DecodedMetric {
+  const result: DecodedMetric = { name: boundedStringField(metric, 'name', path, budget), points: [] };
   for (const kind of ['gauge', 'sum']) {
     const raw = ownField(metric, kind);
     if (raw === undefined || raw === null) continue;
     arrayField(asObject(raw, `${path}.${kind}`), 'dataPoints', `${path}.${kind}`).forEach((pointRaw, i) => {
       const pointPath = `${path}.${kind}.dataPoints[${i}]`;
+      budget.span(pointPath);
       const point = asObject(pointRaw, pointPath);
       const [high, low] = nanosField(point, 'timeUnixNano', pointPath);
       result.points.push({
-        attributes: attributesField(point, 'attributes', pointPath),
+        attributes: attributesField(point, 'attributes', pointPath, budget),
         timeMs: halvesToMs(high, low),
         value: readPointValue(point, pointPath),
       });

@@ -2,6 +2,8 @@
  * Decodes `ExportMetricsServiceRequest` (opentelemetry-proto `metrics/v1/metrics.proto`),
  * keeping the number data points of gauges and sums: the resource samples.
  */
+import { DecodeBudget } from './limits/decode-budget';
+import { DEFAULT_DECODE_LIMITS, type DecodeLimits } from './limits/decode-limits';
 import { readKeyValue, readResource } from './otlp-attributes-protobuf';
 import { halvesToMs, ProtoReader, WIRE } from './proto-reader';
 import {
@@ -12,14 +14,18 @@ import {
   type DecodedResourceMetrics,
 } from './otlp-types';
 
-export function decodeMetricsProtobuf(body: Buffer): DecodedResourceMetrics[] {
-  const reader = new ProtoReader(body);
+/** Throws MalformedOtlpError (400) or DecodeLimitError (413, or 400 when too deep). */
+export function decodeMetricsProtobuf(
+  body: Buffer,
+  limits: DecodeLimits = DEFAULT_DECODE_LIMITS,
+): DecodedResourceMetrics[] {
+  const reader = new ProtoReader(body, 0, body.length, new DecodeBudget(limits));
   const result: DecodedResourceMetrics[] = [];
   while (!reader.done()) {
     const tag = reader.uint();
     if (tag >>> 3 === 1) {
       reader.expect(tag & 7, WIRE.len, 'resource_metrics');
-      result.push(readResourceMetrics(reader.message()));
+      result.push(readResourceMetrics(reader.message('resource_metrics')));
     } else reader.skip(tag & 7);
   }
   return result;
@@ -33,10 +39,10 @@ function readResourceMetrics(reader: ProtoReader): DecodedResourceMetrics {
     const field = tag >>> 3;
     if (field === 1) {
       reader.expect(tag & 7, WIRE.len, 'ResourceMetrics.resource');
-      resource = readResource(reader.message());
+      resource = readResource(reader.message('ResourceMetrics.resource'));
     } else if (field === 2) {
       reader.expect(tag & 7, WIRE.len, 'ResourceMetrics.scope_metrics');
-      readScopeMetrics(reader.message(), metrics);
+      readScopeMetrics(reader.message('ResourceMetrics.scope_metrics'), metrics);
     } else reader.skip(tag & 7);
   }
   return { resource, metrics };
@@ -47,7 +53,7 @@ function readScopeMetrics(reader: ProtoReader, into: DecodedMetric[]): void {
     const tag = reader.uint();
     if (tag >>> 3 === 2) {
       reader.expect(tag & 7, WIRE.len, 'ScopeMetrics.metrics');
-      into.push(readMetric(reader.message()));
+      into.push(readMetric(reader.message('ScopeMetrics.metrics')));
     } else reader.skip(tag & 7);
   }
 }
@@ -59,10 +65,10 @@ function readMetric(reader: ProtoReader): DecodedMetric {
     const field = tag >>> 3;
     if (field === 1) {
       reader.expect(tag & 7, WIRE.len, 'Metric.name');
-      metric.name = reader.string();
+      metric.name = reader.boundedString('Metric.name');
     } else if (field === 5 || field === 7) {
       reader.expect(tag & 7, WIRE.len, field === 5 ? 'Metric.gauge' : 'Metric.sum');
-      readNumberPoints(reader.message(), metric.points);
+      readNumberPoints(reader.message('Metric.data'), metric.points);
     } else reader.skip(tag & 7);
   }
   return metric;
@@ -73,13 +79,15 @@ function readNumberPoints(reader: ProtoReader, into: DecodedDataPoint[]): void {
     const tag = reader.uint();
     if (tag >>> 3 === 1) {
       reader.expect(tag & 7, WIRE.len, 'data_points');
-      into.push(readNumberDataPoint(reader.message()));
+      reader.budget.span('data_points');
+      into.push(readNumberDataPoint(reader.message('data_points')));
     } else reader.skip(tag & 7);
   }
 }
 
 function readNumberDataPoint(reader: ProtoReader): DecodedDataPoint {
   const point: DecodedDataPoint = { attributes: newAttributes(), timeMs: 0, value: 0 };
+  let attributes = 0;
   while (!reader.done()) {
     const tag = reader.uint();
     const wire = tag & 7;
@@ -100,7 +108,12 @@ function readNumberDataPoint(reader: ProtoReader): DecodedDataPoint {
         break;
       case 7:
         reader.expect(wire, WIRE.len, 'NumberDataPoint.attributes');
-        readKeyValue(reader.message(), point.attributes);
+        attributes = readKeyValue(
+          reader.message('NumberDataPoint.attributes'),
+          point.attributes,
+          attributes,
+          'NumberDataPoint.attributes',
+        );
         break;
       default:
         reader.skip(wire);

@@ -4,6 +4,7 @@ import {
   arrayField,
   asObject,
   attributesField,
+  boundedStringField,
   hexField,
   integerField,
   nanosField,
@@ -12,15 +13,25 @@ import {
   stringField,
   type JsonObject,
 } from './otlp-json';
+import type { DecodeBudget } from './limits/decode-budget';
+import { DEFAULT_DECODE_LIMITS, type DecodeLimits } from './limits/decode-limits';
 import type { DecodedResourceSpans, DecodedSpan } from './otlp-types';
 
-export function decodeTracesJson(body: Buffer): DecodedResourceSpans[] {
-  return readEnvelopes(body, { resource: 'resourceSpans', scope: 'scopeSpans', item: 'spans' }, readSpan).map(
-    ({ resource, items }) => ({ resource, spans: items }),
-  );
+const KEYS = { resource: 'resourceSpans', scope: 'scopeSpans', item: 'spans' } as const;
+
+/** Throws MalformedOtlpError (400) or DecodeLimitError (413, or 400 when too deep). */
+export function decodeTracesJson(
+  body: Buffer,
+  limits: DecodeLimits = DEFAULT_DECODE_LIMITS,
+): DecodedResourceSpans[] {
+  return readEnvelopes(body, KEYS, limits, readSpan).map(({ resource, items }) => ({
+    resource,
+    spans: items,
+  }));
 }
 
-function readSpan(span: JsonObject, path: string): DecodedSpan {
+function readSpan(span: JsonObject, path: string, budget: DecodeBudget): DecodedSpan {
+  budget.span(path);
   const start = nanosField(span, 'startTimeUnixNano', path);
   const end = nanosField(span, 'endTimeUnixNano', path);
   const statusRaw = ownField(span, 'status');
@@ -29,14 +40,14 @@ function readSpan(span: JsonObject, path: string): DecodedSpan {
     traceId: hexField(span, 'traceId', path),
     spanId: hexField(span, 'spanId', path),
     parentSpanId: hexField(span, 'parentSpanId', path),
-    name: stringField(span, 'name', path),
+    name: boundedStringField(span, 'name', path, budget),
     startMs: halvesToMs(start[0], start[1]),
     endMs: halvesToMs(end[0], end[1]),
     durationMs: durationMs(start, end),
-    attributes: attributesField(span, 'attributes', path),
+    attributes: attributesField(span, 'attributes', path, budget),
     statusCode: readStatusCode(status, `${path}.status`),
-    statusMessage: stringField(status, 'message', `${path}.status`),
-    exception: readException(span, path),
+    statusMessage: boundedStringField(status, 'message', `${path}.status`, budget),
+    exception: readException(span, path, budget),
   };
 }
 
@@ -53,11 +64,11 @@ function readStatusCode(status: JsonObject, path: string): number {
   return integerField(status, 'code', path);
 }
 
-function readException(span: JsonObject, path: string): DecodedSpan['exception'] {
+function readException(span: JsonObject, path: string, budget: DecodeBudget): DecodedSpan['exception'] {
   for (const [i, raw] of arrayField(span, 'events', path).entries()) {
     const event = asObject(raw, `${path}.events[${i}]`);
     if (stringField(event, 'name', `${path}.events[${i}]`) === 'exception') {
-      return attributesField(event, 'attributes', `${path}.events[${i}]`);
+      return attributesField(event, 'attributes', `${path}.events[${i}]`, budget);
     }
   }
   return undefined;

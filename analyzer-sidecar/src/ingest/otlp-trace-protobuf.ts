@@ -2,20 +2,26 @@
  * Decodes `ExportTraceServiceRequest` (opentelemetry-proto `collector/trace/v1`,
  * `trace/v1/trace.proto`) from protobuf, reading only what the analyzer uses.
  */
+import { DecodeBudget } from './limits/decode-budget';
+import { DEFAULT_DECODE_LIMITS, type DecodeLimits } from './limits/decode-limits';
 import { readKeyValue, readResource } from './otlp-attributes-protobuf';
 import { durationMs, halvesToMs, ProtoReader, WIRE } from './proto-reader';
 import { newAttributes, type Attributes, type DecodedResourceSpans, type DecodedSpan } from './otlp-types';
 
 const ZERO: [number, number] = [0, 0];
 
-export function decodeTracesProtobuf(body: Buffer): DecodedResourceSpans[] {
-  const reader = new ProtoReader(body);
+/** Throws MalformedOtlpError (400) or DecodeLimitError (413, or 400 when too deep). */
+export function decodeTracesProtobuf(
+  body: Buffer,
+  limits: DecodeLimits = DEFAULT_DECODE_LIMITS,
+): DecodedResourceSpans[] {
+  const reader = new ProtoReader(body, 0, body.length, new DecodeBudget(limits));
   const result: DecodedResourceSpans[] = [];
   while (!reader.done()) {
     const tag = reader.uint();
     if (tag >>> 3 === 1) {
       reader.expect(tag & 7, WIRE.len, 'resource_spans');
-      result.push(readResourceSpans(reader.message()));
+      result.push(readResourceSpans(reader.message('resource_spans')));
     } else reader.skip(tag & 7);
   }
   return result;
@@ -29,10 +35,10 @@ function readResourceSpans(reader: ProtoReader): DecodedResourceSpans {
     const field = tag >>> 3;
     if (field === 1) {
       reader.expect(tag & 7, WIRE.len, 'ResourceSpans.resource');
-      resource = readResource(reader.message());
+      resource = readResource(reader.message('ResourceSpans.resource'));
     } else if (field === 2) {
       reader.expect(tag & 7, WIRE.len, 'ResourceSpans.scope_spans');
-      readScopeSpans(reader.message(), spans);
+      readScopeSpans(reader.message('ResourceSpans.scope_spans'), spans);
     } else reader.skip(tag & 7);
   }
   return { resource, spans };
@@ -43,7 +49,8 @@ function readScopeSpans(reader: ProtoReader, into: DecodedSpan[]): void {
     const tag = reader.uint();
     if (tag >>> 3 === 2) {
       reader.expect(tag & 7, WIRE.len, 'ScopeSpans.spans');
-      into.push(readSpan(reader.message()));
+      reader.budget.span('ScopeSpans.spans');
+      into.push(readSpan(reader.message('ScopeSpans.spans')));
     } else reader.skip(tag & 7);
   }
 }
@@ -64,6 +71,7 @@ function readSpan(reader: ProtoReader): DecodedSpan {
   };
   let start = ZERO;
   let end = ZERO;
+  let attributes = 0;
   while (!reader.done()) {
     const tag = reader.uint();
     const wire = tag & 7;
@@ -82,7 +90,7 @@ function readSpan(reader: ProtoReader): DecodedSpan {
         break;
       case 5:
         reader.expect(wire, WIRE.len, 'Span.name');
-        span.name = reader.string();
+        span.name = reader.boundedString('Span.name');
         break;
       case 7:
         reader.expect(wire, WIRE.fixed64, 'Span.start_time_unix_nano');
@@ -94,15 +102,20 @@ function readSpan(reader: ProtoReader): DecodedSpan {
         break;
       case 9:
         reader.expect(wire, WIRE.len, 'Span.attributes');
-        readKeyValue(reader.message(), span.attributes);
+        attributes = readKeyValue(
+          reader.message('Span.attributes'),
+          span.attributes,
+          attributes,
+          'Span.attributes',
+        );
         break;
       case 11:
         reader.expect(wire, WIRE.len, 'Span.events');
-        readEvent(reader.message(), span);
+        readEvent(reader.message('Span.events'), span);
         break;
       case 15:
         reader.expect(wire, WIRE.len, 'Span.status');
-        readStatus(reader.message(), span);
+        readStatus(reader.message('Span.status'), span);
         break;
       default:
         reader.skip(wire);
@@ -120,7 +133,7 @@ function readStatus(reader: ProtoReader, span: DecodedSpan): void {
     const field = tag >>> 3;
     if (field === 2) {
       reader.expect(tag & 7, WIRE.len, 'Status.message');
-      span.statusMessage = reader.string();
+      span.statusMessage = reader.boundedString('Status.message');
     } else if (field === 3) {
       reader.expect(tag & 7, WIRE.varint, 'Status.code');
       span.statusCode = reader.uint();
@@ -132,15 +145,16 @@ function readStatus(reader: ProtoReader, span: DecodedSpan): void {
 function readEvent(reader: ProtoReader, span: DecodedSpan): void {
   let name = '';
   const attributes = newAttributes();
+  let count = 0;
   while (!reader.done()) {
     const tag = reader.uint();
     const field = tag >>> 3;
     if (field === 2) {
       reader.expect(tag & 7, WIRE.len, 'Event.name');
-      name = reader.string();
+      name = reader.boundedString('Event.name');
     } else if (field === 3) {
       reader.expect(tag & 7, WIRE.len, 'Event.attributes');
-      readKeyValue(reader.message(), attributes);
+      count = readKeyValue(reader.message('Event.attributes'), attributes, count, 'Event.attributes');
     } else reader.skip(tag & 7);
   }
   if (name === 'exception' && span.exception === undefined) span.exception = attributes;

@@ -4,6 +4,8 @@
  * the enclosing message, so truncated or hostile input throws MalformedOtlpError
  * instead of reading past the end.
  */
+import { DecodeBudget } from './limits/decode-budget';
+import { DEFAULT_DECODE_LIMITS } from './limits/decode-limits';
 import { MalformedOtlpError } from './otlp-types';
 
 export const WIRE = { varint: 0, fixed64: 1, len: 2, fixed32: 5 } as const;
@@ -14,13 +16,18 @@ export class ProtoReader {
   pos: number;
   end: number;
 
+  /** Shared by the readers of one body's embedded messages: every message counts against it. */
+  readonly budget: DecodeBudget;
+
   constructor(
     readonly buf: Buffer,
     pos = 0,
     end = buf.length,
+    budget?: DecodeBudget,
   ) {
     this.pos = pos;
     this.end = end;
+    this.budget = budget ?? new DecodeBudget(DEFAULT_DECODE_LIMITS);
   }
 
   done(): boolean {
@@ -114,15 +121,23 @@ export class ProtoReader {
     return this.buf.toString('utf8', start, end);
   }
 
+  /** A string field within the budget's `maxAttributeValueBytes`. */
+  boundedString(field: string): string {
+    const [start, end] = this.lengthDelimited();
+    this.budget.valueSize(end - start, field);
+    return this.buf.toString('utf8', start, end);
+  }
+
   hex(): string {
     const [start, end] = this.lengthDelimited();
     return this.buf.toString('hex', start, end);
   }
 
-  /** A reader over an embedded message. */
-  message(): ProtoReader {
+  /** A reader over an embedded message, counted as one decoded object. */
+  message(field = 'message'): ProtoReader {
+    this.budget.object(field);
     const [start, end] = this.lengthDelimited();
-    return new ProtoReader(this.buf, start, end);
+    return new ProtoReader(this.buf, start, end, this.budget);
   }
 
   skip(wireType: number): void {

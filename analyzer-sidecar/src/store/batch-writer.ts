@@ -33,6 +33,8 @@ export class ClosedError extends Error {
 
 interface Submission {
   batch: RecordBatch;
+  /** When it was submitted (Date.now()). */
+  at: number;
   resolve(counts: InsertCounts): void;
   reject(error: unknown): void;
 }
@@ -43,6 +45,10 @@ export class BatchWriter {
   private submissions: Submission[] = [];
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> | undefined;
+  /** Submission time of the oldest submission in the commit under way. */
+  private flushingSince: number | undefined;
+  /** Rows committed per second, a moving average over recent commits. */
+  private rowsPerSecond: number | undefined;
   private closed = false;
 
   constructor(
@@ -54,6 +60,21 @@ export class BatchWriter {
   /** Rows accepted and not yet committed. */
   get backlog(): number {
     return this.pendingRows;
+  }
+
+  /**
+   * How long a submission made now would wait for its commit, from the rows
+   * ahead of it and the recent commit rate (0 before the first commit).
+   */
+  expectedWaitMs(): number {
+    if (this.rowsPerSecond === undefined || this.pendingRows === 0) return 0;
+    return (this.pendingRows / this.rowsPerSecond) * 1000;
+  }
+
+  /** How long the oldest submission not yet committed has waited (0 when none waits). */
+  queueDelayMs(now: number = Date.now()): number {
+    const oldest = this.flushingSince ?? this.submissions[0]?.at;
+    return oldest === undefined ? 0 : Math.max(0, now - oldest);
   }
 
   submit(batch: RecordBatch): Promise<InsertCounts> {
@@ -69,7 +90,7 @@ export class BatchWriter {
     }
     this.pendingRows += rows;
     const done = new Promise<InsertCounts>((resolve, reject) =>
-      this.submissions.push({ batch, resolve, reject }),
+      this.submissions.push({ batch, at: Date.now(), resolve, reject }),
     );
     this.schedule();
     return done;
@@ -107,12 +128,15 @@ export class BatchWriter {
     const rows = this.pendingRows;
     this.pending = emptyBatch();
     this.submissions = [];
+    this.flushingSince = submissions[0]?.at;
     const started = process.hrtime.bigint();
     this.flushing = this.store
       .insert(batch)
       .then(
         (counts) => {
-          this.observer.onFlush?.(rows, Number(process.hrtime.bigint() - started) / 1e9);
+          const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+          this.observeRate(rows, seconds);
+          this.observer.onFlush?.(rows, seconds);
           for (const submission of submissions) submission.resolve(counts);
         },
         (error: unknown) => this.commitOneByOne(submissions, error),
@@ -120,9 +144,16 @@ export class BatchWriter {
       .finally(() => {
         this.pendingRows -= rows;
         this.flushing = undefined;
+        this.flushingSince = undefined;
         // What arrived during this commit has waited already: commit it now (group commit).
         if (this.pendingRows > 0) this.startFlush();
       });
+  }
+
+  private observeRate(rows: number, seconds: number): void {
+    if (seconds <= 0) return;
+    const rate = rows / seconds;
+    this.rowsPerSecond = this.rowsPerSecond === undefined ? rate : 0.7 * this.rowsPerSecond + 0.3 * rate;
   }
 
   /** A failed group commit is retried per request, so one bad request fails alone. */

@@ -23,6 +23,7 @@ export interface AnalyzerMetrics {
   readonly writeBatchRows: Histogram;
   readonly flushDuration: Histogram;
   readonly walQuarantined: Counter;
+  readonly storeCorruption: Counter<'kind'>;
   readonly retentionRows: Counter<'type' | 'action'>;
   /** Makes the row and archive gauges read from these sources at scrape time. */
   bindSources(sources: MetricSources): void;
@@ -64,6 +65,11 @@ export function createAnalyzerMetrics(): AnalyzerMetrics {
     walQuarantined: counter(
       'wal_quarantined_total',
       'Write-ahead logs that could not be replayed and were moved aside',
+    ),
+    storeCorruption: counter(
+      'store_corruption_total',
+      'Problems found in the database files at open (wal_torn, wal_foreign, wal_unreplayable, wal_without_db, db_corrupt)',
+      ['kind'],
     ),
     retentionRows: counter('retention_rows_total', 'Rows archived or deleted by retention', [
       'type',

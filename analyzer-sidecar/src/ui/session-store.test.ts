@@ -32,3 +32,30 @@ describe('SessionStore', () => {
     expect(ids.size).toBe(100);
   });
 });
+
+describe('SessionStore bounds', () => {
+  it('keeps at most maxSessions, dropping the oldest', () => {
+    let now = 0;
+    const store = new SessionStore(1000, () => now, 3);
+    const sessions = Array.from({ length: 5 }, () => {
+      now++;
+      return store.create('viewer');
+    });
+    expect(store.size).toBe(3);
+    expect(store.get(sessions[0]?.id)).toBeUndefined();
+    expect(store.get(sessions[1]?.id)).toBeUndefined();
+    expect(store.get(sessions[4]?.id)?.role).toBe('viewer');
+  });
+
+  it('drops the expired sessions, oldest first, at the next sign-in', () => {
+    let now = 0;
+    const store = new SessionStore(100, () => now, 10_000);
+    for (let i = 0; i < 50; i++) store.create('viewer');
+    now = 50;
+    for (let i = 0; i < 50; i++) store.create('editor');
+    now = 100;
+    const live = store.create('admin');
+    expect(store.size).toBe(51);
+    expect(store.get(live.id)?.role).toBe('admin');
+  });
+});

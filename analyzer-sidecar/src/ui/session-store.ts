@@ -1,9 +1,13 @@
 /**
  * Server-side browser sessions of the standalone UI: an unguessable id (the cookie's
- * value) mapped to the role of the token that opened it, until it expires.
+ * value) mapped to the role of the token that opened it, until it expires. Every
+ * session lives `ttlMs`, so the Map's insertion order is expiry order: expired
+ * sessions are dropped from the front (amortized O(1) per sign-in, never a scan of
+ * the live ones), and past `maxSessions` the oldest is dropped.
  */
 import { randomBytes } from 'node:crypto';
 import type { Role } from '../config/tokens';
+import { DEFAULT_MAX_SESSIONS } from '../config/ui-config';
 
 export interface Session {
   readonly id: string;
@@ -17,10 +21,12 @@ export class SessionStore {
   constructor(
     private readonly ttlMs: number,
     private readonly now: () => number = Date.now,
+    private readonly maxSessions: number = DEFAULT_MAX_SESSIONS,
   ) {}
 
   create(role: Role): Session {
     this.purgeExpired();
+    while (this.sessions.size >= this.maxSessions) this.dropOldest();
     const session = { id: randomBytes(32).toString('base64url'), role, expiresAt: this.now() + this.ttlMs };
     this.sessions.set(session.id, session);
     return session;
@@ -46,8 +52,17 @@ export class SessionStore {
     return this.sessions.size;
   }
 
+  /** Oldest first, so it stops at the first live session. */
   private purgeExpired(): void {
     const now = this.now();
-    for (const [id, session] of this.sessions) if (session.expiresAt <= now) this.sessions.delete(id);
+    for (const [id, session] of this.sessions) {
+      if (session.expiresAt > now) return;
+      this.sessions.delete(id);
+    }
+  }
+
+  private dropOldest(): void {
+    const oldest = this.sessions.keys().next();
+    if (!oldest.done) this.sessions.delete(oldest.value);
   }
 }

@@ -7,6 +7,7 @@ import { createReadStream } from 'node:fs';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { UiConfig } from '../config/ui-config';
 import { AuthError } from '../api/errors';
+import type { FailedAuthLimiter } from '../api/failed-auth-limiter';
 import type { TokenMatcher } from '../api/token-matcher';
 import { loginPage, missingBundleMessage, missingBundlePage } from './login-page';
 import { clearedSessionCookie, isHttps, sessionCookie, sessionIdOf } from './session-cookie';
@@ -19,6 +20,8 @@ export interface UiRoutesOptions {
   readonly matchToken: TokenMatcher;
   /** False with --insecure-local and no tokens: /ui opens without signing in. */
   readonly signInRequired: boolean;
+  /** Throttles wrong tokens per client (api/failed-auth-limiter). */
+  readonly failedAuth?: FailedAuthLimiter;
 }
 
 const OPEN = { access: 'open' } as const;
@@ -32,7 +35,7 @@ const sessionBody = {
 } as const;
 
 export async function uiRoutes(app: FastifyInstance, options: UiRoutesOptions): Promise<void> {
-  const { ui, sessions, matchToken, signInRequired } = options;
+  const { ui, sessions, matchToken, signInRequired, failedAuth } = options;
   const signedIn = (request: FastifyRequest) =>
     !signInRequired || sessions.get(sessionIdOf(request)) !== undefined;
 
@@ -60,8 +63,10 @@ export async function uiRoutes(app: FastifyInstance, options: UiRoutesOptions): 
       const fromForm = (request.headers['content-type'] ?? '').startsWith(FORM);
       if (!signInRequired)
         return fromForm ? reply.redirect('/ui/', 303) : { role: 'admin', expires_at: null };
+      await failedAuth?.check(request);
       const role = matchToken(request.body.token);
       if (role === undefined) {
+        await failedAuth?.fail(request);
         if (!fromForm) throw new AuthError(401, 'unknown token');
         return reply
           .status(401)

@@ -12,7 +12,16 @@ export const errorSchema = {
 export const errorResponses = {
   400: { description: 'Invalid request; `field` names the culprit', ...errorSchema },
   401: { description: 'Missing or unknown token', ...errorSchema },
-  403: { description: 'The token lacks the role this route needs', ...errorSchema },
+  403: {
+    description:
+      'The token lacks the role this route needs, or a state-changing request came from another origin',
+    ...errorSchema,
+  },
+  429: {
+    description:
+      'Too many failed authentications from this address (authFailureLimit per authFailureWindowMs); see Retry-After',
+    ...errorSchema,
+  },
 } as const;
 
 export const rfc3339 = {
