@@ -55,6 +55,28 @@ describe('the execution and step API', () => {
     for (const s of steps) expect(s.parentSpanContext?.spanId).toBe(exec?.spanContext().spanId);
   });
 
+  it('marks an execution’s start with rpa.execution.started: its child, at its start time, ended at once', async () => {
+    const execution = h.rpa.startExecution({ workflowId: 'wf', executionId: 'e-live', stepsTotal: 4 });
+    const [marker] = await h.finished(SPAN_NAMES.executionStarted);
+    expect(await h.finished(SPAN_NAMES.execution)).toHaveLength(0);
+    execution.end();
+    const [exec] = await h.finished(SPAN_NAMES.execution);
+    expect(marker?.attributes).toEqual({
+      [ATTR.workflowId]: 'wf',
+      [ATTR.executionId]: 'e-live',
+      [ATTR.executionStepsTotal]: 4,
+    });
+    expect(marker?.parentSpanContext?.spanId).toBe(exec?.spanContext().spanId);
+    expect(marker?.startTime).toEqual(exec?.startTime);
+    expect(marker?.endTime).toEqual(marker?.startTime);
+  });
+
+  it('leaves rpa.execution.steps_total off the start marker when the total is unknown', async () => {
+    h.rpa.startExecution({ workflowId: 'wf' }).end();
+    const [marker] = await h.finished(SPAN_NAMES.executionStarted);
+    expect(marker?.attributes).not.toHaveProperty(ATTR.executionStepsTotal);
+  });
+
   it('nests an execution under the caller’s active span', async () => {
     const tracer = trace.getTracer('host');
     await tracer.startActiveSpan('host.job', async (parent) => {
@@ -76,7 +98,8 @@ describe('the execution and step API', () => {
       )
       .catch((error: unknown) => error);
     expect(caught).toBe(thrown);
-    for (const span of await h.finished()) {
+    const ended = (await h.finished()).filter((s) => s.name !== SPAN_NAMES.executionStarted);
+    for (const span of ended) {
       expect(span.status).toEqual({ code: SpanStatusCode.ERROR, message: 'Element "Save" not found' });
       expect(span.attributes[ATTR.errorType]).toBe('ELEMENT_NOT_FOUND');
       expect(span.events.map((e) => e.name)).toEqual(['exception']);

@@ -53,6 +53,36 @@ describe('loadConfig', () => {
     expect(Object.isFrozen(config)).toBe(true);
   });
 
+  it('batches for the analyzer within 100 ms by default, and for Tempo with OpenTelemetry’s OTEL_BSP_* defaults', () => {
+    expect(loadConfig({}, {})).toMatchObject({
+      scheduledDelayMs: 100,
+      otlpScheduledDelayMs: 5000,
+      otlpMaxQueueSize: 2048,
+      otlpMaxExportBatchSize: 512,
+      otlpExportTimeoutMs: 30000,
+    });
+  });
+
+  it('reads the analyzer’s delay and OTEL_BSP_* for Tempo from the environment', () => {
+    const config = loadConfig(
+      {},
+      {
+        RPA_ANALYZER_BSP_SCHEDULE_DELAY: '250',
+        OTEL_BSP_SCHEDULE_DELAY: '2000',
+        OTEL_BSP_MAX_QUEUE_SIZE: '100',
+        OTEL_BSP_MAX_EXPORT_BATCH_SIZE: '50',
+        OTEL_BSP_EXPORT_TIMEOUT: '1000',
+      },
+    );
+    expect(config).toMatchObject({
+      scheduledDelayMs: 250,
+      otlpScheduledDelayMs: 2000,
+      otlpMaxQueueSize: 100,
+      otlpMaxExportBatchSize: 50,
+      otlpExportTimeoutMs: 1000,
+    });
+  });
+
   it('lets code options win over the environment', () => {
     expect(loadConfig({ metricsPort: 0 }, { RPA_METRICS_PORT: '9999' }).metricsPort).toBe(0);
   });

@@ -24,11 +24,15 @@ describe('when the host registered its own providers', () => {
       execution.trackStep({ nodeId: 'n', actionType: 'click' }, (step) => void step.setConfidence(0.8)),
     );
     await tracerProvider.forceFlush();
-    expect(hostSpans.getFinishedSpans().map((s) => s.name)).toEqual([SPAN_NAMES.step, SPAN_NAMES.execution]);
+    expect(hostSpans.getFinishedSpans().map((s) => s.name)).toEqual([
+      SPAN_NAMES.executionStarted,
+      SPAN_NAMES.step,
+      SPAN_NAMES.execution,
+    ]);
     const points = await collectMetrics(hostReader);
     expect(sumPoints(points.get(METRICS.executions.name), { [ATTR.workflowId]: 'hosted' })).toBe(1);
     expect(sumPoints(points.get(METRICS.stepConfidence.name))).toBe(1);
-    expect(await rpa.metricsUrl()).toBeUndefined();
+    expect(rpa.metricsUrl()).toBeUndefined();
     await rpa.shutdown();
     await tracerProvider.shutdown();
   });
@@ -44,7 +48,7 @@ describe('OTEL_SDK_DISABLED', () => {
     expect(result).toBe('done');
     await rpa.forceFlush();
     expect(spans.getFinishedSpans()).toHaveLength(0);
-    expect(await rpa.metricsUrl()).toBeUndefined();
+    expect(rpa.metricsUrl()).toBeUndefined();
     await rpa.shutdown();
   });
 });

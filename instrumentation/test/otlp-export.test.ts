@@ -81,4 +81,18 @@ describe('OTLP/HTTP export', () => {
     expect(analyzer.requests[0]?.headers.authorization).toBe('Bearer ingest-token');
     expect(tempo.requests[0]?.headers.authorization).toBeUndefined();
   });
+
+  it('delivers a span to the analyzer on its own short schedule, with no flush', async () => {
+    analyzer.requests.length = 0;
+    const rpa = createRpa({ analyzerUrl, metricsPort: -1, resourceIntervalMs: 0 });
+    rpa.startExecution({ workflowId: 'live', executionId: 'exec-live' });
+    const deadline = Date.now() + 20_000;
+    while (!analyzer.spans().some((s) => s.name === SPAN_NAMES.executionStarted) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(analyzer.spans().find((s) => s.name === SPAN_NAMES.executionStarted)?.attributes).toMatchObject({
+      [ATTR.executionId]: 'exec-live',
+    });
+    await rpa.shutdown();
+  });
 });

@@ -18,7 +18,7 @@ describe('the Prometheus endpoint', () => {
     execution.startStep({ nodeId: 'n2', actionType: 'type' }).setConfidence(7);
     execution.fail(new Error('boom'));
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    const url = await rpa.metricsUrl();
+    const url = rpa.metricsUrl();
     const response = await fetch(url!);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
     exposition = await response.text();

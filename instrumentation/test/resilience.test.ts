@@ -22,6 +22,9 @@ describe('with no analyzer and no Tempo reachable', () => {
       maxQueueSize: 1000,
       scheduledDelayMs: 50,
       exportTimeoutMs: 2000,
+      otlpMaxQueueSize: 1000,
+      otlpScheduledDelayMs: 50,
+      otlpExportTimeoutMs: 2000,
     });
     global.gc?.();
     const heapBefore = process.memoryUsage().heapUsed;
@@ -39,8 +42,8 @@ describe('with no analyzer and no Tempo reachable', () => {
     }
     await rpa.shutdown();
     const dropped = rpa.droppedTelemetry();
-    // 10,100 spans went to two destinations that never answer: every one is queued then failed, or dropped.
-    expect((dropped.queue_full ?? 0) + (dropped.export_failed ?? 0)).toBe(2 * 10_100);
+    // 10,200 spans (10,000 steps, 100 executions and their start markers) went to two destinations that never answer: every one is queued then failed, or dropped.
+    expect((dropped.queue_full ?? 0) + (dropped.export_failed ?? 0)).toBe(2 * 10_200);
     expect(dropped.queue_full).toBeGreaterThan(0);
     expect(peakHeap - heapBefore).toBeLessThan(64 * 1024 * 1024);
     expect(METRICS.telemetryDropped.name).toBe('rpa_telemetry_dropped_total');

@@ -1,4 +1,13 @@
-import { context, trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
+import {
+  context,
+  trace,
+  type Attributes,
+  type Context,
+  type HrTime,
+  type Span,
+  type TimeInput,
+  type Tracer,
+} from '@opentelemetry/api';
 import {
   ATTR,
   CONTEXT_ATTR_PREFIX,
@@ -48,6 +57,11 @@ export class RpaExecution implements StepParent {
       },
     });
     this.context = trace.setSpan(context.active(), this.span);
+    emitStartedMarker(telemetry.tracer, this.span, this.context, {
+      [ATTR.workflowId]: options.workflowId,
+      [ATTR.executionId]: executionId,
+      ...(typeof options.stepsTotal === 'number' && { [ATTR.executionStepsTotal]: options.stepsTotal }),
+    });
     this.resourceWindow = telemetry.resources?.openWindow();
     telemetry.instruments.executionStarted(this.workflowId);
     if (telemetry.openExecutions.size < MAX_OPEN_EXECUTIONS) telemetry.openExecutions.set(executionId, this);
@@ -150,6 +164,21 @@ export class RpaExecution implements StepParent {
       undefined,
     );
   }
+}
+
+/**
+ * `rpa.execution.started`: a child of the execution span, with its start time,
+ * ended at once, so that the analyzer learns of an execution when it starts.
+ */
+function emitStartedMarker(tracer: Tracer, execution: Span, parent: Context, attributes: Attributes): void {
+  const startTime = startTimeOf(execution);
+  tracer.startSpan(SPAN_NAMES.executionStarted, { startTime, attributes }, parent).end(startTime);
+}
+
+/** The SDK span's own start time (a span of the API alone has none readable: now, then). */
+function startTimeOf(span: Span): TimeInput {
+  const startTime = (span as Partial<{ startTime: HrTime }>).startTime;
+  return Array.isArray(startTime) && startTime.length === 2 ? startTime : Date.now();
 }
 
 const invalidStep: StepOptions = { nodeId: 'invalid', actionType: 'invalid' };

@@ -118,9 +118,19 @@ export class Rpa {
     return adapter;
   }
 
-  /** The Prometheus endpoint's URL once it listens, or undefined. */
-  async metricsUrl(): Promise<string | undefined> {
-    return this.ensureStarted().pipeline?.metricsUrl;
+  /**
+   * The Prometheus endpoint's URL while it listens, or undefined: disabled
+   * (`RPA_METRICS_PORT=-1`), the port was busy (a warning says so), or it is
+   * not listening yet. Synchronous: with the default host the endpoint listens
+   * as soon as the instrumentation starts.
+   */
+  metricsUrl(): string | undefined {
+    return this.ensureStarted().pipeline?.metricsUrl();
+  }
+
+  /** Settles once the Prometheus endpoint listens (its URL) or could not (undefined). */
+  async metricsReady(): Promise<string | undefined> {
+    return this.ensureStarted().pipeline?.metricsReady;
   }
 
   /** Telemetry dropped so far, by reason. */

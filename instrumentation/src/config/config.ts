@@ -16,11 +16,21 @@ export interface InstrumentationConfig {
   readonly metricsHost: string | undefined;
   /** Resource sampling period; 0 disables the sampler. */
   readonly resourceIntervalMs: number;
-  /** Spans each exporter may hold before new ones are dropped (and counted). */
+  /** Spans the analyzer-bound processor may hold before new ones are dropped (and counted). */
   readonly maxQueueSize: number;
   readonly maxExportBatchSize: number;
+  /**
+   * How long an ended span may wait before its batch goes to the analyzer
+   * (`RPA_ANALYZER_BSP_SCHEDULE_DELAY`): short, so that live views see a step
+   * within about this delay of its end.
+   */
   readonly scheduledDelayMs: number;
   readonly exportTimeoutMs: number;
+  /** The OTLP (Tempo) processor's batching: OpenTelemetry's `OTEL_BSP_*` variables and defaults. */
+  readonly otlpMaxQueueSize: number;
+  readonly otlpMaxExportBatchSize: number;
+  readonly otlpScheduledDelayMs: number;
+  readonly otlpExportTimeoutMs: number;
   /** Series each metric may hold before samples go to the overflow series (and are counted). */
   readonly cardinalityLimit: number;
 }
@@ -34,8 +44,12 @@ export const DEFAULTS: Omit<InstrumentationConfig, 'tracesUrl' | 'analyzerUrl' |
   resourceIntervalMs: 1000,
   maxQueueSize: 4096,
   maxExportBatchSize: 512,
-  scheduledDelayMs: 1000,
+  scheduledDelayMs: 100,
   exportTimeoutMs: 10000,
+  otlpMaxQueueSize: 2048,
+  otlpMaxExportBatchSize: 512,
+  otlpScheduledDelayMs: 5000,
+  otlpExportTimeoutMs: 30000,
   // 200 workflows × ~15 action types × 3 statuses, with room to spare.
   cardinalityLimit: 20000,
 };
@@ -56,6 +70,11 @@ export function loadConfig(
     metricsHost: env[INSTRUMENTATION_ENV.metricsHost] || undefined,
     resourceIntervalMs: readInteger(env, INSTRUMENTATION_ENV.resourceIntervalMs, 0, 3_600_000),
     maxQueueSize: readInteger(env, INSTRUMENTATION_ENV.maxQueueSize, 1, 1_000_000),
+    scheduledDelayMs: readInteger(env, INSTRUMENTATION_ENV.analyzerScheduleDelayMs, 0, 60_000),
+    otlpMaxQueueSize: readInteger(env, 'OTEL_BSP_MAX_QUEUE_SIZE', 1, 1_000_000),
+    otlpMaxExportBatchSize: readInteger(env, 'OTEL_BSP_MAX_EXPORT_BATCH_SIZE', 1, 1_000_000),
+    otlpScheduledDelayMs: readInteger(env, 'OTEL_BSP_SCHEDULE_DELAY', 0, 3_600_000),
+    otlpExportTimeoutMs: readInteger(env, 'OTEL_BSP_EXPORT_TIMEOUT', 1, 3_600_000),
     cardinalityLimit: readInteger(env, INSTRUMENTATION_ENV.cardinalityLimit, 10, 10_000_000),
   };
   const merged = { ...DEFAULTS, ...withoutUndefined(fromEnv), ...withoutUndefined(options) };

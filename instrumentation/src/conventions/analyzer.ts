@@ -13,6 +13,7 @@ export const INSTRUMENTATION_ENV = {
   metricsHost: 'RPA_METRICS_HOST',
   resourceIntervalMs: 'RPA_RESOURCE_INTERVAL_MS',
   maxQueueSize: 'RPA_MAX_QUEUE_SIZE',
+  analyzerScheduleDelayMs: 'RPA_ANALYZER_BSP_SCHEDULE_DELAY',
   cardinalityLimit: 'RPA_METRICS_CARDINALITY_LIMIT',
 } as const;
 

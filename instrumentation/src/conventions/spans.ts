@@ -7,6 +7,12 @@
 export const SPAN_NAMES = {
   /** One run of a workflow. */
   execution: 'rpa.execution',
+  /**
+   * A marker ended as soon as it starts: a child of its execution span with the
+   * execution's start time, so that live views learn of an execution when it
+   * begins rather than when it ends.
+   */
+  executionStarted: 'rpa.execution.started',
   /** One step (click, type, wait, extract…) of an execution. */
   step: 'rpa.step',
   /** One self-healing attempt on a step. */

@@ -40,8 +40,10 @@ export interface Pipeline {
   readonly meter: Meter;
   /** Where the RPA metrics are recorded. */
   readonly metricBackend: MetricBackend;
-  /** The Prometheus endpoint's URL once it listens; undefined where none was started. */
-  readonly metricsUrl: Promise<string | undefined>;
+  /** The Prometheus endpoint's URL while it listens; undefined where none listens. */
+  metricsUrl(): string | undefined;
+  /** Settles once the endpoint listens (its URL) or failed to (undefined). */
+  readonly metricsReady: Promise<string | undefined>;
   forceFlush(): Promise<void>;
   shutdown(): Promise<void>;
 }
@@ -52,20 +54,37 @@ export interface Pipeline {
  * to it to feed the analyzer.
  */
 export function createRpaSpanProcessors(config: InstrumentationConfig, drops: DropCounter): SpanProcessor[] {
-  const destinations: Array<[string, string | undefined, Record<string, string>]> = [
-    ['tempo', config.tracesUrl, {}],
-    ['analyzer', analyzerSignalUrl(config, ANALYZER.tracesPath), { ...config.analyzerHeaders }],
-  ];
-  return destinations
-    .filter((entry): entry is [string, string, Record<string, string>] => entry[1] !== undefined)
-    .map(
-      ([destination, url, headers]) =>
-        new BoundedBatchSpanProcessor(
-          new OTLPTraceExporter({ url, headers, timeoutMillis: config.exportTimeoutMs }),
-          drops,
-          { ...config, destination },
-        ),
+  const processors: SpanProcessor[] = [];
+  if (config.tracesUrl) {
+    processors.push(
+      new BoundedBatchSpanProcessor(
+        new OTLPTraceExporter({ url: config.tracesUrl, timeoutMillis: config.otlpExportTimeoutMs }),
+        drops,
+        {
+          destination: 'tempo',
+          maxQueueSize: config.otlpMaxQueueSize,
+          maxExportBatchSize: config.otlpMaxExportBatchSize,
+          scheduledDelayMs: config.otlpScheduledDelayMs,
+          exportTimeoutMs: config.otlpExportTimeoutMs,
+        },
+      ),
     );
+  }
+  const analyzerUrl = analyzerSignalUrl(config, ANALYZER.tracesPath);
+  if (analyzerUrl) {
+    processors.push(
+      new BoundedBatchSpanProcessor(
+        new OTLPTraceExporter({
+          url: analyzerUrl,
+          headers: { ...config.analyzerHeaders },
+          timeoutMillis: config.exportTimeoutMs,
+        }),
+        drops,
+        { ...config, destination: 'analyzer' },
+      ),
+    );
+  }
+  return processors;
 }
 
 /** Starts the tracer and meter providers, or adopts the host's where it registered its own. */
@@ -86,6 +105,7 @@ export function startPipeline(
     meter: meters.meter,
     metricBackend: meters.backend,
     metricsUrl: meters.metricsUrl,
+    metricsReady: meters.metricsReady,
     forceFlush: async () => {
       await Promise.all([traces.forceFlush(), meters.forceFlush()]);
     },
@@ -111,7 +131,8 @@ interface TracePart {
 interface MeterPart {
   meter: Meter;
   backend: MetricBackend;
-  metricsUrl: Promise<string | undefined>;
+  metricsUrl(): string | undefined;
+  metricsReady: Promise<string | undefined>;
   forceFlush(): Promise<void>;
   shutdown(): Promise<void>;
 }
@@ -144,7 +165,8 @@ function adoptGlobalMeter(): MeterPart {
   return {
     meter,
     backend: new SdkMetricBackend(meter),
-    metricsUrl: Promise.resolve(undefined),
+    metricsUrl: () => undefined,
+    metricsReady: Promise.resolve(undefined),
     forceFlush: async () => {},
     shutdown: async () => {},
   };
@@ -207,7 +229,8 @@ function startMeterProvider(
   return {
     meter: provider.getMeter(INSTRUMENTATION_SCOPE, VERSION),
     backend: prebound,
-    metricsUrl: server?.url ?? Promise.resolve(undefined),
+    metricsUrl: () => server?.url,
+    metricsReady: server?.ready ?? Promise.resolve(undefined),
     forceFlush: () => provider.forceFlush(),
     shutdown: async () => {
       await Promise.all([provider.shutdown(), server?.close()]);

@@ -1,0 +1,95 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ATTR, SPAN_NAMES } from '../src/conventions';
+import { OtlpReceiver } from './support/otlp-receiver';
+
+const PACKAGE_DIR = join(__dirname, '..');
+/** Generous: a process that has not exited by then never will (it used to run forever). */
+const EXIT_WITHIN_MS = 45_000;
+
+/** The first ```ts block after `heading` in a README: the snippet users copy. */
+function snippetOf(readme: string, heading: string): string {
+  const text = readFileSync(readme, 'utf8');
+  const section = text.slice(text.indexOf(heading));
+  const match = /```ts\n([\s\S]*?)```/.exec(section);
+  if (!match?.[1]) throw new Error(`no ts snippet under "${heading}" in ${readme}`);
+  return match[1];
+}
+
+describe('an instrumented process exits when its own work is done', () => {
+  const receiver = new OtlpReceiver();
+  const children = new Set<ChildProcess>();
+  let analyzerUrl: string;
+  let scratch: string;
+  beforeAll(async () => {
+    analyzerUrl = await receiver.start();
+    // Inside the package, so that `@rpa-analytics/instrumentation` resolves as it does for users.
+    scratch = mkdtempSync(join(PACKAGE_DIR, '.scratch-'));
+  });
+  afterEach(() => {
+    for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+    children.clear();
+    receiver.requests.length = 0;
+  });
+  afterAll(async () => {
+    rmSync(scratch, { recursive: true, force: true });
+    await receiver.stop();
+  });
+
+  /** Runs node and resolves with its exit code, or 'still running' once EXIT_WITHIN_MS passed. */
+  function runNode(args: string[], env: NodeJS.ProcessEnv): Promise<number | null | 'still running'> {
+    const child = spawn(process.execPath, args, {
+      cwd: PACKAGE_DIR,
+      env: { ...process.env, NODE_OPTIONS: '', RPA_METRICS_PORT: '0', ...env },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
+    children.add(child);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => resolve('still running'), EXIT_WITHIN_MS);
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        resolve(code);
+      });
+    });
+  }
+
+  it.each([
+    ['--import on the command line', ['--import', '@rpa-analytics/instrumentation/register'], {}],
+    ['--import in NODE_OPTIONS', [], { NODE_OPTIONS: '--import @rpa-analytics/instrumentation/register' }],
+  ])(
+    'node with the register module (%s) exits after a plain script, resource sampler running',
+    async (_how, flags, env) => {
+      const script = join(scratch, 'plain.js');
+      writeFileSync(script, "console.log('plain script done');\n");
+      expect(await runNode([...flags, script], { RPA_RESOURCE_INTERVAL_MS: '200', ...env })).toBe(0);
+    },
+  );
+
+  it('node with the register module exits after a script that ran an execution, and delivers it', async () => {
+    const script = join(scratch, 'one-execution.js');
+    writeFileSync(
+      script,
+      "require('@rpa-analytics/instrumentation').rpa.startExecution({ workflowId: 'registered' }).end();\n",
+    );
+    const code = await runNode(['--import', '@rpa-analytics/instrumentation/register', script], {
+      RPA_ANALYZER_URL: analyzerUrl,
+    });
+    expect(code).toBe(0);
+    expect(receiver.spans().map((s) => s.name)).toContain(SPAN_NAMES.execution);
+  });
+
+  it.each([
+    ['README.md', join(PACKAGE_DIR, '..', 'README.md'), '## Instrument an executor'],
+    ['instrumentation/README.md', join(PACKAGE_DIR, 'README.md'), '## Quick start'],
+  ])('the snippet of %s, run as written, exits and its spans arrive', async (_name, readme, heading) => {
+    const file = join(scratch, `snippet-${_name.replace(/\W/g, '-')}.mjs`);
+    writeFileSync(file, snippetOf(readme, heading));
+    const code = await runNode([file], { RPA_ANALYZER_URL: analyzerUrl, RPA_RESOURCE_INTERVAL_MS: '200' });
+    expect(code).toBe(0);
+    const spans = receiver.spans();
+    const execution = spans.find((s) => s.name === SPAN_NAMES.execution);
+    expect(execution?.attributes[ATTR.workflowId]).toBe('invoice-entry');
+    expect(spans.filter((s) => s.name === SPAN_NAMES.step).length).toBeGreaterThan(0);
+  });
+});
