@@ -77,17 +77,6 @@ describe('the execution and step API', () => {
     expect(marker?.attributes).not.toHaveProperty(ATTR.executionStepsTotal);
   });
 
-  it('nests an execution under the caller’s active span', async () => {
-    const tracer = trace.getTracer('host');
-    await tracer.startActiveSpan('host.job', async (parent) => {
-      h.rpa.startExecution({ workflowId: 'wf' }).end();
-      parent.end();
-    });
-    const [exec] = await h.finished(SPAN_NAMES.execution);
-    const [host] = await h.finished('host.job');
-    expect(exec?.parentSpanContext?.spanId).toBe(host?.spanContext().spanId);
-  });
-
   it('trackExecution and trackStep fail on a throw and rethrow the executor’s own error unchanged', async () => {
     const thrown = Object.assign(new Error('Element "Save" not found'), { code: 'ELEMENT_NOT_FOUND' });
     const caught = await h.rpa

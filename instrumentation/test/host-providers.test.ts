@@ -1,40 +1,41 @@
 import { metrics, trace } from '@opentelemetry/api';
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { createRpa } from '../src';
-import { ATTR, METRICS, SPAN_NAMES } from '../src/conventions';
+import { ATTR, METRICS } from '../src/conventions';
 import { collectMetrics, createHarness, OnDemandMetricReader, sumPoints } from './support/harness';
 
-describe('when the host registered its own providers', () => {
+describe('beside a host’s own meter provider', () => {
   afterEach(() => {
     trace.disable();
     metrics.disable();
   });
 
-  it('records into the host’s tracer and meter providers instead of starting its own', async () => {
-    const hostSpans = new InMemorySpanExporter();
-    const tracerProvider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(hostSpans)] });
-    tracerProvider.register();
+  it('keeps the RPA metrics in its own provider and leaves the host’s global providers alone', async () => {
     const hostReader = new OnDemandMetricReader();
-    metrics.setGlobalMeterProvider(new MeterProvider({ readers: [hostReader] }));
-
-    const rpa = createRpa({ metricsPort: 0, resourceIntervalMs: 0 });
+    const hostProvider = new MeterProvider({ readers: [hostReader] });
+    let rpaReader: OnDemandMetricReader | undefined;
+    const rpa = createRpa({
+      metricsPort: -1,
+      resourceIntervalMs: 0,
+      flushOnSignals: false,
+      metricReaders: [
+        (rpaMetrics) => (rpaReader = new OnDemandMetricReader({ metricProducers: [rpaMetrics] })),
+      ],
+    }).start();
+    // Registered after the instrumentation started: nothing of ours stands in the way.
+    expect(metrics.setGlobalMeterProvider(hostProvider)).toBe(true);
     await rpa.trackExecution({ workflowId: 'hosted' }, (execution) =>
       execution.trackStep({ nodeId: 'n', actionType: 'click' }, (step) => void step.setConfidence(0.8)),
     );
-    await tracerProvider.forceFlush();
-    expect(hostSpans.getFinishedSpans().map((s) => s.name)).toEqual([
-      SPAN_NAMES.executionStarted,
-      SPAN_NAMES.step,
-      SPAN_NAMES.execution,
-    ]);
-    const points = await collectMetrics(hostReader);
-    expect(sumPoints(points.get(METRICS.executions.name), { [ATTR.workflowId]: 'hosted' })).toBe(1);
-    expect(sumPoints(points.get(METRICS.stepConfidence.name))).toBe(1);
+    const ours = await collectMetrics(rpaReader!);
+    expect(sumPoints(ours.get(METRICS.executions.name), { [ATTR.workflowId]: 'hosted' })).toBe(1);
+    expect(sumPoints(ours.get(METRICS.stepConfidence.name))).toBe(1);
+    const hosts = await collectMetrics(hostReader);
+    expect([...hosts.keys()].filter((name) => name.startsWith('rpa_'))).toEqual([]);
     expect(rpa.metricsUrl()).toBeUndefined();
     await rpa.shutdown();
-    await tracerProvider.shutdown();
+    await hostProvider.shutdown();
   });
 });
 

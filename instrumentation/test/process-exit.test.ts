@@ -92,4 +92,43 @@ describe('an instrumented process exits when its own work is done', () => {
     expect(execution?.attributes[ATTR.workflowId]).toBe('invoice-entry');
     expect(spans.filter((s) => s.name === SPAN_NAMES.step).length).toBeGreaterThan(0);
   });
+
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    '%s right after an execution flushes it, then ends the process by that signal',
+    async (signal) => {
+      const script = join(scratch, `signal-${signal}.js`);
+      writeFileSync(
+        script,
+        [
+          "const { rpa } = require('@rpa-analytics/instrumentation');",
+          "rpa.startExecution({ workflowId: 'signalled' }).end();",
+          'setInterval(() => {}, 1000);',
+          "process.stdout.write('ready\\n');",
+        ].join('\n'),
+      );
+      const child = spawn(process.execPath, [script], {
+        cwd: PACKAGE_DIR,
+        // A batch delay longer than the test: only the flush on the signal can deliver the spans.
+        env: {
+          ...process.env,
+          NODE_OPTIONS: '',
+          RPA_METRICS_PORT: '0',
+          RPA_ANALYZER_URL: analyzerUrl,
+          RPA_ANALYZER_BSP_SCHEDULE_DELAY: '60000',
+          RPA_RESOURCE_INTERVAL_MS: '0',
+        },
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      children.add(child);
+      const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+        child.once('exit', (_code, endedBy) => resolve(endedBy)),
+      );
+      await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+      child.kill(signal);
+      expect(await exited).toBe(signal);
+      expect(receiver.spans().map((s) => s.name)).toEqual(
+        expect.arrayContaining([SPAN_NAMES.execution, SPAN_NAMES.executionStarted]),
+      );
+    },
+  );
 });

@@ -96,10 +96,9 @@ export class RpaExecution implements StepParent {
    */
   async trackStep<T>(options: StepOptions, work: (step: RpaStep) => T | Promise<T>): Promise<T> {
     const step = this.startStep(options);
-    const stepContext = trace.setSpan(this.context, trace.wrapSpanContext(step.spanContext));
     let result: T;
     try {
-      result = await context.with(stepContext, () => work(step));
+      result = await context.with(step.context, () => work(step));
     } catch (error) {
       if (!step.ended) step.fail(error);
       throw error;

@@ -115,6 +115,14 @@ export class RpaStep {
     return this.span.spanContext();
   }
 
+  /**
+   * The context the step's work runs in (`trackStep`): its execution's, with
+   * the step's own span active, so that `trace.getActiveSpan()` is the step.
+   */
+  get context(): Context {
+    return trace.setSpan(this.parent.context, this.span);
+  }
+
   private finish(status: StepStatus, error: unknown): void {
     if (this.finished) {
       reportMisuse(

@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-export { SPAN_NAMES, INSTRUMENTATION_SCOPE } from './spans';
+export { SPAN_NAMES, INSTRUMENTATION_SCOPE, RPA_SPAN_PREFIX } from './spans';
 export type { RpaSpanName } from './spans';
 export {
   ATTR,
@@ -33,6 +33,7 @@ export {
   ANALYZER_ALERT_METRICS,
   INSTRUMENTATION_ENV,
   DEFAULT_METRICS_PORT,
+  DEFAULT_SERVICE_NAME,
   SEVERITY_BANDS,
   severityBand,
 } from './analyzer';

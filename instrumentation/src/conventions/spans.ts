@@ -19,6 +19,9 @@ export const SPAN_NAMES = {
   recovery: 'rpa.recovery',
 } as const;
 
+/** Every span name of the contract starts with this; the analyzer accepts no other span. */
+export const RPA_SPAN_PREFIX = 'rpa.';
+
 /** Any span name of the contract. */
 export type RpaSpanName = (typeof SPAN_NAMES)[keyof typeof SPAN_NAMES];
 
