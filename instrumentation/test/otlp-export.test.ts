@@ -156,4 +156,23 @@ describe('OTLP/HTTP export', () => {
     expect(sent).toContain('process.memory.usage');
     expect(sent).not.toMatch(/rpa_(step|execution|executions|telemetry)_/);
   });
+
+  it('speaks http/json to Tempo when OTEL_EXPORTER_OTLP_PROTOCOL asks, and protobuf to the analyzer', async () => {
+    tempo.requests.length = 0;
+    analyzer.requests.length = 0;
+    const rpa = createRpa({
+      tracesUrl: `${tempoUrl}/v1/traces`,
+      analyzerUrl,
+      otlpProtocol: 'http/json',
+      metricsPort: -1,
+      resourceIntervalMs: 0,
+      flushOnSignals: false,
+    });
+    rpa.startExecution({ workflowId: 'json', executionId: 'exec-json' }).end();
+    await rpa.shutdown();
+    const request = tempo.requests.find((r) => r.path === '/v1/traces');
+    expect(request?.headers['content-type']).toBe('application/json');
+    expect(JSON.stringify(JSON.parse(request!.body.toString()))).toContain('exec-json');
+    expect(analyzer.requests[0]?.headers['content-type']).toBe('application/x-protobuf');
+  });
 });

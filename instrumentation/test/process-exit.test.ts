@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { ATTR, SPAN_NAMES } from '../src/conventions';
 import { OtlpReceiver } from './support/otlp-receiver';
@@ -91,6 +92,28 @@ describe('an instrumented process exits when its own work is done', () => {
     const execution = spans.find((s) => s.name === SPAN_NAMES.execution);
     expect(execution?.attributes[ATTR.workflowId]).toBe('invoice-entry');
     expect(spans.filter((s) => s.name === SPAN_NAMES.step).length).toBeGreaterThan(0);
+  });
+
+  it('exits after its shutdown grace when Tempo and the analyzer accept connections and never answer', async () => {
+    const sockets = new Set<Socket>();
+    const blackHole = createServer((socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => blackHole.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(blackHole.address() as { port: number }).port}`;
+    try {
+      const file = join(scratch, 'black-hole.mjs');
+      writeFileSync(file, snippetOf(join(PACKAGE_DIR, 'README.md'), '## Quick start'));
+      const code = await runNode([file], {
+        RPA_ANALYZER_URL: url,
+        OTEL_EXPORTER_OTLP_ENDPOINT: url,
+        // Exports that would hold the process for two minutes.
+        OTEL_EXPORTER_OTLP_TIMEOUT: '120000',
+        OTEL_BSP_EXPORT_TIMEOUT: '120000',
+      });
+      expect(code).toBe(0);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => blackHole.close(resolve));
+    }
   });
 
   it.each(['SIGTERM', 'SIGINT'] as const)(

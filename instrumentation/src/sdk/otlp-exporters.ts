@@ -1,7 +1,11 @@
-import { getSharedConfigurationDefaults, OTLPExporterBase } from '@opentelemetry/otlp-exporter-base';
+import {
+  createOtlpNetworkExportDelegate,
+  getSharedConfigurationDefaults,
+  OTLPExporterBase,
+} from '@opentelemetry/otlp-exporter-base';
 import {
   convertLegacyHttpOptions,
-  createOtlpHttpExportDelegate,
+  createOtlpHttpExporterMetrics,
   httpAgentFactoryFromOptions,
 } from '@opentelemetry/otlp-exporter-base/node-http';
 import {
@@ -14,35 +18,29 @@ import {
 import type { ResourceMetrics } from '@opentelemetry/sdk-metrics';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { OtlpProtocol } from '../config/config';
+import { UnrefHttpTransport, type HttpTransportOptions } from './unref-http-transport';
 
 const PROTOBUF = 'application/x-protobuf';
 const SPAN_EXPORTER_COMPONENT = 'otlp_http_span_exporter';
 const METRIC_EXPORTER_COMPONENT = 'otlp_http_metric_exporter';
 
+type ExporterOptions = HttpTransportOptions & {
+  readonly timeoutMillis: number;
+  readonly concurrencyLimit: number;
+};
+
 /**
  * The exporter of the OpenTelemetry destination (Tempo, a Collector, a
  * vendor): configured as OpenTelemetry's OTLP exporter is, from
- * `OTEL_EXPORTER_OTLP_*` (headers, certificates, compression) and
+ * `OTEL_EXPORTER_OTLP_*` (headers, timeout, certificates, compression) and
  * `OTEL_EXPORTER_OTLP_PROTOCOL` (`http/protobuf` or `http/json`).
  */
-export function createOtlpSpanExporter(
-  url: string,
-  protocol: OtlpProtocol,
-  timeoutMillis: number,
-): SpanExporter {
+export function createOtlpSpanExporter(url: string, protocol: OtlpProtocol): SpanExporter {
   const json = protocol === 'http/json';
-  const options = convertLegacyHttpOptions({ url, timeoutMillis }, 'TRACES', 'v1/traces', {
+  const options = convertLegacyHttpOptions({ url }, 'TRACES', 'v1/traces', {
     'Content-Type': json ? 'application/json' : PROTOBUF,
   });
-  return new OTLPExporterBase<ReadableSpan[]>(
-    createOtlpHttpExportDelegate(
-      options,
-      json ? JsonTraceSerializer : ProtobufTraceSerializer,
-      SPAN_EXPORTER_COMPONENT,
-      TraceExporterMetricsHelper,
-      undefined,
-    ),
-  );
+  return spanExporter(options, json ? JsonTraceSerializer : ProtobufTraceSerializer);
 }
 
 /**
@@ -56,15 +54,7 @@ export function createAnalyzerSpanExporter(
   headers: Readonly<Record<string, string>>,
   timeoutMillis: number,
 ): SpanExporter {
-  return new OTLPExporterBase<ReadableSpan[]>(
-    createOtlpHttpExportDelegate(
-      isolatedHttpOptions(url, headers, timeoutMillis),
-      ProtobufTraceSerializer,
-      SPAN_EXPORTER_COMPONENT,
-      TraceExporterMetricsHelper,
-      undefined,
-    ),
-  );
+  return spanExporter(isolatedOptions(url, headers, timeoutMillis), ProtobufTraceSerializer);
 }
 
 /** The analyzer's metric exporter, isolated from `OTEL_EXPORTER_OTLP_*` like its span exporter. */
@@ -73,18 +63,41 @@ export function createAnalyzerMetricDelegate(
   headers: Readonly<Record<string, string>>,
   timeoutMillis: number,
 ): OTLPExporterBase<ResourceMetrics> {
+  const options = isolatedOptions(url, headers, timeoutMillis);
   return new OTLPExporterBase<ResourceMetrics>(
-    createOtlpHttpExportDelegate(
-      isolatedHttpOptions(url, headers, timeoutMillis),
+    createOtlpNetworkExportDelegate(
+      options,
       ProtobufMetricsSerializer,
-      METRIC_EXPORTER_COMPONENT,
-      MetricsExporterMetricsHelper,
-      undefined,
+      createOtlpHttpExporterMetrics(METRIC_EXPORTER_COMPONENT, MetricsExporterMetricsHelper, url, undefined),
+      new UnrefHttpTransport(options),
     ),
   );
 }
 
-function isolatedHttpOptions(url: string, headers: Readonly<Record<string, string>>, timeoutMillis: number) {
+function spanExporter(
+  options: ExporterOptions,
+  serializer: typeof ProtobufTraceSerializer | typeof JsonTraceSerializer,
+): SpanExporter {
+  return new OTLPExporterBase<ReadableSpan[]>(
+    createOtlpNetworkExportDelegate(
+      options,
+      serializer,
+      createOtlpHttpExporterMetrics(
+        SPAN_EXPORTER_COMPONENT,
+        TraceExporterMetricsHelper,
+        options.url,
+        undefined,
+      ),
+      new UnrefHttpTransport(options),
+    ),
+  );
+}
+
+function isolatedOptions(
+  url: string,
+  headers: Readonly<Record<string, string>>,
+  timeoutMillis: number,
+): ExporterOptions {
   const own = { ...headers, 'Content-Type': PROTOBUF };
   return {
     ...getSharedConfigurationDefaults(),

@@ -65,11 +65,7 @@ interface ExportProcessor {
 function createExportProcessors(config: InstrumentationConfig, drops: DropCounter): ExportProcessor[] {
   const processors: ExportProcessor[] = [];
   if (config.tracesUrl) {
-    const exporter = createOtlpSpanExporter(
-      config.tracesUrl,
-      config.otlpProtocol,
-      config.otlpExportTimeoutMs,
-    );
+    const exporter = createOtlpSpanExporter(config.tracesUrl, config.otlpProtocol);
     const processor = new BoundedBatchSpanProcessor(exporter, drops, {
       destination: 'tempo',
       maxQueueSize: config.otlpMaxQueueSize,
