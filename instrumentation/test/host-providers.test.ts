@@ -2,7 +2,7 @@ import { metrics, trace } from '@opentelemetry/api';
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { createRpa } from '../src';
-import { ATTR, METRICS } from '../src/conventions';
+import { ATTR, METRICS, STEP_ACTION_ROLLUP } from '../src/conventions';
 import { collectMetrics, createHarness, OnDemandMetricReader, sumPoints } from './support/harness';
 
 describe('beside a host’s own meter provider', () => {
@@ -64,6 +64,40 @@ describe('the series limit', () => {
     expect(sumPoints(executions, { 'otel.metric.overflow': true })).toBe(15);
     expect(sumPoints(executions)).toBe(25);
     expect(h.rpa.droppedTelemetry().cardinality_overflow).toBeGreaterThanOrEqual(15);
+    await h.close();
+  });
+});
+
+describe('the series budget', () => {
+  it('records steps past the budget under their workflow’s _other action type, figures whole', async () => {
+    // One (workflow, action type) in full detail costs 3 x 20 + 16 + 1 = 77 series: the budget fits two.
+    const h = createHarness({ seriesBudget: 160 });
+    const execution = h.rpa.startExecution({ workflowId: 'wf' });
+    for (const action of ['click', 'type', 'wait', 'extract']) {
+      execution.startStep({ nodeId: action, actionType: action }).setConfidence(0.9).end();
+    }
+    execution.end();
+    const points = await collectMetrics(h.reader);
+    const durations = points.get(METRICS.stepDuration.name) ?? [];
+    expect(durations.map((p) => p.attributes[ATTR.stepActionType]).sort()).toEqual([
+      STEP_ACTION_ROLLUP,
+      'click',
+      'type',
+    ]);
+    expect(sumPoints(durations, { [ATTR.stepActionType]: STEP_ACTION_ROLLUP })).toBe(2);
+    expect(sumPoints(durations, { [ATTR.workflowId]: 'wf' })).toBe(4);
+    expect(sumPoints(points.get(METRICS.stepConfidence.name))).toBe(4);
+    expect(h.rpa.droppedTelemetry().cardinality_overflow).toBeUndefined();
+    await h.close();
+  });
+});
+
+describe('counters', () => {
+  it('expose no series for a counter that never counted', async () => {
+    const h = createHarness();
+    h.rpa.startExecution({ workflowId: 'wf' }).startStep({ nodeId: 'n', actionType: 'click' }).end();
+    const points = await collectMetrics(h.reader);
+    expect(points.get(METRICS.stepRetries.name) ?? []).toEqual([]);
     await h.close();
   });
 });

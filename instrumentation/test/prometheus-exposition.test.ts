@@ -40,15 +40,19 @@ describe('the Prometheus endpoint', () => {
     },
   );
 
-  it('exposes the resource gauges under semantic-convention names', () => {
+  it('exposes the resource gauges under semantic-convention names, unprefixed', () => {
     for (const name of [
       'system_cpu_utilization',
       'system_memory_usage',
       'process_cpu_utilization',
       'process_memory_usage',
     ]) {
-      expect(exposition).toMatch(new RegExp(`^${name}\\{`, 'm'));
+      expect(exposition).toMatch(new RegExp(`^${name}[ {]`, 'm'));
     }
+  });
+
+  it('leaves the scope labels off: one scope, a third of the bytes', () => {
+    expect(exposition).not.toContain('otel_scope_name');
   });
 
   it('never carries an execution or step id as a label', () => {

@@ -182,7 +182,7 @@ export class Rpa {
     resources?.start();
     const telemetry: Telemetry = {
       tracer: pipeline.tracer,
-      instruments: new RpaInstruments(pipeline.metricBackend, this.drops, config.cardinalityLimit),
+      instruments: new RpaInstruments(pipeline.metricBackend, this.drops, config),
       drops: this.drops,
       resources,
       inert,
@@ -212,7 +212,10 @@ function createInertTelemetry(drops: DropCounter): Telemetry {
   const inert: Telemetry = {
     tracer: new ProxyTracerProvider().getTracer('inert'),
     // Inert executions record into no-op cells; their label sets are few (workflow "unknown").
-    instruments: new RpaInstruments(new SdkMetricBackend(createNoopMeter()), drops, Number.MAX_SAFE_INTEGER),
+    instruments: new RpaInstruments(new SdkMetricBackend(createNoopMeter()), drops, {
+      cardinalityLimit: Number.MAX_SAFE_INTEGER,
+      seriesBudget: Number.MAX_SAFE_INTEGER,
+    }),
     drops,
     resources: undefined,
     get inert() {

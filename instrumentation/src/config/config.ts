@@ -46,6 +46,11 @@ export interface InstrumentationConfig {
   readonly flushOnSignals: boolean;
   /** `OTEL_LOG_LEVEL`: installs a console diag logger at this level; none when unset. */
   readonly logLevel: DiagLogLevel | undefined;
+  /**
+   * Prometheus series per-action step detail may use (`RPA_METRICS_SERIES_BUDGET`);
+   * past it, steps of new action types are recorded as `rpa_step_action_type="_other"`.
+   */
+  readonly seriesBudget: number;
   /** Series each metric may hold before samples go to the overflow series (and are counted). */
   readonly cardinalityLimit: number;
 }
@@ -73,6 +78,8 @@ export const DEFAULTS: Omit<InstrumentationConfig, 'tracesUrl' | 'analyzerUrl' |
     flushOnSignals: true,
     // 200 workflows × ~15 action types × 3 statuses, with room to spare.
     cardinalityLimit: 20000,
+    // About 4 MB per scrape: 260 (workflow, action type) pairs in full detail.
+    seriesBudget: 20000,
   };
 
 /**
@@ -108,6 +115,7 @@ export function loadConfig(
     shutdownGraceMs: read.integer(INSTRUMENTATION_ENV.shutdownGraceMs, 0, 60_000),
     logLevel: read.logLevel(),
     cardinalityLimit: read.integer(INSTRUMENTATION_ENV.cardinalityLimit, 10, 10_000_000),
+    seriesBudget: read.integer(INSTRUMENTATION_ENV.seriesBudget, 0, 100_000_000),
   };
   read.warnings.forEach(warn);
   const merged = { ...DEFAULTS, ...withoutUndefined(fromEnv), ...withoutUndefined(options) };

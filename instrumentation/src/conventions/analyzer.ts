@@ -16,6 +16,7 @@ export const INSTRUMENTATION_ENV = {
   analyzerScheduleDelayMs: 'RPA_ANALYZER_BSP_SCHEDULE_DELAY',
   shutdownGraceMs: 'RPA_SHUTDOWN_GRACE_MS',
   cardinalityLimit: 'RPA_METRICS_CARDINALITY_LIMIT',
+  seriesBudget: 'RPA_METRICS_SERIES_BUDGET',
 } as const;
 
 /** `service.name` of an executor that sets neither `OTEL_SERVICE_NAME` nor `OTEL_RESOURCE_ATTRIBUTES`. */

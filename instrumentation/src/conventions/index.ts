@@ -25,6 +25,7 @@ export {
   RESOURCE_METRIC_ATTR,
   DURATION_BUCKETS_SECONDS,
   CONFIDENCE_BUCKETS,
+  STEP_ACTION_ROLLUP,
   toPrometheusLabel,
 } from './metrics';
 export type { MetricDefinition, InstrumentKind, DropReason } from './metrics';
