@@ -45,6 +45,11 @@ describe('the execution and step API', () => {
         [ATTR.stepStatus]: 'completed',
         [ATTR.stepRetryCount]: 2,
         [ATTR.stepConfidence]: 0.91,
+        'cicd.pipeline.name': 'wf',
+        'cicd.pipeline.run.id': 'e1',
+        'cicd.pipeline.task.name': 'n1',
+        'cicd.pipeline.task.run.id': 'e1/1',
+        'cicd.pipeline.task.run.result': 'success',
       },
       expect.objectContaining({
         [ATTR.stepId]: 's2',
@@ -54,6 +59,38 @@ describe('the execution and step API', () => {
     ]);
     for (const s of steps) expect(s.parentSpanContext?.spanId).toBe(exec?.spanContext().spanId);
   });
+
+  it.each([
+    ['end', 'completed', 'success'],
+    ['fail', 'failed', 'failure'],
+    ['cancel', 'cancelled', 'cancellation'],
+  ] as const)(
+    'emits OpenTelemetry’s CI/CD conventions beside rpa.*: %s → cicd.pipeline.result %s',
+    async (ending, _status, result) => {
+      const execution = h.rpa.startExecution({ workflowId: 'wf', executionId: 'e-ci' });
+      const step = execution.startStep({ nodeId: 'node-7', actionType: 'click', stepId: 's-ci' });
+      if (ending === 'fail') step.fail(new Error('x'));
+      else if (ending === 'cancel') step.skip();
+      else step.end();
+      if (ending === 'fail') execution.fail(new Error('x'));
+      else execution[ending]();
+      const [exec] = await h.finished(SPAN_NAMES.execution);
+      const [task] = await h.finished(SPAN_NAMES.step);
+      expect(exec?.attributes).toMatchObject({
+        'cicd.pipeline.name': 'wf',
+        'cicd.pipeline.run.id': 'e-ci',
+        'cicd.pipeline.action.name': 'RUN',
+        'cicd.pipeline.result': result,
+      });
+      expect(task?.attributes).toMatchObject({
+        'cicd.pipeline.name': 'wf',
+        'cicd.pipeline.run.id': 'e-ci',
+        'cicd.pipeline.task.name': 'node-7',
+        'cicd.pipeline.task.run.id': 's-ci',
+        'cicd.pipeline.task.run.result': { end: 'success', fail: 'failure', cancel: 'skip' }[ending],
+      });
+    },
+  );
 
   it('marks an execution’s start with rpa.execution.started: its child, at its start time, ended at once', async () => {
     const execution = h.rpa.startExecution({ workflowId: 'wf', executionId: 'e-live', stepsTotal: 4 });

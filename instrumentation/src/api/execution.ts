@@ -18,6 +18,7 @@ import {
   type StepStatus,
 } from '../conventions';
 import { resourceSummaryAttributes, type ResourceWindow } from '../resources/resource-summary';
+import { cicdPipelineAttributes, cicdPipelineResult } from './cicd';
 import { markFailed, RpaStep, type StepParent } from './step';
 import { guarded, MAX_OPEN_EXECUTIONS, reportMisuse, type Telemetry } from './telemetry';
 import type { ContextValue, ExecutionOptions, StepOptions } from './types';
@@ -54,6 +55,7 @@ export class RpaExecution implements StepParent {
         [ATTR.workflowId]: options.workflowId,
         [ATTR.executionId]: executionId,
         ...contextAttributes(options.context),
+        ...cicdPipelineAttributes(options.workflowId, executionId),
       },
     });
     this.context = trace.setSpan(context.active(), this.span);
@@ -154,6 +156,7 @@ export class RpaExecution implements StepParent {
           [ATTR.executionStepsCompleted]: this.stepsCompleted,
           [ATTR.executionStepsFailed]: this.stepsFailed,
           ...resourceSummaryAttributes(resources?.summary()),
+          ...cicdPipelineResult(status),
         });
         if (status === EXECUTION_STATUS.failed) markFailed(this.span, error);
         this.span.end();

@@ -1,5 +1,6 @@
 import { context, SpanStatusCode, trace, type Context, type Span } from '@opentelemetry/api';
 import { ATTR, RECOVERY_OUTCOME, SPAN_NAMES, STEP_STATUS, type StepStatus } from '../conventions';
+import { cicdTaskAttributes, cicdTaskRunResult, CICD_TASK_RUN_RESULT_KEY } from './cicd';
 import { describeError } from './error-attributes';
 import { guarded, reportInternalError, reportMisuse, type Telemetry } from './telemetry';
 import type { RecoveryOptions, StepOptions } from './types';
@@ -46,6 +47,7 @@ export class RpaStep {
           [ATTR.stepNodeId]: options.nodeId,
           [ATTR.stepActionType]: options.actionType,
           [ATTR.stepTargetElement]: options.targetElement ?? '',
+          ...cicdTaskAttributes(parent.workflowId, parent.executionId, options.nodeId, stepId),
         },
       },
       parent.context,
@@ -145,6 +147,7 @@ export class RpaStep {
     const span = this.span;
     span.setAttribute(ATTR.stepStatus, status);
     span.setAttribute(ATTR.stepRetryCount, this.retries);
+    span.setAttribute(CICD_TASK_RUN_RESULT_KEY, cicdTaskRunResult(status));
     if (this.confidence !== undefined) span.setAttribute(ATTR.stepConfidence, this.confidence);
     if (status === STEP_STATUS.failed) markFailed(span, error);
     span.end();
