@@ -4,7 +4,7 @@
  * module that reads `process.env`.
  */
 import { readFileSync } from 'node:fs';
-import { ANALYZER } from '@rpa-analytics/instrumentation/conventions';
+import { ANALYZER } from '@rpa-analytics/conventions';
 import type { FailureRuleConfig } from '../analysis/failure-categories';
 import { parseFailureRules } from './failure-rules-config';
 import { parseTokens, type RoleToken } from './tokens';
