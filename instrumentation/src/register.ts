@@ -9,6 +9,10 @@
  * instrumentation starts in the main thread only.
  */
 import { isMainThread } from 'node:worker_threads';
-import { rpa } from './index';
 
-if (isMainThread) rpa.start();
+if (isMainThread) {
+  // Required here, not imported above: a worker thread does not even load the SDK.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { rpa } = require('./index') as typeof import('./index');
+  rpa.start();
+}

@@ -92,6 +92,13 @@ describe('the execution and step API', () => {
     },
   );
 
+  it('names the service rpa-executor when neither OTEL_SERVICE_NAME nor OTEL_RESOURCE_ATTRIBUTES does', async () => {
+    h.rpa.startExecution({ workflowId: 'wf' }).end();
+    const [exec] = await h.finished(SPAN_NAMES.execution);
+    const expected = process.env.OTEL_SERVICE_NAME ?? 'rpa-executor';
+    expect(exec?.resource.attributes['service.name']).toBe(expected);
+  });
+
   it('marks an execution’s start with rpa.execution.started: its child, at its start time, ended at once', async () => {
     const execution = h.rpa.startExecution({ workflowId: 'wf', executionId: 'e-live', stepsTotal: 4 });
     const [marker] = await h.finished(SPAN_NAMES.executionStarted);

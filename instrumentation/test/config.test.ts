@@ -1,3 +1,4 @@
+import { DiagLogLevel } from '@opentelemetry/api';
 import { DEFAULTS, loadConfig, parseHeaders } from '../src/config/config';
 
 describe('loadConfig', () => {
@@ -81,6 +82,54 @@ describe('loadConfig', () => {
       otlpMaxExportBatchSize: 50,
       otlpExportTimeoutMs: 1000,
     });
+  });
+
+  it('reads OpenTelemetry’s variables for what they configure here', () => {
+    expect(
+      loadConfig(
+        {},
+        {
+          OTEL_EXPORTER_PROMETHEUS_PORT: '9999',
+          OTEL_EXPORTER_PROMETHEUS_HOST: '127.0.0.1',
+          OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+          OTEL_METRIC_EXPORT_INTERVAL: '30000',
+          OTEL_LOG_LEVEL: 'DEBUG',
+        },
+      ),
+    ).toMatchObject({
+      metricsPort: 9999,
+      metricsHost: '127.0.0.1',
+      otlpProtocol: 'http/json',
+      metricExportIntervalMs: 30000,
+      metricExportTimeoutMs: 10000,
+      logLevel: DiagLogLevel.DEBUG,
+    });
+  });
+
+  it('prefers RPA_METRICS_PORT to OTEL_EXPORTER_PROMETHEUS_PORT, and the traces protocol to the general one', () => {
+    const config = loadConfig(
+      {},
+      {
+        RPA_METRICS_PORT: '-1',
+        OTEL_EXPORTER_PROMETHEUS_PORT: '9999',
+        OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+        OTEL_EXPORTER_OTLP_TRACES_PROTOCOL: 'http/protobuf',
+      },
+    );
+    expect(config).toMatchObject({ metricsPort: -1, otlpProtocol: 'http/protobuf' });
+  });
+
+  it.each([
+    ['OTEL_EXPORTER_OTLP_PROTOCOL', 'grpc', 'otlpProtocol'],
+    ['OTEL_LOG_LEVEL', 'loud', 'logLevel'],
+    ['OTEL_METRIC_EXPORT_INTERVAL', '5', 'metricExportIntervalMs'],
+    ['RPA_SHUTDOWN_GRACE_MS', '-1', 'shutdownGraceMs'],
+    ['RPA_METRICS_SERIES_BUDGET', 'lots', 'seriesBudget'],
+  ] as const)('warns about %s=%s and keeps the default', (key, value, field) => {
+    const warnings: string[] = [];
+    const config = loadConfig({}, { [key]: value }, (message) => warnings.push(message));
+    expect(config[field]).toBe(field === 'logLevel' ? undefined : DEFAULTS[field]);
+    expect(warnings).toEqual([expect.stringContaining(key)]);
   });
 
   it('lets code options win over the environment', () => {

@@ -1,3 +1,4 @@
+import { diag, DiagLogLevel } from '@opentelemetry/api';
 import { createServer, type Server } from 'node:net';
 import { createRpa, type Rpa } from '../src';
 import { METRICS_PORT_WARNING_CODE } from '../src/sdk/metrics-server';
@@ -44,5 +45,26 @@ describe('the Prometheus endpoint', () => {
     rpa = createRpa({ metricsPort: -1, resourceIntervalMs: 0 }).start();
     expect(rpa.metricsUrl()).toBeUndefined();
     expect(await rpa.metricsReady()).toBeUndefined();
+  });
+});
+
+describe('OTEL_LOG_LEVEL', () => {
+  afterEach(() => {
+    diag.disable();
+    jest.restoreAllMocks();
+  });
+
+  it('installs a console diag logger that also gets the configuration’s warnings', async () => {
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const saved = process.env.RPA_RESOURCE_INTERVAL_MS;
+    process.env.RPA_RESOURCE_INTERVAL_MS = 'often';
+    try {
+      const rpa = createRpa({ logLevel: DiagLogLevel.WARN, metricsPort: -1, flushOnSignals: false }).start();
+      await rpa.shutdown();
+    } finally {
+      if (saved === undefined) delete process.env.RPA_RESOURCE_INTERVAL_MS;
+      else process.env.RPA_RESOURCE_INTERVAL_MS = saved;
+    }
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('RPA_RESOURCE_INTERVAL_MS=often'));
   });
 });

@@ -80,6 +80,31 @@ describe('an instrumented process exits when its own work is done', () => {
     expect(receiver.spans().map((s) => s.name)).toContain(SPAN_NAMES.execution);
   });
 
+  it('a host that registers its own SDK after --import …/register records its spans, and the analyzer gets rpa.* only', async () => {
+    const script = join(scratch, 'late-host.js');
+    writeFileSync(
+      script,
+      [
+        "const { trace } = require('@opentelemetry/api');",
+        "const { NodeTracerProvider } = require('@opentelemetry/sdk-trace-node');",
+        "const { InMemorySpanExporter, SimpleSpanProcessor } = require('@opentelemetry/sdk-trace-base');",
+        'const exporter = new InMemorySpanExporter();',
+        'new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }).register();',
+        "const { rpa } = require('@rpa-analytics/instrumentation');",
+        "rpa.trackExecution({ workflowId: 'late-host' }, () => trace.getTracer('host').startSpan('host.work').end())",
+        '  .then(() => { if (exporter.getFinishedSpans().length !== 1) process.exitCode = 3; });',
+      ].join('\n'),
+    );
+    const code = await runNode(['--import', '@rpa-analytics/instrumentation/register', script], {
+      RPA_ANALYZER_URL: analyzerUrl,
+      RPA_RESOURCE_INTERVAL_MS: '0',
+    });
+    expect(code).toBe(0);
+    const names = receiver.spans().map((s) => s.name);
+    expect(names).toContain(SPAN_NAMES.execution);
+    expect(names).not.toContain('host.work');
+  });
+
   it.each([
     ['README.md', join(PACKAGE_DIR, '..', 'README.md'), '## Instrument an executor'],
     ['instrumentation/README.md', join(PACKAGE_DIR, 'README.md'), '## Quick start'],
