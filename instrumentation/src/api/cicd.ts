@@ -48,6 +48,14 @@ export function cicdPipelineResult(status: ExecutionStatus): Attributes {
   return { [ATTR_CICD_PIPELINE_RESULT]: PIPELINE_RESULT[status] };
 }
 
+/** The CI/CD attribute keys a step span carries (set inline on the step's hot path). */
+export const CICD_TASK_ATTR = {
+  pipelineName: ATTR_CICD_PIPELINE_NAME,
+  pipelineRunId: ATTR_CICD_PIPELINE_RUN_ID,
+  taskName: ATTR_CICD_PIPELINE_TASK_NAME,
+  taskRunId: ATTR_CICD_PIPELINE_TASK_RUN_ID,
+} as const;
+
 /** `cicd.pipeline.*` and `cicd.pipeline.task.*` of a step span, known at its start. */
 export function cicdTaskAttributes(
   workflowId: string,
@@ -56,10 +64,10 @@ export function cicdTaskAttributes(
   stepId: string,
 ): Attributes {
   return {
-    [ATTR_CICD_PIPELINE_NAME]: workflowId,
-    [ATTR_CICD_PIPELINE_RUN_ID]: executionId,
-    [ATTR_CICD_PIPELINE_TASK_NAME]: nodeId,
-    [ATTR_CICD_PIPELINE_TASK_RUN_ID]: stepId,
+    [CICD_TASK_ATTR.pipelineName]: workflowId,
+    [CICD_TASK_ATTR.pipelineRunId]: executionId,
+    [CICD_TASK_ATTR.taskName]: nodeId,
+    [CICD_TASK_ATTR.taskRunId]: stepId,
   };
 }
 

@@ -1,6 +1,6 @@
 import { context, SpanStatusCode, trace, type Context, type Span } from '@opentelemetry/api';
 import { ATTR, RECOVERY_OUTCOME, SPAN_NAMES, STEP_STATUS, type StepStatus } from '../conventions';
-import { cicdTaskAttributes, cicdTaskRunResult, CICD_TASK_RUN_RESULT_KEY } from './cicd';
+import { CICD_TASK_ATTR, cicdTaskRunResult, CICD_TASK_RUN_RESULT_KEY } from './cicd';
 import { describeError } from './error-attributes';
 import { guarded, reportInternalError, reportMisuse, type Telemetry } from './telemetry';
 import type { RecoveryOptions, StepOptions } from './types';
@@ -47,7 +47,10 @@ export class RpaStep {
           [ATTR.stepNodeId]: options.nodeId,
           [ATTR.stepActionType]: options.actionType,
           [ATTR.stepTargetElement]: options.targetElement ?? '',
-          ...cicdTaskAttributes(parent.workflowId, parent.executionId, options.nodeId, stepId),
+          [CICD_TASK_ATTR.pipelineName]: parent.workflowId,
+          [CICD_TASK_ATTR.pipelineRunId]: parent.executionId,
+          [CICD_TASK_ATTR.taskName]: options.nodeId,
+          [CICD_TASK_ATTR.taskRunId]: stepId,
         },
       },
       parent.context,
