@@ -179,4 +179,45 @@ describe('an instrumented process exits when its own work is done', () => {
       );
     },
   );
+
+  it('leaves the exit to an executor with its own SIGTERM handler, which may await rpa.shutdown()', async () => {
+    const script = join(scratch, 'own-handler.js');
+    writeFileSync(
+      script,
+      [
+        "const { rpa } = require('@rpa-analytics/instrumentation');",
+        'const timer = setInterval(() => {}, 1000);',
+        "process.once('SIGTERM', async () => {",
+        '  clearInterval(timer);',
+        '  await rpa.shutdown();',
+        "  process.stdout.write('graceful\\n');",
+        '});',
+        "rpa.startExecution({ workflowId: 'own-handler' }).end();",
+        "process.stdout.write('ready\\n');",
+      ].join('\n'),
+    );
+    const child = spawn(process.execPath, [script], {
+      cwd: PACKAGE_DIR,
+      env: {
+        ...process.env,
+        NODE_OPTIONS: '',
+        RPA_METRICS_PORT: '0',
+        RPA_ANALYZER_URL: analyzerUrl,
+        RPA_ANALYZER_BSP_SCHEDULE_DELAY: '60000',
+        RPA_RESOURCE_INTERVAL_MS: '0',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    children.add(child);
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const exited = new Promise<[number | null, NodeJS.Signals | null]>((resolve) =>
+      child.once('exit', (code, endedBy) => resolve([code, endedBy])),
+    );
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    child.kill('SIGTERM');
+    expect(await exited).toEqual([0, null]);
+    expect(stdout).toContain('graceful');
+    expect(receiver.spans().map((s) => s.name)).toContain(SPAN_NAMES.execution);
+  });
 });

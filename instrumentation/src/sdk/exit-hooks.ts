@@ -19,12 +19,13 @@ export function installExitHooks(flush: () => Promise<void>, onSignals: boolean)
   };
   const onSignal = (signal: NodeJS.Signals): void => {
     remove();
+    // First to run (prepended): the executor's own `once` listeners have not removed themselves yet.
     const alone = process.listenerCount(signal) === 0;
     void flush().finally(() => {
       if (alone) process.kill(process.pid, signal);
     });
   };
   process.on('beforeExit', onBeforeExit);
-  if (onSignals) for (const signal of SIGNALS) process.on(signal, onSignal);
+  if (onSignals) for (const signal of SIGNALS) process.prependListener(signal, onSignal);
   return remove;
 }
