@@ -2,6 +2,7 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+COPY conventions/package.json conventions/
 COPY instrumentation/package.json instrumentation/
 COPY analyzer-sidecar/package.json analyzer-sidecar/
 COPY grafana-plugin/package.json grafana-plugin/

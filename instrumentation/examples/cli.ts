@@ -71,10 +71,10 @@ async function main(): Promise<void> {
   const stop = new AbortController();
   process.once('SIGINT', () => stop.abort());
   process.once('SIGTERM', () => stop.abort());
-  const metricsUrl = await rpa.metricsUrl();
+  const metricsUrl = await rpa.metricsReady();
   process.stdout.write(
     `demo-executor: ${options.mode} mode, ${options.workflows} workflows` +
-      (metricsUrl ? `, metrics at ${metricsUrl}` : '') +
+      (metricsUrl ? `, metrics at ${metricsUrl}` : `, no metrics endpoint`) +
       (rpa.config.analyzerUrl ? `, analyzer ${rpa.config.analyzerUrl}` : '') +
       '\n',
   );

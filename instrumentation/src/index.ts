@@ -32,7 +32,7 @@ export type {
   TimeInput,
 } from './api/types';
 export { loadConfig, parseHeaders } from './config/config';
-export type { InstrumentationConfig, InstrumentationOptions } from './config/config';
+export type { InstrumentationConfig, InstrumentationOptions, OtlpProtocol } from './config/config';
 export { createRpaSpanProcessors } from './sdk/pipeline';
 export { DropCounter } from './sdk/drop-counter';
 export { summarizeResourceSamples, resourceSummaryAttributes } from './resources/resource-summary';

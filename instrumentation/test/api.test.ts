@@ -45,6 +45,11 @@ describe('the execution and step API', () => {
         [ATTR.stepStatus]: 'completed',
         [ATTR.stepRetryCount]: 2,
         [ATTR.stepConfidence]: 0.91,
+        'cicd.pipeline.name': 'wf',
+        'cicd.pipeline.run.id': 'e1',
+        'cicd.pipeline.task.name': 'n1',
+        'cicd.pipeline.task.run.id': 'e1/1',
+        'cicd.pipeline.task.run.result': 'success',
       },
       expect.objectContaining({
         [ATTR.stepId]: 's2',
@@ -55,15 +60,65 @@ describe('the execution and step API', () => {
     for (const s of steps) expect(s.parentSpanContext?.spanId).toBe(exec?.spanContext().spanId);
   });
 
-  it('nests an execution under the caller’s active span', async () => {
-    const tracer = trace.getTracer('host');
-    await tracer.startActiveSpan('host.job', async (parent) => {
-      h.rpa.startExecution({ workflowId: 'wf' }).end();
-      parent.end();
-    });
+  it.each([
+    ['end', 'completed', 'success'],
+    ['fail', 'failed', 'failure'],
+    ['cancel', 'cancelled', 'cancellation'],
+  ] as const)(
+    'emits OpenTelemetry’s CI/CD conventions beside rpa.*: %s → cicd.pipeline.result %s',
+    async (ending, _status, result) => {
+      const execution = h.rpa.startExecution({ workflowId: 'wf', executionId: 'e-ci' });
+      const step = execution.startStep({ nodeId: 'node-7', actionType: 'click', stepId: 's-ci' });
+      if (ending === 'fail') step.fail(new Error('x'));
+      else if (ending === 'cancel') step.skip();
+      else step.end();
+      if (ending === 'fail') execution.fail(new Error('x'));
+      else execution[ending]();
+      const [exec] = await h.finished(SPAN_NAMES.execution);
+      const [task] = await h.finished(SPAN_NAMES.step);
+      expect(exec?.attributes).toMatchObject({
+        'cicd.pipeline.name': 'wf',
+        'cicd.pipeline.run.id': 'e-ci',
+        'cicd.pipeline.action.name': 'RUN',
+        'cicd.pipeline.result': result,
+      });
+      expect(task?.attributes).toMatchObject({
+        'cicd.pipeline.name': 'wf',
+        'cicd.pipeline.run.id': 'e-ci',
+        'cicd.pipeline.task.name': 'node-7',
+        'cicd.pipeline.task.run.id': 's-ci',
+        'cicd.pipeline.task.run.result': { end: 'success', fail: 'failure', cancel: 'skip' }[ending],
+      });
+    },
+  );
+
+  it('names the service rpa-executor when neither OTEL_SERVICE_NAME nor OTEL_RESOURCE_ATTRIBUTES does', async () => {
+    h.rpa.startExecution({ workflowId: 'wf' }).end();
     const [exec] = await h.finished(SPAN_NAMES.execution);
-    const [host] = await h.finished('host.job');
-    expect(exec?.parentSpanContext?.spanId).toBe(host?.spanContext().spanId);
+    const expected = process.env.OTEL_SERVICE_NAME ?? 'rpa-executor';
+    expect(exec?.resource.attributes['service.name']).toBe(expected);
+  });
+
+  it('marks an execution’s start with rpa.execution.started: its child, at its start time, ended at once', async () => {
+    const execution = h.rpa.startExecution({ workflowId: 'wf', executionId: 'e-live', stepsTotal: 4 });
+    const [marker] = await h.finished(SPAN_NAMES.executionStarted);
+    expect(await h.finished(SPAN_NAMES.execution)).toHaveLength(0);
+    execution.end();
+    const [exec] = await h.finished(SPAN_NAMES.execution);
+    expect(marker?.attributes).toEqual({
+      [ATTR.workflowId]: 'wf',
+      [ATTR.executionId]: 'e-live',
+      [ATTR.executionStepsTotal]: 4,
+    });
+    expect(marker?.parentSpanContext?.spanId).toBe(exec?.spanContext().spanId);
+    expect(marker?.startTime).toEqual(exec?.startTime);
+    expect(marker?.endTime).toEqual(marker?.startTime);
+  });
+
+  it('leaves rpa.execution.steps_total off the start marker when the total is unknown', async () => {
+    h.rpa.startExecution({ workflowId: 'wf' }).end();
+    const [marker] = await h.finished(SPAN_NAMES.executionStarted);
+    expect(marker?.attributes).not.toHaveProperty(ATTR.executionStepsTotal);
   });
 
   it('trackExecution and trackStep fail on a throw and rethrow the executor’s own error unchanged', async () => {
@@ -76,7 +131,8 @@ describe('the execution and step API', () => {
       )
       .catch((error: unknown) => error);
     expect(caught).toBe(thrown);
-    for (const span of await h.finished()) {
+    const ended = (await h.finished()).filter((s) => s.name !== SPAN_NAMES.executionStarted);
+    for (const span of ended) {
       expect(span.status).toEqual({ code: SpanStatusCode.ERROR, message: 'Element "Save" not found' });
       expect(span.attributes[ATTR.errorType]).toBe('ELEMENT_NOT_FOUND');
       expect(span.events.map((e) => e.name)).toEqual(['exception']);

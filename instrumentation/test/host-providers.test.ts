@@ -1,36 +1,41 @@
 import { metrics, trace } from '@opentelemetry/api';
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import { createRpa } from '../src';
-import { ATTR, METRICS, SPAN_NAMES } from '../src/conventions';
+import { ATTR, METRICS, STEP_ACTION_ROLLUP } from '../src/conventions';
 import { collectMetrics, createHarness, OnDemandMetricReader, sumPoints } from './support/harness';
 
-describe('when the host registered its own providers', () => {
+describe('beside a host’s own meter provider', () => {
   afterEach(() => {
     trace.disable();
     metrics.disable();
   });
 
-  it('records into the host’s tracer and meter providers instead of starting its own', async () => {
-    const hostSpans = new InMemorySpanExporter();
-    const tracerProvider = new NodeTracerProvider({ spanProcessors: [new SimpleSpanProcessor(hostSpans)] });
-    tracerProvider.register();
+  it('keeps the RPA metrics in its own provider and leaves the host’s global providers alone', async () => {
     const hostReader = new OnDemandMetricReader();
-    metrics.setGlobalMeterProvider(new MeterProvider({ readers: [hostReader] }));
-
-    const rpa = createRpa({ metricsPort: 0, resourceIntervalMs: 0 });
+    const hostProvider = new MeterProvider({ readers: [hostReader] });
+    let rpaReader: OnDemandMetricReader | undefined;
+    const rpa = createRpa({
+      metricsPort: -1,
+      resourceIntervalMs: 0,
+      flushOnSignals: false,
+      metricReaders: [
+        (rpaMetrics) => (rpaReader = new OnDemandMetricReader({ metricProducers: [rpaMetrics] })),
+      ],
+    }).start();
+    // Registered after the instrumentation started: nothing of ours stands in the way.
+    expect(metrics.setGlobalMeterProvider(hostProvider)).toBe(true);
     await rpa.trackExecution({ workflowId: 'hosted' }, (execution) =>
       execution.trackStep({ nodeId: 'n', actionType: 'click' }, (step) => void step.setConfidence(0.8)),
     );
-    await tracerProvider.forceFlush();
-    expect(hostSpans.getFinishedSpans().map((s) => s.name)).toEqual([SPAN_NAMES.step, SPAN_NAMES.execution]);
-    const points = await collectMetrics(hostReader);
-    expect(sumPoints(points.get(METRICS.executions.name), { [ATTR.workflowId]: 'hosted' })).toBe(1);
-    expect(sumPoints(points.get(METRICS.stepConfidence.name))).toBe(1);
-    expect(await rpa.metricsUrl()).toBeUndefined();
+    const ours = await collectMetrics(rpaReader!);
+    expect(sumPoints(ours.get(METRICS.executions.name), { [ATTR.workflowId]: 'hosted' })).toBe(1);
+    expect(sumPoints(ours.get(METRICS.stepConfidence.name))).toBe(1);
+    const hosts = await collectMetrics(hostReader);
+    expect([...hosts.keys()].filter((name) => name.startsWith('rpa_'))).toEqual([]);
+    expect(rpa.metricsUrl()).toBeUndefined();
     await rpa.shutdown();
-    await tracerProvider.shutdown();
+    await hostProvider.shutdown();
   });
 });
 
@@ -44,7 +49,7 @@ describe('OTEL_SDK_DISABLED', () => {
     expect(result).toBe('done');
     await rpa.forceFlush();
     expect(spans.getFinishedSpans()).toHaveLength(0);
-    expect(await rpa.metricsUrl()).toBeUndefined();
+    expect(rpa.metricsUrl()).toBeUndefined();
     await rpa.shutdown();
   });
 });
@@ -59,6 +64,40 @@ describe('the series limit', () => {
     expect(sumPoints(executions, { 'otel.metric.overflow': true })).toBe(15);
     expect(sumPoints(executions)).toBe(25);
     expect(h.rpa.droppedTelemetry().cardinality_overflow).toBeGreaterThanOrEqual(15);
+    await h.close();
+  });
+});
+
+describe('the series budget', () => {
+  it('records steps past the budget under their workflow’s _other action type, figures whole', async () => {
+    // One (workflow, action type) in full detail costs 3 x 20 + 16 + 1 = 77 series: the budget fits two.
+    const h = createHarness({ seriesBudget: 160 });
+    const execution = h.rpa.startExecution({ workflowId: 'wf' });
+    for (const action of ['click', 'type', 'wait', 'extract']) {
+      execution.startStep({ nodeId: action, actionType: action }).setConfidence(0.9).end();
+    }
+    execution.end();
+    const points = await collectMetrics(h.reader);
+    const durations = points.get(METRICS.stepDuration.name) ?? [];
+    expect(durations.map((p) => p.attributes[ATTR.stepActionType]).sort()).toEqual([
+      STEP_ACTION_ROLLUP,
+      'click',
+      'type',
+    ]);
+    expect(sumPoints(durations, { [ATTR.stepActionType]: STEP_ACTION_ROLLUP })).toBe(2);
+    expect(sumPoints(durations, { [ATTR.workflowId]: 'wf' })).toBe(4);
+    expect(sumPoints(points.get(METRICS.stepConfidence.name))).toBe(4);
+    expect(h.rpa.droppedTelemetry().cardinality_overflow).toBeUndefined();
+    await h.close();
+  });
+});
+
+describe('counters', () => {
+  it('expose no series for a counter that never counted', async () => {
+    const h = createHarness();
+    h.rpa.startExecution({ workflowId: 'wf' }).startStep({ nodeId: 'n', actionType: 'click' }).end();
+    const points = await collectMetrics(h.reader);
+    expect(points.get(METRICS.stepRetries.name) ?? []).toEqual([]);
     await h.close();
   });
 });

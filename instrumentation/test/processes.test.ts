@@ -105,7 +105,7 @@ describe('instrumented executor processes (built package, as users run it)', () 
       );
       expect(metrics).toContain('rpa_executions_active{rpa_workflow_id="registered"');
       // The first resource sample arrives after the sampler's worker starts.
-      await eventually(() => scrape(port, 'system_cpu_utilization{'));
+      await eventually(() => scrape(port, '\nsystem_cpu_utilization '));
     } finally {
       await stop(child);
     }

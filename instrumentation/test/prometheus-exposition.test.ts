@@ -18,7 +18,7 @@ describe('the Prometheus endpoint', () => {
     execution.startStep({ nodeId: 'n2', actionType: 'type' }).setConfidence(7);
     execution.fail(new Error('boom'));
     await new Promise((resolve) => setTimeout(resolve, 1500));
-    const url = await rpa.metricsUrl();
+    const url = rpa.metricsUrl();
     const response = await fetch(url!);
     expect(response.headers.get('content-type')).toMatch(/^text\/plain/);
     exposition = await response.text();
@@ -40,15 +40,19 @@ describe('the Prometheus endpoint', () => {
     },
   );
 
-  it('exposes the resource gauges under semantic-convention names', () => {
+  it('exposes the resource gauges under semantic-convention names, unprefixed', () => {
     for (const name of [
       'system_cpu_utilization',
       'system_memory_usage',
       'process_cpu_utilization',
       'process_memory_usage',
     ]) {
-      expect(exposition).toMatch(new RegExp(`^${name}\\{`, 'm'));
+      expect(exposition).toMatch(new RegExp(`^${name}[ {]`, 'm'));
     }
+  });
+
+  it('leaves the scope labels off: one scope, a third of the bytes', () => {
+    expect(exposition).not.toContain('otel_scope_name');
   });
 
   it('never carries an execution or step id as a label', () => {

@@ -1,4 +1,4 @@
-import { createServer } from 'node:net';
+import { createServer, type Socket } from 'node:net';
 import { createRpa } from '../src';
 import { METRICS } from '../src/conventions';
 
@@ -22,6 +22,9 @@ describe('with no analyzer and no Tempo reachable', () => {
       maxQueueSize: 1000,
       scheduledDelayMs: 50,
       exportTimeoutMs: 2000,
+      otlpMaxQueueSize: 1000,
+      otlpScheduledDelayMs: 50,
+      otlpExportTimeoutMs: 2000,
     });
     global.gc?.();
     const heapBefore = process.memoryUsage().heapUsed;
@@ -39,10 +42,37 @@ describe('with no analyzer and no Tempo reachable', () => {
     }
     await rpa.shutdown();
     const dropped = rpa.droppedTelemetry();
-    // 10,100 spans went to two destinations that never answer: every one is queued then failed, or dropped.
-    expect((dropped.queue_full ?? 0) + (dropped.export_failed ?? 0)).toBe(2 * 10_100);
+    // 10,200 spans (10,000 steps, 100 executions, 100 start markers) went to two destinations that never
+    // answer: every one is queued then failed, dropped, or left at the end of the shutdown grace.
+    expect((dropped.queue_full ?? 0) + (dropped.export_failed ?? 0)).toBe(2 * 10_200);
     expect(dropped.queue_full).toBeGreaterThan(0);
     expect(peakHeap - heapBefore).toBeLessThan(64 * 1024 * 1024);
     expect(METRICS.telemetryDropped.name).toBe('rpa_telemetry_dropped_total');
+  });
+});
+
+describe('shutdown with an analyzer that never answers', () => {
+  it('returns within its grace and counts what it could not export', async () => {
+    const sockets = new Set<Socket>();
+    const blackHole = createServer((socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => blackHole.listen(0, '127.0.0.1', resolve));
+    const { port } = blackHole.address() as { port: number };
+    try {
+      const rpa = createRpa({
+        analyzerUrl: `http://127.0.0.1:${port}`,
+        metricsPort: -1,
+        resourceIntervalMs: 0,
+        flushOnSignals: false,
+        // Exports that would wait two minutes; the shutdown may wait a fifth of a second.
+        exportTimeoutMs: 120_000,
+        shutdownGraceMs: 200,
+      });
+      rpa.startExecution({ workflowId: 'stuck' }).end();
+      await rpa.shutdown();
+      expect(rpa.droppedTelemetry().export_failed).toBe(2);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => blackHole.close(resolve));
+    }
   });
 });

@@ -3,7 +3,7 @@
  * One failure per failed execution, described by the execution's error or,
  * when it has none, by its first failed step's.
  */
-import { EXECUTION_STATUS, STEP_STATUS } from '@rpa-analytics/instrumentation/conventions';
+import { EXECUTION_STATUS, STEP_STATUS } from '@rpa-analytics/conventions';
 import type { FailureBreakdown, FailureCategoryCount } from '../model/analysis';
 import type { ExecutionRecord, StepRecord } from '../model/records';
 import {

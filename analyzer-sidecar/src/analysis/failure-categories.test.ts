@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { FAILURE_CATEGORY } from '@rpa-analytics/instrumentation/conventions';
+import { FAILURE_CATEGORY } from '@rpa-analytics/conventions';
 import { categorizeFailures, failuresFromRecords } from './failure-breakdown';
 import { categorizeFailure, compileFailureRules, type Failure } from './failure-categories';
 import { makeExecution, makeStep } from './test-support/records';

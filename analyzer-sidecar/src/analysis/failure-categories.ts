@@ -4,7 +4,7 @@
  * failure gets exactly one category. User rules from configuration run before
  * the built-in ones, so they can refine or override them.
  */
-import { FAILURE_CATEGORY } from '@rpa-analytics/instrumentation/conventions';
+import { FAILURE_CATEGORY } from '@rpa-analytics/conventions';
 
 export interface Failure {
   execution_id: string;

@@ -2,7 +2,7 @@
  * Workflow performance (seed `analyze_workflow`): exact duration statistics of
  * finished executions, `completed` only unless a status filter says otherwise.
  */
-import { EXECUTION_STATUS } from '@rpa-analytics/instrumentation/conventions';
+import { EXECUTION_STATUS } from '@rpa-analytics/conventions';
 import type { DurationSummary, NodeSummary, PerformanceStats } from '../model/analysis';
 import type { ExecutionRecord, StoredExecutionStatus } from '../model/records';
 import { rankSteps } from './bottlenecks';

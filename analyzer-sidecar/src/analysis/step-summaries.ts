@@ -3,7 +3,7 @@
  * GROUP BY (workflow_id, node_id) is tested against: count, sum, avg, type-7
  * p95, max, failures, retries, and the node's most frequent action type.
  */
-import { STEP_STATUS, type StepStatus } from '@rpa-analytics/instrumentation/conventions';
+import { STEP_STATUS, type StepStatus } from '@rpa-analytics/conventions';
 import type { NodeSummary } from '../model/analysis';
 import type { StepRecord } from '../model/records';
 import { mean, quantileSorted, sortAscending } from './statistics';

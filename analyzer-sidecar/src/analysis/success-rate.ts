@@ -3,7 +3,7 @@
  * finished executions; cancelled and running executions are not counted.
  * Counts are the pushdown unit: the store may compute them with one GROUP BY.
  */
-import { EXECUTION_STATUS } from '@rpa-analytics/instrumentation/conventions';
+import { EXECUTION_STATUS } from '@rpa-analytics/conventions';
 import type { SuccessCounts, SuccessRate, SuccessRateWindow } from '../model/analysis';
 import type { ExecutionRecord } from '../model/records';
 import { type Period } from './performance';

@@ -2,7 +2,7 @@ import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { ProtobufMetricsSerializer, ProtobufTraceSerializer } from '@opentelemetry/otlp-transformer';
 import { recordResourceGauges } from '../test-support/sdk-metrics';
-import { ATTR, SPAN_NAMES } from '@rpa-analytics/instrumentation/conventions';
+import { ATTR, SPAN_NAMES } from '@rpa-analytics/conventions';
 import { executionSpecs, jsonBody, protobufBody, recordSpans } from '../test-support/sdk-spans';
 import { bearer, startTestApp, type TestApp } from '../test-support/test-app';
 

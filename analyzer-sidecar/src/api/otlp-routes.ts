@@ -4,7 +4,7 @@
  */
 import type { FastifyInstance } from 'fastify';
 import type { Readable } from 'node:stream';
-import { ANALYZER } from '@rpa-analytics/instrumentation/conventions';
+import { ANALYZER } from '@rpa-analytics/conventions';
 import type { OtlpIngestor } from '../ingest/otlp-ingestor';
 import type { OtlpSignal } from '../ingest/otlp-response';
 

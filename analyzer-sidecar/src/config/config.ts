@@ -4,7 +4,7 @@
  * module that reads `process.env`.
  */
 import { readFileSync } from 'node:fs';
-import { ANALYZER } from '@rpa-analytics/instrumentation/conventions';
+import { ANALYZER } from '@rpa-analytics/conventions';
 import type { FailureRuleConfig } from '../analysis/failure-categories';
 import { DEFAULT_FAILED_AUTH, type FailedAuthOptions } from '../api/failed-auth-limiter';
 import { ConfigError, ConfigSource, type Env, type FileConfig } from './config-source';

@@ -1,6 +1,6 @@
 import { hrTimeToMilliseconds } from '@opentelemetry/core';
 import fc from 'fast-check';
-import { ATTR, SPAN_NAMES } from '@rpa-analytics/instrumentation/conventions';
+import { ATTR, SPAN_NAMES } from '@rpa-analytics/conventions';
 import { executionSpecs, jsonBody, protobufBody, recordSpans } from '../test-support/sdk-spans';
 import { decodeTracesJson } from './otlp-trace-json';
 import { decodeTracesProtobuf } from './otlp-trace-protobuf';

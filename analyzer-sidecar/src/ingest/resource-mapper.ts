@@ -3,11 +3,7 @@
  * see the conventions' RESOURCE_METRICS) into resource samples: one record per
  * executor instance and second that has both CPU and memory.
  */
-import {
-  RESOURCE_IDENTITY_ATTR,
-  RESOURCE_METRIC_ATTR,
-  RESOURCE_METRICS,
-} from '@rpa-analytics/instrumentation/conventions';
+import { RESOURCE_IDENTITY_ATTR, RESOURCE_METRIC_ATTR, RESOURCE_METRICS } from '@rpa-analytics/conventions';
 import type { ResourceRecord } from '../model/records';
 import type { DecodedResourceMetrics } from './otlp-types';
 

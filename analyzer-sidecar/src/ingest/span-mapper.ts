@@ -15,7 +15,7 @@ import {
   type ExecutionStatus,
   type RecoveryOutcome,
   type StepStatus,
-} from '@rpa-analytics/instrumentation/conventions';
+} from '@rpa-analytics/conventions';
 import {
   emptyBatch,
   type ExecutionRecord,

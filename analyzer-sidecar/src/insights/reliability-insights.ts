@@ -1,6 +1,6 @@
 /** Reliability rule: a success rate below target, and the failure category to fix first. */
 import type { Ease } from '../model/analysis';
-import { FAILURE_CATEGORY } from '@rpa-analytics/instrumentation/conventions';
+import { FAILURE_CATEGORY } from '@rpa-analytics/conventions';
 import type { InsightDraft } from './build-insight';
 import { INSIGHT_THRESHOLDS as T, type WorkflowAnalysis } from './workflow-analysis';
 

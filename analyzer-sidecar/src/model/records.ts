@@ -3,11 +3,7 @@
  * analysis reads. Field names are the seed's, in snake_case, as the REST API
  * serves them; times are epoch milliseconds here and RFC 3339 on the wire.
  */
-import type {
-  ExecutionStatus,
-  RecoveryOutcome,
-  StepStatus,
-} from '@rpa-analytics/instrumentation/conventions';
+import type { ExecutionStatus, RecoveryOutcome, StepStatus } from '@rpa-analytics/conventions';
 
 /** An execution as stored: `running` until its span arrives with a final status. */
 export type StoredExecutionStatus = ExecutionStatus | 'running';

@@ -5,7 +5,7 @@
  * anomalies by severity band. An anomaly is open while its last involved
  * observation is within OPEN_ANOMALY_MS of now (the seed's correlation window).
  */
-import { severityBand, SEVERITY_BANDS, type SeverityBand } from '@rpa-analytics/instrumentation/conventions';
+import { severityBand, SEVERITY_BANDS, type SeverityBand } from '@rpa-analytics/conventions';
 import { detectPerformanceDegradation } from '../analysis/degradation';
 import type { Anomaly } from '../model/analysis';
 import type { WorkflowAlertValues } from '../telemetry/alert-gauges';

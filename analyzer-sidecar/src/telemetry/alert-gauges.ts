@@ -3,11 +3,7 @@
  * named by the conventions module. Published whole after each analysis pass:
  * a workflow or band no longer reported loses its series.
  */
-import {
-  ANALYZER_ALERT_METRICS as M,
-  SEVERITY_BANDS,
-  type SeverityBand,
-} from '@rpa-analytics/instrumentation/conventions';
+import { ANALYZER_ALERT_METRICS as M, SEVERITY_BANDS, type SeverityBand } from '@rpa-analytics/conventions';
 import { Gauge, type Registry } from 'prom-client';
 
 export interface WorkflowAlertValues {

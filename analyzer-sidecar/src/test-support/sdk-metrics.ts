@@ -7,7 +7,7 @@ import {
   type PushMetricExporter,
   type ResourceMetrics,
 } from '@opentelemetry/sdk-metrics';
-import { RESOURCE_METRIC_ATTR, RESOURCE_METRICS } from '@rpa-analytics/instrumentation/conventions';
+import { RESOURCE_METRIC_ATTR, RESOURCE_METRICS } from '@rpa-analytics/conventions';
 
 const MB = 1024 * 1024;
 

@@ -8,7 +8,7 @@ import {
   SimpleSpanProcessor,
   type ReadableSpan,
 } from '@opentelemetry/sdk-trace-base';
-import { ATTR, SPAN_NAMES } from '@rpa-analytics/instrumentation/conventions';
+import { ATTR, SPAN_NAMES } from '@rpa-analytics/conventions';
 
 export interface SpanSpec {
   name: string;

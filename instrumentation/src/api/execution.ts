@@ -1,4 +1,13 @@
-import { context, trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
+import {
+  context,
+  trace,
+  type Attributes,
+  type Context,
+  type HrTime,
+  type Span,
+  type TimeInput,
+  type Tracer,
+} from '@opentelemetry/api';
 import {
   ATTR,
   CONTEXT_ATTR_PREFIX,
@@ -9,6 +18,7 @@ import {
   type StepStatus,
 } from '../conventions';
 import { resourceSummaryAttributes, type ResourceWindow } from '../resources/resource-summary';
+import { cicdPipelineAttributes, cicdPipelineResult } from './cicd';
 import { markFailed, RpaStep, type StepParent } from './step';
 import { guarded, MAX_OPEN_EXECUTIONS, reportMisuse, type Telemetry } from './telemetry';
 import type { ContextValue, ExecutionOptions, StepOptions } from './types';
@@ -45,9 +55,15 @@ export class RpaExecution implements StepParent {
         [ATTR.workflowId]: options.workflowId,
         [ATTR.executionId]: executionId,
         ...contextAttributes(options.context),
+        ...cicdPipelineAttributes(options.workflowId, executionId),
       },
     });
     this.context = trace.setSpan(context.active(), this.span);
+    emitStartedMarker(telemetry.tracer, this.span, this.context, {
+      [ATTR.workflowId]: options.workflowId,
+      [ATTR.executionId]: executionId,
+      ...(typeof options.stepsTotal === 'number' && { [ATTR.executionStepsTotal]: options.stepsTotal }),
+    });
     this.resourceWindow = telemetry.resources?.openWindow();
     telemetry.instruments.executionStarted(this.workflowId);
     if (telemetry.openExecutions.size < MAX_OPEN_EXECUTIONS) telemetry.openExecutions.set(executionId, this);
@@ -82,10 +98,9 @@ export class RpaExecution implements StepParent {
    */
   async trackStep<T>(options: StepOptions, work: (step: RpaStep) => T | Promise<T>): Promise<T> {
     const step = this.startStep(options);
-    const stepContext = trace.setSpan(this.context, trace.wrapSpanContext(step.spanContext));
     let result: T;
     try {
-      result = await context.with(stepContext, () => work(step));
+      result = await context.with(step.context, () => work(step));
     } catch (error) {
       if (!step.ended) step.fail(error);
       throw error;
@@ -141,6 +156,7 @@ export class RpaExecution implements StepParent {
           [ATTR.executionStepsCompleted]: this.stepsCompleted,
           [ATTR.executionStepsFailed]: this.stepsFailed,
           ...resourceSummaryAttributes(resources?.summary()),
+          ...cicdPipelineResult(status),
         });
         if (status === EXECUTION_STATUS.failed) markFailed(this.span, error);
         this.span.end();
@@ -150,6 +166,21 @@ export class RpaExecution implements StepParent {
       undefined,
     );
   }
+}
+
+/**
+ * `rpa.execution.started`: a child of the execution span, with its start time,
+ * ended at once, so that the analyzer learns of an execution when it starts.
+ */
+function emitStartedMarker(tracer: Tracer, execution: Span, parent: Context, attributes: Attributes): void {
+  const startTime = startTimeOf(execution);
+  tracer.startSpan(SPAN_NAMES.executionStarted, { startTime, attributes }, parent).end(startTime);
+}
+
+/** The SDK span's own start time (a span of the API alone has none readable: now, then). */
+function startTimeOf(span: Span): TimeInput {
+  const startTime = (span as Partial<{ startTime: HrTime }>).startTime;
+  return Array.isArray(startTime) && startTime.length === 2 ? startTime : Date.now();
 }
 
 const invalidStep: StepOptions = { nodeId: 'invalid', actionType: 'invalid' };

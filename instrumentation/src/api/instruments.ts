@@ -1,44 +1,35 @@
-import type { Attributes, Meter } from '@opentelemetry/api';
-import { ATTR, DROP_REASON, METRICS } from '../conventions';
+import type { Meter } from '@opentelemetry/api';
+import { ATTR, METRICS, STEP_ACTION_ROLLUP } from '../conventions';
 import type { DropCounter } from '../sdk/drop-counter';
+import { LabelSets } from '../sdk/label-sets';
 import type { CounterCell, HistogramCell, MetricBackend } from '../sdk/metric-backend';
+import { histogramSeries, SeriesBudget } from '../sdk/series-budget';
 
-/** OpenTelemetry's attribute for the series that takes samples past a metric's limit. */
-const OVERFLOW_ATTRIBUTES: Attributes = Object.freeze({ 'otel.metric.overflow': true });
+type Definition = (typeof METRICS)[keyof typeof METRICS];
 
-/**
- * The cells of one metric, one per label set, found by a string key. Past the
- * series limit, samples go to one overflow cell and are counted as dropped.
- */
-class LabelSets<C> {
-  private readonly cells = new Map<string, C>();
-  private overflow: C | undefined;
-
-  constructor(
-    private readonly metric: string,
-    private readonly bind: (attributes: Attributes) => C,
-    private readonly limit: number,
-    private readonly drops: DropCounter,
-  ) {}
-
-  get(key: string, attributes: () => Attributes): C {
-    const known = this.cells.get(key);
-    if (known) return known;
-    if (this.cells.size >= this.limit) {
-      this.drops.report(
-        DROP_REASON.cardinalityOverflow,
-        `${this.metric} passed its series limit (${this.limit}); raise RPA_METRICS_CARDINALITY_LIMIT`,
-      );
-      this.overflow ??= this.bind(OVERFLOW_ATTRIBUTES);
-      return this.overflow;
-    }
-    const cell = this.bind(Object.freeze(attributes()));
-    this.cells.set(key, cell);
-    return cell;
-  }
+/** The cells one (workflow, action type) records its steps into, bound on first use. */
+interface StepCells {
+  readonly workflowId: string;
+  /** The action type, or `_other` past the series budget. */
+  readonly actionLabel: string;
+  readonly durations: Partial<Record<string, HistogramCell>>;
+  confidence: HistogramCell | undefined;
+  retries: CounterCell | undefined;
 }
 
-/** The contract's RPA metrics, recorded into cells bound once per label set. */
+/** Limits of the RPA metrics: label sets per metric, and the series per-action step detail may use. */
+export interface InstrumentLimits {
+  readonly cardinalityLimit: number;
+  readonly seriesBudget: number;
+}
+
+/**
+ * The contract's RPA metrics, recorded into cells bound once per label set.
+ * Per-action step detail takes series from a budget; past it, the steps of a
+ * new (workflow, action type) are recorded under `rpa_step_action_type="_other"`
+ * for their workflow, so that per-workflow figures stay whole (per-action
+ * detail is the analyzer's, from the spans).
+ */
 export class RpaInstruments {
   private readonly executionDuration: LabelSets<HistogramCell>;
   private readonly executions: LabelSets<CounterCell>;
@@ -47,12 +38,22 @@ export class RpaInstruments {
   private readonly stepRetries: LabelSets<CounterCell>;
   private readonly stepConfidence: LabelSets<HistogramCell>;
   private readonly recoveries: LabelSets<CounterCell>;
+  private readonly stepCells = new Map<string, StepCells>();
+  private readonly rollups = new Map<string, StepCells>();
+  private readonly budget: SeriesBudget;
+  /** What one (workflow, action type) may cost: three step statuses, confidence, retries. */
+  private readonly seriesPerAction =
+    3 * histogramSeries(METRICS.stepDuration.buckets) + histogramSeries(METRICS.stepConfidence.buckets) + 1;
 
-  constructor(backend: MetricBackend, drops: DropCounter, cardinalityLimit: number) {
-    const histogram = (definition: (typeof METRICS)[keyof typeof METRICS]) =>
-      new LabelSets(definition.name, backend.histogram(definition), cardinalityLimit, drops);
-    const counter = (definition: (typeof METRICS)[keyof typeof METRICS]) =>
-      new LabelSets(definition.name, backend.counter(definition), cardinalityLimit, drops);
+  constructor(
+    backend: MetricBackend,
+    private readonly drops: DropCounter,
+    private readonly limits: InstrumentLimits,
+  ) {
+    const histogram = (definition: Definition) =>
+      new LabelSets(definition.name, backend.histogram(definition), limits.cardinalityLimit, drops);
+    const counter = (definition: Definition) =>
+      new LabelSets(definition.name, backend.counter(definition), limits.cardinalityLimit, drops);
     this.executionDuration = histogram(METRICS.executionDuration);
     this.executions = counter(METRICS.executions);
     this.executionsActive = counter(METRICS.executionsActive);
@@ -60,6 +61,7 @@ export class RpaInstruments {
     this.stepRetries = counter(METRICS.stepRetries);
     this.stepConfidence = histogram(METRICS.stepConfidence);
     this.recoveries = counter(METRICS.recoveries);
+    this.budget = new SeriesBudget(limits.seriesBudget);
   }
 
   /** Exposes `rpa_telemetry_dropped_total` from the drop counter, read at collection. */
@@ -100,17 +102,11 @@ export class RpaInstruments {
     confidence: number | undefined,
     retries: number,
   ): void {
-    const key = workflowId + '\u0001' + actionType;
-    this.stepDuration
-      .get(key + '\u0001' + status, () => ({
-        [ATTR.workflowId]: workflowId,
-        [ATTR.stepActionType]: actionType,
-        [ATTR.stepStatus]: status,
-      }))
-      .record(durationSeconds);
-    const actionAttributes = () => ({ [ATTR.workflowId]: workflowId, [ATTR.stepActionType]: actionType });
-    if (confidence !== undefined) this.stepConfidence.get(key, actionAttributes).record(confidence);
-    if (retries > 0) this.stepRetries.get(key, actionAttributes).add(retries);
+    const cells =
+      this.stepCells.get(workflowId + '\u0001' + actionType) ?? this.admit(workflowId, actionType);
+    (cells.durations[status] ??= this.durationCell(cells, status)).record(durationSeconds);
+    if (confidence !== undefined) (cells.confidence ??= this.confidenceCell(cells)).record(confidence);
+    if (retries > 0) (cells.retries ??= this.retriesCell(cells)).add(retries);
   }
 
   recoveryRecorded(workflowId: string, strategy: string, outcome: string): void {
@@ -123,7 +119,66 @@ export class RpaInstruments {
     this.recoveries.get(key, attributes).add(1);
   }
 
+  /** Series the per-action step detail uses so far (the budget's spent part). */
+  get stepDetailSeries(): number {
+    return this.budget.spent;
+  }
+
   private activeCell(workflowId: string): CounterCell {
     return this.executionsActive.get(workflowId, () => ({ [ATTR.workflowId]: workflowId }));
   }
+
+  /** Binds a (workflow, action type) to its own cells while the budget lasts, else to its workflow's rollup. */
+  private admit(workflowId: string, actionType: string): StepCells {
+    const bounded = this.stepCells.size < this.limits.cardinalityLimit;
+    if (bounded && this.budget.take(this.seriesPerAction)) {
+      const cells = newStepCells(workflowId, actionType);
+      this.stepCells.set(workflowId + '\u0001' + actionType, cells);
+      return cells;
+    }
+    this.reportRollup();
+    let rollup = this.rollups.get(workflowId);
+    if (!rollup) {
+      rollup = newStepCells(workflowId, STEP_ACTION_ROLLUP);
+      if (this.rollups.size < this.limits.cardinalityLimit) this.rollups.set(workflowId, rollup);
+    }
+    if (bounded) this.stepCells.set(workflowId + '\u0001' + actionType, rollup);
+    return rollup;
+  }
+
+  private reportRollup(): void {
+    this.drops.notice(
+      `the metrics series budget (${this.limits.seriesBudget}) is spent: steps of further action types are ` +
+        `recorded as ${ATTR.stepActionType}="${STEP_ACTION_ROLLUP}" per workflow ` +
+        '(raise RPA_METRICS_SERIES_BUDGET; per-action detail is in the analyzer)',
+    );
+  }
+
+  private durationCell(cells: StepCells, status: string): HistogramCell {
+    return this.stepDuration.get(cells.workflowId + '\u0001' + cells.actionLabel + '\u0001' + status, () => ({
+      [ATTR.workflowId]: cells.workflowId,
+      [ATTR.stepActionType]: cells.actionLabel,
+      [ATTR.stepStatus]: status,
+    }));
+  }
+
+  private confidenceCell(cells: StepCells): HistogramCell {
+    return this.stepConfidence.get(cells.workflowId + '\u0001' + cells.actionLabel, () =>
+      actionAttributes(cells),
+    );
+  }
+
+  private retriesCell(cells: StepCells): CounterCell {
+    return this.stepRetries.get(cells.workflowId + '\u0001' + cells.actionLabel, () =>
+      actionAttributes(cells),
+    );
+  }
+}
+
+function newStepCells(workflowId: string, actionLabel: string): StepCells {
+  return { workflowId, actionLabel, durations: {}, confidence: undefined, retries: undefined };
+}
+
+function actionAttributes(cells: StepCells) {
+  return { [ATTR.workflowId]: cells.workflowId, [ATTR.stepActionType]: cells.actionLabel };
 }

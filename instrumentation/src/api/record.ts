@@ -5,6 +5,13 @@ import { contextAttributes } from './execution';
 import { recordRecoverySpan } from './step';
 import { guarded, reportMisuse, type Telemetry } from './telemetry';
 import type { ExecutionRecord, StepRecord, TimeInput } from './types';
+import {
+  cicdPipelineAttributes,
+  cicdPipelineResult,
+  cicdTaskAttributes,
+  cicdTaskRunResult,
+  CICD_TASK_RUN_RESULT_KEY,
+} from './cicd';
 
 const EXECUTION_STATUSES: readonly string[] = Object.values(EXECUTION_STATUS);
 const STEP_STATUSES: readonly string[] = Object.values(STEP_STATUS);
@@ -62,6 +69,8 @@ export class Recorder {
         [ATTR.executionStepsFailed]:
           record.stepsFailed ?? steps.filter((s) => s.status === STEP_STATUS.failed).length,
         ...contextAttributes(record.context),
+        ...cicdPipelineAttributes(record.workflowId, executionId),
+        ...cicdPipelineResult(record.status),
       },
     });
     if (record.status === EXECUTION_STATUS.failed) {
@@ -118,6 +127,8 @@ export class Recorder {
           [ATTR.stepStatus]: record.status,
           [ATTR.stepRetryCount]: retries,
           ...(confidence !== undefined && { [ATTR.stepConfidence]: confidence }),
+          ...cicdTaskAttributes(record.workflowId, record.executionId, record.nodeId, stepId),
+          [CICD_TASK_RUN_RESULT_KEY]: cicdTaskRunResult(record.status),
         },
       },
       parentContext,

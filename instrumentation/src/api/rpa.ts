@@ -1,4 +1,4 @@
-import { context, createNoopMeter, ProxyTracerProvider } from '@opentelemetry/api';
+import { context, createNoopMeter, diag, DiagConsoleLogger, ProxyTracerProvider } from '@opentelemetry/api';
 import type { MetricProducer, MetricReader } from '@opentelemetry/sdk-metrics';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { randomUUID } from 'node:crypto';
@@ -8,6 +8,7 @@ import { ResourceTracker } from '../resources/resource-tracker';
 import type { ResourceSource } from '../resources/sample';
 import { WorkerResourceSource } from '../resources/worker-resource-source';
 import { DropCounter } from '../sdk/drop-counter';
+import { installExitHooks } from '../sdk/exit-hooks';
 import { SdkMetricBackend } from '../sdk/metric-backend';
 import { startPipeline, type Pipeline } from '../sdk/pipeline';
 import { RpaExecution } from './execution';
@@ -44,10 +45,10 @@ interface Started {
  */
 export class Rpa {
   private started: Started | undefined;
-  private stopped = false;
+  private stopping: Promise<void> | undefined;
   private readonly drops = new DropCounter();
   private readonly adapters = new WeakMap<object, ExecutorAdapter>();
-  private flushOnExit: (() => void) | undefined;
+  private removeExitHooks: (() => void) | undefined;
 
   constructor(private readonly options: RpaOptions = {}) {}
 
@@ -118,9 +119,19 @@ export class Rpa {
     return adapter;
   }
 
-  /** The Prometheus endpoint's URL once it listens, or undefined. */
-  async metricsUrl(): Promise<string | undefined> {
-    return this.ensureStarted().pipeline?.metricsUrl;
+  /**
+   * The Prometheus endpoint's URL while it listens, or undefined: disabled
+   * (`RPA_METRICS_PORT=-1`), the port was busy (a warning says so), or it is
+   * not listening yet. Synchronous: with the default host the endpoint listens
+   * as soon as the instrumentation starts.
+   */
+  metricsUrl(): string | undefined {
+    return this.ensureStarted().pipeline?.metricsUrl();
+  }
+
+  /** Settles once the Prometheus endpoint listens (its URL) or could not (undefined). */
+  async metricsReady(): Promise<string | undefined> {
+    return this.ensureStarted().pipeline?.metricsReady;
   }
 
   /** Telemetry dropped so far, by reason. */
@@ -133,11 +144,19 @@ export class Rpa {
     await this.started?.pipeline?.forceFlush();
   }
 
-  /** Flushes and stops everything this package started; later calls record nothing. */
-  async shutdown(): Promise<void> {
-    if (this.stopped) return;
-    this.stopped = true;
-    if (this.flushOnExit) process.off('beforeExit', this.flushOnExit);
+  /**
+   * Flushes and stops everything this package started; later calls record
+   * nothing. It takes at most `shutdownGraceMs` (2 s by default, also when the
+   * analyzer or Tempo is down): what is still unexported then is dropped and
+   * counted. Every call returns the same promise.
+   */
+  shutdown(): Promise<void> {
+    this.stopping ??= this.stop();
+    return this.stopping;
+  }
+
+  private async stop(): Promise<void> {
+    this.removeExitHooks?.();
     const started = this.started;
     if (!started) return;
     await Promise.all([started.pipeline?.shutdown(), started.telemetry.resources?.stop()]);
@@ -145,9 +164,14 @@ export class Rpa {
 
   private ensureStarted(): Started {
     if (this.started) return this.started;
-    const config = loadConfig(this.options);
+    const warnings: string[] = [];
+    const config = loadConfig(this.options, undefined, (message) => warnings.push(message));
+    if (config.logLevel !== undefined) {
+      diag.setLogger(new DiagConsoleLogger(), { logLevel: config.logLevel, suppressOverrideMessage: true });
+    }
+    for (const message of warnings) diag.warn(`@rpa-analytics/instrumentation: ${message}`);
     const inert = createInertTelemetry(this.drops);
-    if (config.disabled || this.stopped) {
+    if (config.disabled || this.stopping) {
       this.started = { config, telemetry: inert, recorder: new Recorder(inert), pipeline: undefined };
       return this.started;
     }
@@ -158,18 +182,14 @@ export class Rpa {
     resources?.start();
     const telemetry: Telemetry = {
       tracer: pipeline.tracer,
-      instruments: new RpaInstruments(pipeline.metricBackend, this.drops, config.cardinalityLimit),
+      instruments: new RpaInstruments(pipeline.metricBackend, this.drops, config),
       drops: this.drops,
       resources,
       inert,
       openExecutions: new Map(),
     };
     this.started = { config, telemetry, recorder: new Recorder(telemetry), pipeline };
-    this.flushOnExit = () => {
-      if (this.flushOnExit) process.off('beforeExit', this.flushOnExit);
-      void this.shutdown();
-    };
-    process.on('beforeExit', this.flushOnExit);
+    this.removeExitHooks = installExitHooks(() => this.shutdown(), config.flushOnSignals);
     return this.started;
   }
 }
@@ -192,7 +212,10 @@ function createInertTelemetry(drops: DropCounter): Telemetry {
   const inert: Telemetry = {
     tracer: new ProxyTracerProvider().getTracer('inert'),
     // Inert executions record into no-op cells; their label sets are few (workflow "unknown").
-    instruments: new RpaInstruments(new SdkMetricBackend(createNoopMeter()), drops, Number.MAX_SAFE_INTEGER),
+    instruments: new RpaInstruments(new SdkMetricBackend(createNoopMeter()), drops, {
+      cardinalityLimit: Number.MAX_SAFE_INTEGER,
+      seriesBudget: Number.MAX_SAFE_INTEGER,
+    }),
     drops,
     resources: undefined,
     get inert() {

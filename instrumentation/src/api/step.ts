@@ -1,5 +1,6 @@
 import { context, SpanStatusCode, trace, type Context, type Span } from '@opentelemetry/api';
 import { ATTR, RECOVERY_OUTCOME, SPAN_NAMES, STEP_STATUS, type StepStatus } from '../conventions';
+import { CICD_TASK_ATTR, cicdTaskRunResult, CICD_TASK_RUN_RESULT_KEY } from './cicd';
 import { describeError } from './error-attributes';
 import { guarded, reportInternalError, reportMisuse, type Telemetry } from './telemetry';
 import type { RecoveryOptions, StepOptions } from './types';
@@ -46,6 +47,10 @@ export class RpaStep {
           [ATTR.stepNodeId]: options.nodeId,
           [ATTR.stepActionType]: options.actionType,
           [ATTR.stepTargetElement]: options.targetElement ?? '',
+          [CICD_TASK_ATTR.pipelineName]: parent.workflowId,
+          [CICD_TASK_ATTR.pipelineRunId]: parent.executionId,
+          [CICD_TASK_ATTR.taskName]: options.nodeId,
+          [CICD_TASK_ATTR.taskRunId]: stepId,
         },
       },
       parent.context,
@@ -115,6 +120,14 @@ export class RpaStep {
     return this.span.spanContext();
   }
 
+  /**
+   * The context the step's work runs in (`trackStep`): its execution's, with
+   * the step's own span active, so that `trace.getActiveSpan()` is the step.
+   */
+  get context(): Context {
+    return trace.setSpan(this.parent.context, this.span);
+  }
+
   private finish(status: StepStatus, error: unknown): void {
     if (this.finished) {
       reportMisuse(
@@ -137,6 +150,7 @@ export class RpaStep {
     const span = this.span;
     span.setAttribute(ATTR.stepStatus, status);
     span.setAttribute(ATTR.stepRetryCount, this.retries);
+    span.setAttribute(CICD_TASK_RUN_RESULT_KEY, cicdTaskRunResult(status));
     if (this.confidence !== undefined) span.setAttribute(ATTR.stepConfidence, this.confidence);
     if (status === STEP_STATUS.failed) markFailed(span, error);
     span.end();

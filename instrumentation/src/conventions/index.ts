@@ -1,13 +1,14 @@
 /**
- * The RPA wire contract as typed constants: span names, attribute keys, metric
- * instruments, enum values and endpoints. The analyzer sidecar and the Grafana
- * plugin import these; nothing retypes them.
+ * The RPA wire contract, re-exported from `@rpa-analytics/conventions` (its
+ * zero-dependency home) so that `@rpa-analytics/instrumentation/conventions`
+ * keeps working.
  *
  * @packageDocumentation
  */
-export { SPAN_NAMES, INSTRUMENTATION_SCOPE } from './spans';
-export type { RpaSpanName } from './spans';
 export {
+  SPAN_NAMES,
+  INSTRUMENTATION_SCOPE,
+  RPA_SPAN_PREFIX,
   ATTR,
   CONTEXT_ATTR_PREFIX,
   RESOURCE_ATTR,
@@ -16,24 +17,30 @@ export {
   STEP_STATUS,
   RECOVERY_OUTCOME,
   FAILURE_CATEGORY,
-} from './attributes';
-export type { ExecutionStatus, StepStatus, RecoveryOutcome, FailureCategory } from './attributes';
-export {
   METRICS,
   DROP_REASON,
   RESOURCE_METRICS,
   RESOURCE_METRIC_ATTR,
   DURATION_BUCKETS_SECONDS,
   CONFIDENCE_BUCKETS,
+  STEP_ACTION_ROLLUP,
   toPrometheusLabel,
-} from './metrics';
-export type { MetricDefinition, InstrumentKind, DropReason } from './metrics';
-export {
   ANALYZER,
   ANALYZER_ALERT_METRICS,
   INSTRUMENTATION_ENV,
   DEFAULT_METRICS_PORT,
+  DEFAULT_SERVICE_NAME,
   SEVERITY_BANDS,
   severityBand,
-} from './analyzer';
-export type { SeverityBand } from './analyzer';
+} from '@rpa-analytics/conventions';
+export type {
+  RpaSpanName,
+  ExecutionStatus,
+  StepStatus,
+  RecoveryOutcome,
+  FailureCategory,
+  MetricDefinition,
+  InstrumentKind,
+  DropReason,
+  SeverityBand,
+} from '@rpa-analytics/conventions';

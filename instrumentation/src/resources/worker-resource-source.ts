@@ -13,15 +13,18 @@ export class WorkerResourceSource implements ResourceSource {
   start(onSample: (sample: ResourceSample) => void, onError: (message: string) => void): void {
     const worker = new Worker(join(__dirname, 'sample-worker.js'), {
       workerData: { intervalMs: this.intervalMs },
+      // Not the executor's `--import …/register`: the sampler must not instrument itself.
+      execArgv: [],
       // A small heap: the worker only holds one sample at a time.
       resourceLimits: { maxOldGenerationSizeMb: 32 },
     });
-    worker.unref();
     worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'sample') onSample(message.sample);
       else onError(message.message);
     });
     worker.on('error', (error) => onError(error.message));
+    // After the listeners: adding a 'message' listener refs the worker again.
+    worker.unref();
     this.worker = worker;
   }
 

@@ -23,6 +23,8 @@ export interface BoundedBatchOptions {
 export class BoundedBatchSpanProcessor implements SpanProcessor {
   private queue: ReadableSpan[] = [];
   private exporting: Promise<void> | undefined;
+  /** The batch being exported; undefined once abandoned, so that its late failure is not counted twice. */
+  private inFlight: ReadableSpan[] | undefined;
   private timer: NodeJS.Timeout | undefined;
   private shutDown = false;
 
@@ -62,6 +64,19 @@ export class BoundedBatchSpanProcessor implements SpanProcessor {
     await this.exporter.shutdown();
   }
 
+  /**
+   * Stops at once: the queued spans are dropped and counted (`export_failed`,
+   * with `why`), and later spans are ignored. For a shutdown out of time.
+   */
+  abandon(why: string): void {
+    this.clearTimer();
+    this.shutDown = true;
+    const left = this.queue.length + (this.inFlight?.length ?? 0);
+    this.queue = [];
+    this.inFlight = undefined;
+    if (left > 0) this.countFailedExport(left, why);
+  }
+
   /** Spans waiting for export (for tests and the health of the pipeline). */
   get queued(): number {
     return this.queue.length;
@@ -87,8 +102,10 @@ export class BoundedBatchSpanProcessor implements SpanProcessor {
     if (this.exporting) return this.exporting;
     if (this.queue.length === 0) return Promise.resolve();
     const batch = this.queue.splice(0, this.options.maxExportBatchSize);
+    this.inFlight = batch;
     this.exporting = this.exportBatch(batch).finally(() => {
       this.exporting = undefined;
+      if (this.inFlight === batch) this.inFlight = undefined;
       if (this.queue.length > 0 && !this.shutDown) {
         this.exportSoon(
           this.queue.length >= this.options.maxExportBatchSize ? 0 : this.options.scheduledDelayMs,
@@ -106,7 +123,7 @@ export class BoundedBatchSpanProcessor implements SpanProcessor {
         if (settled) return;
         settled = true;
         clearTimeout(timeout);
-        if (failure !== undefined) this.countFailedExport(batch.length, failure);
+        if (failure !== undefined && this.inFlight === batch) this.countFailedExport(batch.length, failure);
         resolveExport();
       };
       const timeout = setTimeout(() => settle('timed out'), this.options.exportTimeoutMs);

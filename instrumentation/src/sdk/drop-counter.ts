@@ -30,6 +30,13 @@ export class DropCounter {
     );
   }
 
+  /** Logs `message` once, counting nothing: for a degradation that loses no telemetry. */
+  notice(message: string): void {
+    if (this.reported.has(message)) return;
+    this.reported.add(message);
+    diag.warn(`@rpa-analytics/instrumentation: ${message} (reported once)`);
+  }
+
   get(reason: DropReason): number {
     return this.counts.get(reason) ?? 0;
   }

@@ -1,15 +1,5 @@
-import {
-  createNoopMeter,
-  diag,
-  metrics,
-  ProxyTracerProvider,
-  trace,
-  type Meter,
-  type Tracer,
-} from '@opentelemetry/api';
-import { OTLPMetricExporter } from '@opentelemetry/exporter-metrics-otlp-proto';
+import type { Meter, Tracer } from '@opentelemetry/api';
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
-import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import type { Resource } from '@opentelemetry/resources';
 import {
   MeterProvider,
@@ -17,21 +7,28 @@ import {
   type MetricProducer,
   type MetricReader,
 } from '@opentelemetry/sdk-metrics';
-import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
-import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { AlwaysOnSampler, BasicTracerProvider, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { ANALYZER, INSTRUMENTATION_SCOPE } from '../conventions';
 import { analyzerSignalUrl, type InstrumentationConfig } from '../config/config';
 import { BoundedBatchSpanProcessor } from './bounded-batch-span-processor';
+import { ensureContextManager } from './context-manager';
 import type { DropCounter } from './drop-counter';
-import { SdkMetricBackend, type MetricBackend } from './metric-backend';
+import type { MetricBackend } from './metric-backend';
 import { MetricsServer } from './metrics-server';
+import {
+  createAnalyzerMetricDelegate,
+  createAnalyzerSpanExporter,
+  createOtlpSpanExporter,
+} from './otlp-exporters';
 import { PreboundMetrics } from './prebound-metrics';
+import { ResourceGaugeExporter } from './resource-gauge-exporter';
 import { buildExecutorResource } from './resource';
+import { RpaSpanFilter } from './rpa-span-filter';
+import { settlesWithin } from './settles-within';
 
 const VERSION = '0.1.0';
 /** Bounds a huge error message or target name instead of shipping it whole. */
 const ATTRIBUTE_VALUE_LENGTH_LIMIT = 4096;
-const ANALYZER_METRICS_INTERVAL_MS = 10_000;
 
 /** The tracer and meter the API records with, and how to flush and stop what was started for them. */
 export interface Pipeline {
@@ -40,59 +37,51 @@ export interface Pipeline {
   readonly meter: Meter;
   /** Where the RPA metrics are recorded. */
   readonly metricBackend: MetricBackend;
-  /** The Prometheus endpoint's URL once it listens; undefined where none was started. */
-  readonly metricsUrl: Promise<string | undefined>;
+  /** The Prometheus endpoint's URL while it listens; undefined where none listens. */
+  metricsUrl(): string | undefined;
+  /** Settles once the endpoint listens (its URL) or failed to (undefined). */
+  readonly metricsReady: Promise<string | undefined>;
   forceFlush(): Promise<void>;
+  /** Flushes for at most `config.shutdownGraceMs`, drops (and counts) what is left, and stops. */
   shutdown(): Promise<void>;
 }
 
 /**
- * Span processors exporting to Tempo and the analyzer as configured, each
- * bounded and counted. Hosts that register their own tracer provider add these
- * to it to feed the analyzer.
+ * Span processors exporting to the OpenTelemetry destination (Tempo) and to
+ * the analyzer as configured, each bounded and counted; the analyzer's takes
+ * `rpa.*` spans only. A host may add them to a tracer provider of its own.
  */
 export function createRpaSpanProcessors(config: InstrumentationConfig, drops: DropCounter): SpanProcessor[] {
-  const destinations: Array<[string, string | undefined, Record<string, string>]> = [
-    ['tempo', config.tracesUrl, {}],
-    ['analyzer', analyzerSignalUrl(config, ANALYZER.tracesPath), { ...config.analyzerHeaders }],
-  ];
-  return destinations
-    .filter((entry): entry is [string, string, Record<string, string>] => entry[1] !== undefined)
-    .map(
-      ([destination, url, headers]) =>
-        new BoundedBatchSpanProcessor(
-          new OTLPTraceExporter({ url, headers, timeoutMillis: config.exportTimeoutMs }),
-          drops,
-          { ...config, destination },
-        ),
-    );
+  return createExportProcessors(config, drops).map(({ processor, rpaOnly }) =>
+    rpaOnly ? new RpaSpanFilter(processor) : processor,
+  );
 }
 
-/** Starts the tracer and meter providers, or adopts the host's where it registered its own. */
-export function startPipeline(
-  config: InstrumentationConfig,
-  drops: DropCounter,
-  extras: PipelineExtras = {},
-): Pipeline {
-  const resource = buildExecutorResource();
-  const traces = hasGlobalTracerProvider()
-    ? adoptGlobalTracer()
-    : startTracerProvider(config, resource, drops, extras.spanProcessors ?? []);
-  const meters = hasGlobalMeterProvider()
-    ? adoptGlobalMeter()
-    : startMeterProvider(config, resource, extras.metricReaders ?? []);
-  return {
-    tracer: traces.tracer,
-    meter: meters.meter,
-    metricBackend: meters.backend,
-    metricsUrl: meters.metricsUrl,
-    forceFlush: async () => {
-      await Promise.all([traces.forceFlush(), meters.forceFlush()]);
-    },
-    shutdown: async () => {
-      await Promise.all([traces.shutdown(), meters.shutdown()]);
-    },
-  };
+interface ExportProcessor {
+  readonly processor: BoundedBatchSpanProcessor;
+  readonly rpaOnly: boolean;
+}
+
+function createExportProcessors(config: InstrumentationConfig, drops: DropCounter): ExportProcessor[] {
+  const processors: ExportProcessor[] = [];
+  if (config.tracesUrl) {
+    const exporter = createOtlpSpanExporter(config.tracesUrl, config.otlpProtocol);
+    const processor = new BoundedBatchSpanProcessor(exporter, drops, {
+      destination: 'tempo',
+      maxQueueSize: config.otlpMaxQueueSize,
+      maxExportBatchSize: config.otlpMaxExportBatchSize,
+      scheduledDelayMs: config.otlpScheduledDelayMs,
+      exportTimeoutMs: config.otlpExportTimeoutMs,
+    });
+    processors.push({ processor, rpaOnly: false });
+  }
+  const analyzerUrl = analyzerSignalUrl(config, ANALYZER.tracesPath);
+  if (analyzerUrl) {
+    const exporter = createAnalyzerSpanExporter(analyzerUrl, config.analyzerHeaders, config.exportTimeoutMs);
+    const processor = new BoundedBatchSpanProcessor(exporter, drops, { ...config, destination: 'analyzer' });
+    processors.push({ processor, rpaOnly: true });
+  }
+  return processors;
 }
 
 /** Processors and readers a host or a test adds to the providers this package starts. */
@@ -102,75 +91,57 @@ export interface PipelineExtras {
   readonly metricReaders?: Array<(rpaMetrics: MetricProducer) => MetricReader>;
 }
 
-interface TracePart {
-  tracer: Tracer;
-  forceFlush(): Promise<void>;
-  shutdown(): Promise<void>;
+/**
+ * Starts this package's own tracer and meter providers. They are never
+ * registered globally, so that a host's OpenTelemetry SDK registers its own
+ * before or after this one and both work; only a context manager is
+ * installed where none is, for executions and steps to be the active spans
+ * of the executor's code.
+ */
+export function startPipeline(
+  config: InstrumentationConfig,
+  drops: DropCounter,
+  extras: PipelineExtras = {},
+): Pipeline {
+  ensureContextManager();
+  const resource = buildExecutorResource();
+  const exportProcessors = createExportProcessors(config, drops);
+  const tracerProvider = new BasicTracerProvider({
+    resource,
+    // Every execution counts for the analysis: a host's OTEL_TRACES_SAMPLER is for its own spans.
+    sampler: new AlwaysOnSampler(),
+    spanProcessors: [...exportProcessors.map(({ processor }) => processor), ...(extras.spanProcessors ?? [])],
+    spanLimits: { attributeValueLengthLimit: ATTRIBUTE_VALUE_LENGTH_LIMIT },
+  });
+  const meters = startMeterProvider(config, resource, extras.metricReaders ?? []);
+  const stopAll = () => Promise.all([tracerProvider.shutdown(), meters.shutdown()]);
+  return {
+    tracer: tracerProvider.getTracer(INSTRUMENTATION_SCOPE, VERSION),
+    meter: meters.meter,
+    metricBackend: meters.backend,
+    metricsUrl: meters.metricsUrl,
+    metricsReady: meters.metricsReady,
+    forceFlush: async () => {
+      await Promise.all([tracerProvider.forceFlush(), meters.forceFlush()]);
+    },
+    shutdown: async () => {
+      if (await settlesWithin(stopAll(), config.shutdownGraceMs)) return;
+      for (const { processor } of exportProcessors)
+        processor.abandon('not exported within the shutdown grace');
+      await meters.close();
+    },
+  };
 }
 
 interface MeterPart {
   meter: Meter;
   backend: MetricBackend;
-  metricsUrl: Promise<string | undefined>;
+  metricsUrl(): string | undefined;
+  metricsReady: Promise<string | undefined>;
   forceFlush(): Promise<void>;
   shutdown(): Promise<void>;
-}
-
-function hasGlobalTracerProvider(): boolean {
-  const provider = trace.getTracerProvider();
-  if (!(provider instanceof ProxyTracerProvider)) return true;
-  return provider.getDelegate() !== new ProxyTracerProvider().getDelegate();
-}
-
-function hasGlobalMeterProvider(): boolean {
-  return metrics.getMeterProvider().getMeter(INSTRUMENTATION_SCOPE, VERSION) !== createNoopMeter();
-}
-
-function adoptGlobalTracer(): TracePart {
-  diag.info(
-    '@rpa-analytics/instrumentation: using the tracer provider the host registered; ' +
-      'add createRpaSpanProcessors() to it to feed the analyzer',
-  );
-  return {
-    tracer: trace.getTracer(INSTRUMENTATION_SCOPE, VERSION),
-    forceFlush: async () => {},
-    shutdown: async () => {},
-  };
-}
-
-function adoptGlobalMeter(): MeterPart {
-  diag.info('@rpa-analytics/instrumentation: using the meter provider the host registered');
-  const meter = metrics.getMeter(INSTRUMENTATION_SCOPE, VERSION);
-  return {
-    meter,
-    backend: new SdkMetricBackend(meter),
-    metricsUrl: Promise.resolve(undefined),
-    forceFlush: async () => {},
-    shutdown: async () => {},
-  };
-}
-
-function startTracerProvider(
-  config: InstrumentationConfig,
-  resource: Resource,
-  drops: DropCounter,
-  extraProcessors: SpanProcessor[],
-): TracePart {
-  const provider = new NodeTracerProvider({
-    resource,
-    spanProcessors: [...createRpaSpanProcessors(config, drops), ...extraProcessors],
-    spanLimits: { attributeValueLengthLimit: ATTRIBUTE_VALUE_LENGTH_LIMIT },
-  });
-  // Registered so that the executor's own spans nest under its executions and steps.
-  provider.register();
-  return {
-    tracer: provider.getTracer(INSTRUMENTATION_SCOPE, VERSION),
-    forceFlush: () => provider.forceFlush(),
-    shutdown: async () => {
-      await provider.shutdown();
-      trace.disable();
-    },
-  };
+  /** Closes the Prometheus endpoint at once (after a shutdown that ran out of time). */
+  close(): Promise<void>;
 }
 
 function startMeterProvider(
@@ -179,22 +150,31 @@ function startMeterProvider(
   extraReaders: Array<(rpaMetrics: MetricProducer) => MetricReader>,
 ): MeterPart {
   const prebound = new PreboundMetrics();
-  const metricProducers = [prebound];
   const readers: MetricReader[] = extraReaders.map((createReader) => createReader(prebound));
   let server: MetricsServer | undefined;
   if (config.metricsPort >= 0) {
-    const prometheus = new PrometheusExporter({ preventServerStart: true, metricProducers });
+    const prometheus = new PrometheusExporter({
+      preventServerStart: true,
+      metricProducers: [prebound],
+      // One scope: its name and version on every series are a third of a scrape's bytes.
+      withoutScopeInfo: true,
+    });
     server = new MetricsServer(prometheus, config.metricsPort, config.metricsHost);
     readers.push(prometheus);
   }
   const analyzerMetricsUrl = analyzerSignalUrl(config, ANALYZER.metricsPath);
   if (analyzerMetricsUrl) {
+    const delegate = createAnalyzerMetricDelegate(
+      analyzerMetricsUrl,
+      config.analyzerHeaders,
+      config.metricExportTimeoutMs,
+    );
     readers.push(
       new PeriodicExportingMetricReader({
-        exporter: new OTLPMetricExporter({ url: analyzerMetricsUrl, headers: { ...config.analyzerHeaders } }),
-        metricProducers,
-        exportIntervalMillis: ANALYZER_METRICS_INTERVAL_MS,
-        exportTimeoutMillis: Math.min(config.exportTimeoutMs, ANALYZER_METRICS_INTERVAL_MS),
+        // No metricProducers: the RPA metrics are Prometheus's; the analyzer gets resource gauges only.
+        exporter: new ResourceGaugeExporter(delegate),
+        exportIntervalMillis: config.metricExportIntervalMs,
+        exportTimeoutMillis: config.metricExportTimeoutMs,
       }),
     );
   }
@@ -203,15 +183,17 @@ function startMeterProvider(
     readers,
     views: [{ instrumentName: '*', aggregationCardinalityLimit: config.cardinalityLimit }],
   });
-  metrics.setGlobalMeterProvider(provider);
   return {
     meter: provider.getMeter(INSTRUMENTATION_SCOPE, VERSION),
     backend: prebound,
-    metricsUrl: server?.url ?? Promise.resolve(undefined),
+    metricsUrl: () => server?.url,
+    metricsReady: server?.ready ?? Promise.resolve(undefined),
     forceFlush: () => provider.forceFlush(),
     shutdown: async () => {
       await Promise.all([provider.shutdown(), server?.close()]);
-      metrics.disable();
+    },
+    close: async () => {
+      await server?.close();
     },
   };
 }

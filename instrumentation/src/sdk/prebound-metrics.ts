@@ -141,11 +141,14 @@ function counterData(instrument: Instrument<PreboundCounterCell>, now: HrTime): 
     aggregationTemporality: AggregationTemporality.CUMULATIVE,
     dataPointType: DataPointType.SUM,
     isMonotonic: instrument.definition.kind === 'counter',
-    dataPoints: instrument.cells.map((cell) => ({
-      startTime: cell.startTime,
-      endTime: now,
-      attributes: cell.attributes,
-      value: cell.value,
-    })),
+    // A counter still at 0 is no information, only a series; a gauge at 0 is a value.
+    dataPoints: instrument.cells
+      .filter((cell) => cell.value !== 0 || instrument.definition.kind !== 'counter')
+      .map((cell) => ({
+        startTime: cell.startTime,
+        endTime: now,
+        attributes: cell.attributes,
+        value: cell.value,
+      })),
   };
 }

@@ -39,6 +39,7 @@ export function createHarness(options: RpaOptions = {}): Harness {
   const resources = new PushedResourceSource();
   const rpa = createRpa({
     metricsPort: -1,
+    flushOnSignals: false,
     resourceSource: resources,
     spanProcessors: [new SimpleSpanProcessor(spans)],
     metricReaders: [(rpaMetrics) => (reader = new OnDemandMetricReader({ metricProducers: [rpaMetrics] }))],

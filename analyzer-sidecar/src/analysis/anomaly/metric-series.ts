@@ -3,7 +3,7 @@
  * execution duration, step duration per node, failure rate and resource usage,
  * each an ordered list of per-execution (or per-step) observations.
  */
-import { EXECUTION_STATUS, STEP_STATUS } from '@rpa-analytics/instrumentation/conventions';
+import { EXECUTION_STATUS, STEP_STATUS } from '@rpa-analytics/conventions';
 import type { ExecutionRecord, StepRecord } from '../../model/records';
 
 /** `continuous`: positive, heavy-tailed values (watched on a log scale); `rate`: 0/1 outcomes. */

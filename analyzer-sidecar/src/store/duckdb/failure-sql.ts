@@ -4,7 +4,7 @@
  * pure layer (user rules are regular expressions).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { EXECUTION_STATUS, STEP_STATUS } from '@rpa-analytics/instrumentation/conventions';
+import { EXECUTION_STATUS, STEP_STATUS } from '@rpa-analytics/conventions';
 import type { FailureRow } from '../analysis-store';
 import type { ExecutionFilter } from '../store';
 import { EXECUTION_FILTER_COLUMNS, filterConditions, SqlParams, whereClause } from './filter-sql';

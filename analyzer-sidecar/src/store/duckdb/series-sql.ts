@@ -4,7 +4,7 @@
  * steps come as one list per node: strings are what costs crossing into JavaScript.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { EXECUTION_STATUS, STEP_STATUS } from '@rpa-analytics/instrumentation/conventions';
+import { EXECUTION_STATUS, STEP_STATUS } from '@rpa-analytics/conventions';
 import type { ExecutionRecord, StoredExecutionStatus } from '../../model/records';
 import type { RunningExecutionAge, SeriesRecords, StepColumns } from '../analysis-store';
 import type { ExecutionFilter } from '../store';

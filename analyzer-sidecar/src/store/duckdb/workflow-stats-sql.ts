@@ -5,7 +5,7 @@
  * reference these are tested against.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { EXECUTION_STATUS, STEP_STATUS } from '@rpa-analytics/instrumentation/conventions';
+import { EXECUTION_STATUS, STEP_STATUS } from '@rpa-analytics/conventions';
 import type { NodeSummary, SuccessRate } from '../../model/analysis';
 import type { ExecutionFilter, WorkflowDurationSummary } from '../store';
 import { EXECUTION_FILTER_COLUMNS, filterConditions, SqlParams, whereClause } from './filter-sql';

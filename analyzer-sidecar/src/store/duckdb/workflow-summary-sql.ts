@@ -3,7 +3,7 @@
  * durations (reliability ranking), resource usage, the workflows of a range.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { EXECUTION_STATUS } from '@rpa-analytics/instrumentation/conventions';
+import { EXECUTION_STATUS } from '@rpa-analytics/conventions';
 import { MAD_TO_SIGMA } from '../../analysis/statistics';
 import type { ResourceUsage } from '../../analysis/resource-usage';
 import type { DurationSpread, WindowedOutcomes } from '../analysis-store';

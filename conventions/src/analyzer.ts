@@ -13,8 +13,14 @@ export const INSTRUMENTATION_ENV = {
   metricsHost: 'RPA_METRICS_HOST',
   resourceIntervalMs: 'RPA_RESOURCE_INTERVAL_MS',
   maxQueueSize: 'RPA_MAX_QUEUE_SIZE',
+  analyzerScheduleDelayMs: 'RPA_ANALYZER_BSP_SCHEDULE_DELAY',
+  shutdownGraceMs: 'RPA_SHUTDOWN_GRACE_MS',
   cardinalityLimit: 'RPA_METRICS_CARDINALITY_LIMIT',
+  seriesBudget: 'RPA_METRICS_SERIES_BUDGET',
 } as const;
+
+/** `service.name` of an executor that sets neither `OTEL_SERVICE_NAME` nor `OTEL_RESOURCE_ATTRIBUTES`. */
+export const DEFAULT_SERVICE_NAME = 'rpa-executor';
 
 /** Default Prometheus exporter port of an instrumented executor. */
 export const DEFAULT_METRICS_PORT = 9464;

@@ -95,6 +95,12 @@ export const METRICS = {
 } as const satisfies Record<string, MetricDefinition>;
 
 /**
+ * `rpa_step_action_type` of the steps recorded past the metrics series budget:
+ * their workflow's figures stay whole, their action type is in the spans.
+ */
+export const STEP_ACTION_ROLLUP = '_other';
+
+/**
  * Why telemetry was dropped (`reason` on `rpa_telemetry_dropped_total`).
  * Misuse is counted here too, so that a broken integration shows on a dashboard.
  */
