@@ -42,6 +42,13 @@ describe('categorizeFailure', () => {
     expect(categorizeFailure(failure('Error', 'no match', 0.2))).toBe('low_confidence');
   });
 
+  it("keeps the executor's own error type over a low confidence score", () => {
+    expect(categorizeFailure(failure('ELEMENT_NOT_FOUND', 'Open invoice not found', 0.41))).toBe(
+      'element_not_found',
+    );
+    expect(categorizeFailure(failure('TIMEOUT', 'waited 30 s', 0.3))).toBe('timeout');
+  });
+
   it('runs user rules before the built-in ones', () => {
     const compiled = compileFailureRules([
       { category: 'captcha', message: 'captcha' },

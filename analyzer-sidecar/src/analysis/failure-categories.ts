@@ -39,7 +39,6 @@ const BUILT_IN_CONFIG: readonly FailureRuleConfig[] = [
   { category: C.timeout, message: 'time(d)?[ -]?out|deadline exceeded|took too long' },
   { category: C.lowConfidence, error_type: 'confidence' },
   { category: C.lowConfidence, message: 'low confidence|confidence (score )?(below|under|too low)' },
-  { category: C.lowConfidence, confidence_below: 0.5 },
   { category: C.elementNotFound, error_type: 'element|selector|locator' },
   {
     category: C.elementNotFound,
@@ -65,6 +64,9 @@ const BUILT_IN_CONFIG: readonly FailureRuleConfig[] = [
     category: C.applicationError,
     message: 'application|crash(ed)?|not responding|unhandled|access violation',
   },
+  // Last: a low score only explains a failure the executor did not classify itself
+  // (ELEMENT_NOT_FOUND at confidence 0.41 is a missing element, not a weak match).
+  { category: C.lowConfidence, confidence_below: 0.5 },
 ];
 
 function compileOne(config: FailureRuleConfig, index: number): FailureRule {
