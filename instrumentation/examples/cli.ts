@@ -9,7 +9,8 @@ import { parsePlants } from './simulation';
 
 const USAGE = `usage: demo-executor [--workflows N] [--rate R] [--executions N] [--duration S]
   [--time-scale F] [--concurrency N] [--seed N] [--mode live|recorded] [--history-hours H]
-  [--degrade workflow=factor,...] [--fail workflow=rate,...]`;
+  [--history-from TIME] [--degrade workflow=factor[@from..to],...] [--fail workflow=rate[@from..to],...]
+  [--stuck workflow]`;
 
 function numberFlag(values: Record<string, unknown>, flag: string, fallback: number, min: number): number {
   const raw = values[flag];
@@ -17,6 +18,15 @@ function numberFlag(values: Record<string, unknown>, flag: string, fallback: num
   const value = Number(raw);
   if (!Number.isFinite(value) || value < min)
     throw new Error(`--${flag}: expected a number >= ${min}, got "${String(raw)}"`);
+  return value;
+}
+
+function timeFlag(values: Record<string, unknown>, flag: string): number | undefined {
+  const raw = values[flag];
+  if (raw === undefined) return undefined;
+  const value = /^\d+$/.test(String(raw)) ? Number(raw) : Date.parse(String(raw));
+  if (!Number.isFinite(value) || value > Date.now())
+    throw new Error(`--${flag}: expected a past RFC 3339 time or epoch milliseconds, got "${String(raw)}"`);
   return value;
 }
 
@@ -35,8 +45,10 @@ export function parseDemoArgs(argv: string[]): DemoOptions {
         'seed',
         'mode',
         'history-hours',
+        'history-from',
         'degrade',
         'fail',
+        'stuck',
       ].map((name) => [name, { type: 'string' as const }]),
     ),
   });
@@ -53,6 +65,8 @@ export function parseDemoArgs(argv: string[]): DemoOptions {
     seed: numberFlag(values, 'seed', DEMO_DEFAULTS.seed, 0),
     mode,
     historyHours: numberFlag(values, 'history-hours', DEMO_DEFAULTS.historyHours, 0.001),
+    historyFrom: timeFlag(values, 'history-from'),
+    stuckWorkflow: values.stuck,
     plants: {
       degrade: parsePlants('--degrade', values.degrade),
       failureBurst: parsePlants('--fail', values.fail),

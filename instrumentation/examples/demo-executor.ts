@@ -20,14 +20,21 @@ export interface DemoOptions {
   executions: number;
   /** Stop after this many seconds (0: no limit). */
   durationS: number;
-  /** Multiplies simulated step durations in live mode: 0.05 plays a 2 s step in 100 ms. */
+  /**
+   * Multiplies simulated step durations in live mode: 0.05 plays a 2 s step in
+   * 100 ms. Keep 1 when live runs join a recorded history, or the two differ.
+   */
   timeScale: number;
   concurrency: number;
   seed: number;
   mode: 'live' | 'recorded';
-  /** Recorded mode: the history ends now and starts this many hours ago. */
+  /** Recorded mode: the history ends now and starts this many hours ago... */
   historyHours: number;
+  /** ...or at this time (epoch ms), to fill the gap since an earlier history. */
+  historyFrom: number | undefined;
   plants: Plants;
+  /** Live mode: the first execution of this workflow hangs in its slowest step until the demo stops. */
+  stuckWorkflow: string | undefined;
 }
 
 export const DEMO_DEFAULTS: DemoOptions = {
@@ -35,12 +42,14 @@ export const DEMO_DEFAULTS: DemoOptions = {
   rate: 2,
   executions: 0,
   durationS: 0,
-  timeScale: 0.05,
+  timeScale: 1,
   concurrency: 16,
   seed: 42,
   mode: 'live',
   historyHours: 24,
+  historyFrom: undefined,
   plants: { degrade: new Map(), failureBurst: new Map() },
+  stuckWorkflow: undefined,
 };
 
 export interface DemoSummary {
@@ -77,6 +86,9 @@ async function playLive(
 ): Promise<void> {
   const started = Date.now();
   const running = new Set<Promise<void>>();
+  const finished = new AbortController();
+  const stuck = workflows.find((workflow) => workflow.workflowId === options.stuckWorkflow);
+  const stuckRun = stuck ? playStuckExecution(rpa, stuck, finished.signal) : undefined;
   const done = () =>
     signal?.aborted ||
     (options.executions > 0 && summary.executions >= options.executions) ||
@@ -90,6 +102,37 @@ async function playLive(
     await sleep(1000 / options.rate, signal);
   }
   await Promise.all(running);
+  finished.abort();
+  await stuckRun;
+}
+
+/**
+ * The planted stuck run: it starts like any execution, then hangs in the
+ * workflow's slowest step until the demo stops, and is cancelled then.
+ */
+async function playStuckExecution(rpa: Rpa, workflow: SimulatedWorkflow, stop: AbortSignal): Promise<void> {
+  const execution = rpa.startExecution({
+    workflowId: workflow.workflowId,
+    stepsTotal: workflow.steps.length,
+    context: { machine: 'bot-stuck', demo: true },
+  });
+  const slowest = workflow.steps.reduce((a, b) => (b.medianMs > a.medianMs ? b : a));
+  for (const step of workflow.steps) {
+    const live = execution.startStep(step);
+    if (step !== slowest) {
+      await sleep(step.medianMs, stop);
+      live.end();
+      continue;
+    }
+    await new Promise<void>((resolve) => {
+      if (stop.aborted) resolve();
+      stop.addEventListener('abort', () => resolve(), { once: true });
+    });
+    live.fail(Object.assign(new Error(`${step.targetElement} never answered`), { code: 'TIMEOUT' }));
+    execution.cancel();
+    return;
+  }
+  execution.end();
 }
 
 async function playExecution(
@@ -117,8 +160,9 @@ async function playSteps(
   random: SeededRandom,
   summary: DemoSummary,
 ): Promise<void> {
+  const at = Date.now();
   for (const step of workflow.steps) {
-    const outcome = simulateStep(random, workflow, step, options.plants);
+    const outcome = simulateStep(random, workflow, step, options.plants, at);
     summary.steps += 1;
     await execution.trackStep(step, async (live) => {
       await sleep(outcome.durationMs * options.timeScale);
@@ -142,12 +186,13 @@ async function recordHistory(
   signal: AbortSignal | undefined,
 ): Promise<void> {
   const end = Date.now();
-  const total =
-    options.executions > 0 ? options.executions : Math.round(options.historyHours * 3600 * options.rate);
-  const spacingMs = (options.historyHours * 3_600_000) / Math.max(1, total);
+  const start = options.historyFrom ?? end - options.historyHours * 3_600_000;
+  const spanMs = Math.max(0, end - start);
+  const total = options.executions > 0 ? options.executions : Math.round((spanMs / 1000) * options.rate);
+  const spacingMs = spanMs / Math.max(1, total);
   for (let index = 0; index < total && !signal?.aborted; index += 1) {
     const workflow = workflows[index % workflows.length] as SimulatedWorkflow;
-    const startedAt = end - options.historyHours * 3_600_000 + index * spacingMs;
+    const startedAt = start + index * spacingMs;
     recordExecution(rpa, workflow, startedAt, options, random, summary);
     if (index % RECORDED_SLICE === RECORDED_SLICE - 1) await rpa.forceFlush();
   }
@@ -167,7 +212,7 @@ function recordExecution(
   const steps = [];
   for (const step of workflow.steps) {
     if (failure) break;
-    const outcome = simulateStep(random, workflow, step, options.plants);
+    const outcome = simulateStep(random, workflow, step, options.plants, startedAt);
     failure = outcome.error;
     steps.push({
       ...step,

@@ -11,27 +11,41 @@ export interface StepOutcome {
   readonly error: SimulatedStepError | undefined;
 }
 
+/** A planted change of one workflow, for executions started in [from, to). */
+export interface Plant {
+  readonly value: number;
+  readonly from: number;
+  readonly to: number;
+}
+
 /** Changes planted into a run: slower workflows, failure bursts. */
 export interface Plants {
   /** Duration multiplier per workflow id. */
-  readonly degrade: ReadonlyMap<string, number>;
+  readonly degrade: ReadonlyMap<string, Plant>;
   /** Extra failure probability per step, per workflow id. */
-  readonly failureBurst: ReadonlyMap<string, number>;
+  readonly failureBurst: ReadonlyMap<string, Plant>;
+}
+
+/** The plant's value for an execution started at `at`, or `otherwise`. */
+function plantAt(plants: ReadonlyMap<string, Plant>, workflowId: string, at: number, otherwise: number) {
+  const plant = plants.get(workflowId);
+  return plant && at >= plant.from && at < plant.to ? plant.value : otherwise;
 }
 
 const VISUAL_ACTIONS = new Set(['click', 'type', 'extract', 'drag', 'upload']);
 const RETRIED_KINDS = new Set(['TIMEOUT', 'ECONNRESET']);
 const RECOVERY_STRATEGIES = ['rematch_visual', 'scroll_into_view', 'fallback_selector'];
 
-/** Decides the outcome of one step of `workflow`. */
+/** Decides the outcome of one step of `workflow`, in an execution started at `at`. */
 export function simulateStep(
   random: SeededRandom,
   workflow: SimulatedWorkflow,
   step: SimulatedStep,
   plants: Plants,
+  at: number,
 ): StepOutcome {
-  const factor = plants.degrade.get(workflow.workflowId) ?? 1;
-  const failureRate = step.failureRate + (plants.failureBurst.get(workflow.workflowId) ?? 0);
+  const factor = plantAt(plants.degrade, workflow.workflowId, at, 1);
+  const failureRate = step.failureRate + plantAt(plants.failureBurst, workflow.workflowId, at, 0);
   let durationMs = random.logNormal(step.medianMs * factor, 0.35);
   let confidence = VISUAL_ACTIONS.has(step.actionType) ? 0.82 + random.next() * 0.17 : undefined;
   let retries = 0;
@@ -56,16 +70,34 @@ export function simulateStep(
   return { durationMs, confidence, retries, recovery, error };
 }
 
-/** Parses `a=1.5,b=2` into a map, naming `flag` when it is malformed. */
-export function parsePlants(flag: string, raw: string | undefined): Map<string, number> {
-  const plants = new Map<string, number>();
+/**
+ * Parses `a=1.5,b=2` into a map, naming `flag` when it is malformed. A pair may
+ * name a window of execution start times: `a=1.5@FROM..TO`, each end an RFC 3339
+ * time or epoch milliseconds, either left empty for an open end.
+ */
+export function parsePlants(flag: string, raw: string | undefined): Map<string, Plant> {
+  const plants = new Map<string, Plant>();
   for (const pair of (raw ?? '').split(',').filter(Boolean)) {
-    const [workflowId, value] = pair.split('=');
+    const [assignment = '', window] = pair.split('@');
+    const [workflowId, value] = assignment.split('=');
     const number = Number(value);
-    if (!workflowId || !Number.isFinite(number) || number < 0) {
-      throw new Error(`${flag}: expected workflow=number pairs, got "${pair}"`);
+    const [from, to] = parseWindow(window);
+    if (!workflowId || !Number.isFinite(number) || number < 0 || Number.isNaN(from) || Number.isNaN(to)) {
+      throw new Error(`${flag}: expected workflow=number[@from..to] pairs, got "${pair}"`);
     }
-    plants.set(workflowId, number);
+    plants.set(workflowId, { value: number, from, to });
   }
   return plants;
+}
+
+function parseWindow(window: string | undefined): [number, number] {
+  if (window === undefined) return [-Infinity, Infinity];
+  const ends = window.split('..');
+  if (ends.length !== 2) return [NaN, NaN];
+  return [parseTime(ends[0] as string, -Infinity), parseTime(ends[1] as string, Infinity)];
+}
+
+function parseTime(text: string, open: number): number {
+  if (text === '') return open;
+  return /^\d+$/.test(text) ? Number(text) : Date.parse(text);
 }
