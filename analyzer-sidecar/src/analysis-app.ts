@@ -6,12 +6,17 @@
 import type { FastifyInstance } from 'fastify';
 import { compileFailureRules } from './analysis/failure-categories';
 import { analysisRoutes } from './api/analysis-routes';
+import websocket from '@fastify/websocket';
 import { insightRoutes } from './api/insight-routes';
+import { liveRoutes } from './api/live-routes';
+import { streamRoutes } from './api/stream-routes';
 import type { AnalyzerConfig } from './config/config';
 import { type AnalysisServices, createAnalysisServices } from './services/analysis-services';
+import { createLiveServices, type LiveServices } from './services/live/live-services';
 import { createDuckDbAnalysisStore } from './store/duckdb/duckdb-analysis-store';
 import type { DuckDbStore } from './store/duckdb/duckdb-store';
 import { openImplementationTable } from './store/duckdb/implementation-table';
+import { openLiveTables } from './store/duckdb/live-tables';
 import type { Store } from './store/store';
 import type { WriteEvents } from './store/write-events';
 import { createAlertGauges } from './telemetry/alert-gauges';
@@ -20,6 +25,7 @@ import type { AnalyzerMetrics } from './telemetry/analyzer-metrics';
 declare module 'fastify' {
   interface FastifyInstance {
     analysis: AnalysisServices;
+    live: LiveServices;
   }
 }
 
@@ -35,7 +41,9 @@ export interface AnalysisAppOptions {
 export async function registerAnalysis(app: FastifyInstance, options: AnalysisAppOptions): Promise<void> {
   const compiled = compileFailureRules(options.config.analysis.failureRules);
   if (!compiled.ok) throw new Error(`failureRules: ${compiled.error}`);
+  const live = await startLive(app, options);
   const analysis = createAnalysisServices({
+    live: { store: live.store, idle: live.idle },
     failureRules: compiled.rules,
     store: options.store,
     analysisStore: createDuckDbAnalysisStore(options.duckdb),
@@ -48,6 +56,22 @@ export async function registerAnalysis(app: FastifyInstance, options: AnalysisAp
   app.decorate('analysis', analysis);
   await app.register(analysisRoutes, { analysis });
   await app.register(insightRoutes, { analysis });
+  await app.register(liveRoutes, { live, now: Date.now });
+  await app.register(streamRoutes, { bus: live.bus, now: Date.now });
   app.addHook('onClose', () => analysis.stop());
   analysis.start();
+}
+
+/** Live analysis over the store: judged on commit, streamed, kept in its own tables. */
+async function startLive(app: FastifyInstance, options: AnalysisAppOptions): Promise<LiveServices> {
+  const live = createLiveServices({
+    store: await openLiveTables(options.duckdb),
+    writes: options.writes,
+    now: Date.now,
+    onError: (error) => app.log.error({ err: error }, 'live analysis failed'),
+  });
+  await live.start();
+  app.decorate('live', live);
+  await app.register(websocket);
+  return live;
 }

@@ -100,6 +100,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => {
     await services.retention.stop();
     await services.writer.close();
+    // What the last commits brought is judged and stored before the store closes.
+    await app.live?.stop();
     await store.close();
   });
   services.retention.start();

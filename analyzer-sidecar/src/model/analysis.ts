@@ -158,6 +158,16 @@ export interface AnomalyGroup {
   anomalies: Anomaly[];
 }
 
+/** A correlated group stored with its lifecycle: its id stays while members join. */
+export interface Incident extends AnomalyGroup {
+  status: AnomalyStatus;
+  /** Of its strongest member. */
+  severity: number;
+  /** When the analyzer opened it; when it saw its last member resolve (null while open). */
+  detected_at: number;
+  resolved_at: number | null;
+}
+
 export type InsightCategory = 'performance' | 'reliability' | 'resource' | 'best_practice';
 export type Ease = 'easy' | 'medium' | 'hard';
 

@@ -11,6 +11,8 @@ export const SPAN_NAMES = {
   step: 'rpa.step',
   /** One self-healing attempt on a step. */
   recovery: 'rpa.recovery',
+  /** Short marker, child of the execution span, sent when an execution starts (its start time is the execution's). */
+  executionStarted: 'rpa.execution.started',
 } as const;
 
 /** Any span name of the contract. */
