@@ -12,6 +12,8 @@ import { liveRoutes } from './api/live-routes';
 import { streamRoutes } from './api/stream-routes';
 import type { AnalyzerConfig } from './config/config';
 import { type AnalysisServices, createAnalysisServices } from './services/analysis-services';
+import { createAlertmanagerPush } from './services/alerts/alertmanager-push';
+import { DEFAULT_ALERT_RULES } from './services/alerts/live-alerts';
 import { createLiveServices, type LiveServices } from './services/live/live-services';
 import { createDuckDbAnalysisStore } from './store/duckdb/duckdb-analysis-store';
 import type { DuckDbStore } from './store/duckdb/duckdb-store';
@@ -72,6 +74,20 @@ async function startLive(app: FastifyInstance, options: AnalysisAppOptions): Pro
   });
   await live.start();
   app.decorate('live', live);
+  const { alertmanagerUrl, alertResendIntervalMs, stuckExecutionMs } = options.config.analysis;
+  if (alertmanagerUrl !== undefined) {
+    const push = createAlertmanagerPush({
+      url: alertmanagerUrl,
+      bus: live.bus,
+      running: () => live.running(),
+      now: Date.now,
+      resendIntervalMs: alertResendIntervalMs,
+      rules: { ...DEFAULT_ALERT_RULES, stuckAfterMs: stuckExecutionMs },
+      onError: (error) => app.log.warn({ err: error }, 'alert push to Alertmanager failed'),
+    });
+    push.start();
+    app.addHook('onClose', () => push.stop());
+  }
   await app.register(websocket);
   return live;
 }
