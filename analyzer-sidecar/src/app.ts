@@ -128,6 +128,9 @@ async function startServices(
     intervalMs: config.retentionIntervalMs,
     policy: () => settings.get(),
     onReport(report) {
+      // Archived or deleted rows: cached answers may count rows that moved or are gone.
+      if (RECORD_TYPES.some((t) => report[t].archived_rows > 0 || report[t].deleted_rows > 0))
+        writes.notifyRemoval();
       for (const type of RECORD_TYPES) {
         metrics.retentionRows.inc({ type, action: 'archived' }, report[type].archived_rows);
         metrics.retentionRows.inc({ type, action: 'deleted' }, report[type].deleted_rows);

@@ -48,6 +48,10 @@ export function createAnalysisServices(options: AnalysisServiceOptions) {
     for (const id of workflowIds) context.cache.invalidateWorkflow(id);
     snapshots.markDirty();
   });
+  options.writes.subscribeRemovals(() => {
+    context.cache.clear();
+    snapshots.markDirty();
+  });
   /** A fresh analysis pass, then the alert gauges from it. */
   async function refresh(): Promise<AnalysisSnapshot> {
     const snapshot = await snapshots.refresh();

@@ -12,9 +12,19 @@ export type CommitListener = (fresh: RecordBatch) => void;
 export class WriteEvents {
   private readonly listeners: WriteListener[] = [];
   private readonly commitListeners: CommitListener[] = [];
+  private readonly removalListeners: (() => void)[] = [];
 
   subscribe(listener: WriteListener): void {
     this.listeners.push(listener);
+  }
+
+  /** Rows left the hot store or the archive (retention): every cached answer may be stale. */
+  subscribeRemovals(listener: () => void): void {
+    this.removalListeners.push(listener);
+  }
+
+  notifyRemoval(): void {
+    for (const listener of this.removalListeners) listener();
   }
 
   subscribeCommits(listener: CommitListener): void {
