@@ -1,10 +1,12 @@
 /**
  * `npm run bench:live -w analyzer-sidecar`: live analysis figures, asserts nothing.
  *   BENCH_LIVE_WORKFLOWS (default 40)  spikes posted for commit → anomaly
+ *   BENCH_LIVE_ALERTS    (default 10)  spikes for commit → alert active in a real Alertmanager
  *   BENCH_LIVE_STEPS     (default 300) steps ended by the executor for step end → SSE
  */
 import { cpus, loadavg } from 'node:os';
 import {
+  benchAlertmanager,
   benchCommitToAnomaly,
   benchSpikesAndCost,
   benchSseLatency,
@@ -33,6 +35,10 @@ async function main(): Promise<void> {
   const commit = await benchCommitToAnomaly(envInt('BENCH_LIVE_WORKFLOWS', 40));
   console.log(
     `commit -> anomaly open in GET /analytics/anomalies: p50 ${ms(commit.p50)}, p99 ${ms(commit.p99)}, max ${ms(commit.max)} (${commit.samples} spikes)`,
+  );
+  const am = await benchAlertmanager(envInt('BENCH_LIVE_ALERTS', 10));
+  console.log(
+    `commit -> alert active in a real Alertmanager (v2 API): p50 ${ms(am.p50)}, p99 ${ms(am.p99)} (${am.samples} spikes)`,
   );
   const sse = await benchSseLatency(envInt('BENCH_LIVE_STEPS', 300), 20);
   console.log(
