@@ -106,6 +106,28 @@ describe('live analysis', () => {
     });
   });
 
+  it('carries the same events over the WebSocket endpoint', async () => {
+    const socket = await t.app.injectWS('/analytics/stream/ws?workflow_id=wf-ws', {
+      headers: bearer('viewer'),
+    });
+    const messages: { id: number; type: string; data: { execution_id: string } }[] = [];
+    const ended = new Promise<void>((resolve) =>
+      socket.on('message', (raw: Buffer) => {
+        const message = JSON.parse(raw.toString()) as (typeof messages)[number];
+        messages.push(message);
+        if (message.type === 'execution.ended') resolve();
+      }),
+    );
+    await post([marker('run-6', 'wf-ws', T0 + 7000, 1)]);
+    await post(executionSpecs('run-6', 'wf-ws', T0 + 7000, 1));
+    await ended;
+    socket.terminate();
+    expect(messages.map((m) => [m.type, m.data.execution_id])).toEqual([
+      ['execution.started', 'run-6'],
+      ['execution.ended', 'run-6'],
+    ]);
+  });
+
   it('judges each commit: a single extreme run opens an anomaly, the next ordinary one resolves it', async () => {
     const specs: SpanSpec[] = [];
     for (let i = 0; i < 260; i++) {
