@@ -46,5 +46,13 @@ export const testIds = {
   },
   insightPanel: { container: 'rpa-insight-panel', item: 'rpa-insight-panel-item' },
   comparisonPanel: { container: 'rpa-comparison-panel', table: 'rpa-comparison-panel-table' },
+  live: {
+    container: 'rpa-live',
+    running: 'rpa-live-running',
+    runningRow: 'rpa-live-running-row',
+    endedRow: 'rpa-live-ended-row',
+    anomaly: 'rpa-live-anomaly',
+    incident: 'rpa-live-incident',
+  },
   nav: { container: 'rpa-nav' },
 };
