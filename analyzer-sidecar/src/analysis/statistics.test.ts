@@ -5,7 +5,9 @@ import {
   medianAbsoluteDeviation,
   quantile,
   robustLocationScale,
+  robustLocationScaleSorted,
   sampleStdDev,
+  sortAscending,
   summarizeDurations,
 } from './statistics';
 
@@ -132,5 +134,18 @@ describe('statistics', () => {
     const dirty = [...clean.slice(0, 91), ...Array.from({ length: 10 }, () => 1e9)];
     expect(robustLocationScale(dirty).scale).toBeLessThan(2 * robustLocationScale(clean).scale);
     expect(median(dirty)).toBeLessThan(1);
+  });
+});
+
+describe('robustLocationScaleSorted', () => {
+  it('equals robustLocationScale on any sample', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 60 }),
+        (xs) => {
+          expect(robustLocationScaleSorted(sortAscending(xs))).toEqual(robustLocationScale(xs));
+        },
+      ),
+    );
   });
 });

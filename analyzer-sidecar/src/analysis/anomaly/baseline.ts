@@ -13,7 +13,7 @@
  * law and widens exactly as much as the tail is heavier.
  * Failure rates use the Bernoulli model: p with a Laplace prior, σ = √(p(1−p)).
  */
-import { quantileSorted, robustLocationScale, sortAscending } from '../statistics';
+import { quantileSorted, robustLocationScaleSorted, sortAscending } from '../statistics';
 import type { MetricKind } from './metric-series';
 
 export interface Baseline {
@@ -59,6 +59,8 @@ export function fitBaseline(
   kind: MetricKind,
   watched: readonly number[],
   options: BaselineOptions = {},
+  /** `watched` in ascending order, when the caller keeps it so (saves a sort). */
+  presorted?: ArrayLike<number>,
 ): Baseline | null {
   if (watched.length === 0) return null;
   if (kind === 'rate') {
@@ -70,8 +72,8 @@ export function fitBaseline(
     const sigma = Math.sqrt(p * (1 - p));
     return { kind, center: p, scale: sigma, upperScale: sigma, count: watched.length };
   }
-  const { center, scale } = robustLocationScale(watched);
-  const sorted = sortAscending(watched);
+  const sorted = presorted ?? sortAscending(watched);
+  const { center, scale } = robustLocationScaleSorted(sorted);
   const floor = Math.max(scale, options.minLogScale ?? 0.05);
   const upperScale = Math.max(floor, (quantileSorted(sorted, 1 - NORMAL_TAIL) - center) / 2);
   return {

@@ -14,7 +14,6 @@
  */
 import type { Anomaly } from '../../model/analysis';
 import { contentId } from '../content-id';
-import { median, mean } from '../statistics';
 import { type Baseline, deviationOf, fitBaseline, pointDeviationOf, toWatchedScale } from './baseline';
 import { type DetectorOptions, resolveOptions, type SeriesOptions } from './detector-options';
 import {
@@ -27,7 +26,13 @@ import {
   toAnomaly,
 } from './episode';
 import type { MetricSeries, Observation } from './metric-series';
-import { createSeriesState, type SeriesState } from './series-state';
+import {
+  addToHistory,
+  createSeriesState,
+  replaceHistory,
+  type SeriesState,
+  sortedHistory,
+} from './series-state';
 
 export type AnomalyChangeKind = 'opened' | 'updated' | 'resolved';
 
@@ -44,6 +49,8 @@ interface Pass {
   opened: Set<Episode>;
   touched: Set<Episode>;
   closed: Episode[];
+  /** Reused by windowMedian. */
+  scratch: number[];
 }
 
 export function observeSeries(
@@ -52,7 +59,7 @@ export function observeSeries(
   cfg: SeriesOptions,
   now: number,
 ): AnomalyChange[] {
-  const pass: Pass = { state, cfg, now, opened: new Set(), touched: new Set(), closed: [] };
+  const pass: Pass = { state, cfg, now, opened: new Set(), touched: new Set(), closed: [], scratch: [] };
   for (const obs of observations) observe(pass, obs);
   return changesOf(pass);
 }
@@ -85,11 +92,34 @@ function observe(pass: Pass, obs: Observation): void {
   const extreme = judgePoint(pass, member, state.baseline);
   // Until the window fills (a carried baseline), windows are neither judged nor learned.
   if (state.window.length < cfg.window) return;
-  const values = state.window.map((m) => m.watched);
-  const point = state.kind === 'rate' ? mean(values) : median(values);
+  const point = state.kind === 'rate' ? windowMean(state.window) : windowMedian(state.window, pass.scratch);
   const deviation = deviationOf(state.baseline, point);
   if (Math.abs(deviation) > cfg.sensitivity) extend(pass, member, point, deviation);
   else normal(pass, member, extreme);
+}
+
+function windowMean(window: readonly WatchedObservation[]): number {
+  let sum = 0;
+  for (const m of window) sum += m.watched;
+  return sum / window.length;
+}
+
+/** Type-7 median of a small window by insertion sort into the pass's scratch array (no allocation per observation). */
+function windowMedian(window: readonly WatchedObservation[], scratch: number[]): number {
+  const n = window.length;
+  for (let i = 0; i < n; i++) {
+    const x = (window[i] as WatchedObservation).watched;
+    let j = i - 1;
+    while (j >= 0 && (scratch[j] as number) > x) {
+      scratch[j + 1] = scratch[j] as number;
+      j--;
+    }
+    scratch[j + 1] = x;
+  }
+  const h = (n - 1) / 2;
+  const lower = Math.floor(h);
+  const a = scratch[lower] as number;
+  return a + (h - lower) * ((scratch[Math.min(lower + 1, n - 1)] as number) - a);
 }
 
 /**
@@ -122,22 +152,21 @@ function judgePoint(pass: Pass, member: WatchedObservation, baseline: Baseline):
 }
 
 function warmUp(pass: Pass, watched: number): void {
-  pass.state.history.push(watched);
+  addToHistory(pass.state, watched, Infinity);
   if (pass.state.history.length >= pass.cfg.warmup) refit(pass);
 }
 
 function learn(pass: Pass, watched: number): void {
   const { state, cfg } = pass;
   if (!cfg.learn) return;
-  state.history.push(watched);
-  if (state.history.length > cfg.historySize) state.history.shift();
+  addToHistory(state, watched, cfg.historySize);
   // A baseline carried from an earlier run stays until as much data as a warm-up is learned again.
   if (++state.sinceRefit >= cfg.refitEvery && state.history.length >= cfg.warmup) refit(pass);
 }
 
 function refit(pass: Pass): void {
   const { state } = pass;
-  state.baseline = fitBaseline(state.kind, state.history, pass.cfg) ?? state.baseline;
+  state.baseline = fitBaseline(state.kind, state.history, pass.cfg, sortedHistory(state)) ?? state.baseline;
   state.sinceRefit = 0;
 }
 
@@ -197,7 +226,7 @@ function confirmsLevelShift(cfg: SeriesOptions, episode: Episode): boolean {
 
 function adoptLevel(pass: Pass, episode: Episode): void {
   episode.levelShift = true;
-  pass.state.history = episode.watched.slice(-pass.cfg.historySize);
+  replaceHistory(pass.state, episode.watched.slice(-pass.cfg.historySize));
   refit(pass);
   close(pass, 'episode');
 }

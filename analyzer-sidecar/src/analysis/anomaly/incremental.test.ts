@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { resolveOptions } from './detector-options';
 import { type AnomalyChange, detectSeriesAnomalies, observeSeries } from './detector';
 import type { MetricSeries } from './metric-series';
-import { createSeriesState, type SeriesState } from './series-state';
+import { addToHistory, createSeriesState, type SeriesState, sortedHistory } from './series-state';
 
 function seriesOf(values: readonly number[]): MetricSeries {
   return {
@@ -60,5 +60,22 @@ describe('incremental detection', () => {
     expect(new Set(resolved).size).toBe(resolved.length);
     expect(resolved.every((id) => opened.includes(id))).toBe(true);
     expect(detectSeriesAnomalies(seriesOf(xs), { now: 0 }).anomalies.length).toBe(opened.length);
+  });
+});
+
+describe('sorted history', () => {
+  it('stays the learned history in ascending order as values come and go', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 20, noNaN: true }), { maxLength: 200 }),
+        fc.integer({ min: 1, max: 50 }),
+        (xs, max) => {
+          const state = createSeriesState({ workflow_id: 'w', metric_name: 'm', kind: 'continuous' });
+          for (const x of xs) addToHistory(state, x, max);
+          expect(sortedHistory(state)).toEqual([...state.history].sort((a, b) => a - b));
+          expect(Object.keys(state)).not.toContain('sorted');
+        },
+      ),
+    );
   });
 });
