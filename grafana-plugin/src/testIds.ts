@@ -26,6 +26,8 @@ export const testIds = {
     bottlenecks: 'rpa-workflow-bottlenecks',
     executions: 'rpa-workflow-executions',
     execution: 'rpa-workflow-execution',
+    durationChart: 'rpa-workflow-duration-chart',
+    waterfall: 'rpa-workflow-waterfall',
   },
   insights: {
     container: 'rpa-insights',
