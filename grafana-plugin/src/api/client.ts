@@ -43,7 +43,7 @@ export interface AnalyzerClient {
   performance(workflowId: string, filters: AnalyzerFilters): Promise<PerformanceStats>;
   bottlenecks(filters: AnalyzerFilters): Promise<Page<Bottleneck>>;
   degradation(workflowId: string, filters: AnalyzerFilters): Promise<Degradation>;
-  successRates(filters: AnalyzerFilters): Promise<Page<SuccessRate>>;
+  successRates(filters: AnalyzerFilters, options?: { windowMs?: number }): Promise<Page<SuccessRate>>;
   failures(filters: AnalyzerFilters): Promise<FailureBreakdown>;
   reliability(filters: AnalyzerFilters): Promise<Page<ReliabilityScore>>;
   anomalies(filters: AnalyzerFilters): Promise<AnomalyList>;
@@ -117,7 +117,8 @@ export function createAnalyzerClient(endpoints: AnalyzerEndpoints = GRAFANA_ENDP
     bottlenecks: (filters) => get('/analytics/bottlenecks', filterParams(filters)),
     degradation: (workflowId, filters) =>
       get('/analytics/degradation', { ...filterParams(filters), workflow_id: workflowId }),
-    successRates: (filters) => get('/analytics/success-rates', filterParams(filters)),
+    successRates: (filters, options = {}) =>
+      get('/analytics/success-rates', { ...filterParams(filters), window_ms: options.windowMs }),
     failures: (filters) => get('/analytics/failures', filterParams(filters)),
     reliability: (filters) => get('/analytics/reliability', filterParams(filters)),
     anomalies: (filters) => get('/analytics/anomalies', filterParams(filters)),

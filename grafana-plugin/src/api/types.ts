@@ -115,6 +115,8 @@ export interface SuccessRate {
   total: number;
   completed: number;
   failed: number;
+  /** With `window_ms`: every window of the range, oldest first (empty windows have a null rate). */
+  windows?: Array<{ window_start: Timestamp; window_end: Timestamp; success_rate: number | null }>;
 }
 
 export interface FailureExample {

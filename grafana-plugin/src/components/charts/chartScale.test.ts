@@ -1,4 +1,4 @@
-import { bandOf, CHART_BOX, domainOf, waterfallBars, xOf, yOf } from './chartScale';
+import { bandOf, CHART_BOX, domainOf, sparklinePath, trendWindowMs, waterfallBars, xOf, yOf } from './chartScale';
 
 describe('chart geometry', () => {
   const d = domainOf([
@@ -41,5 +41,18 @@ describe('chart geometry', () => {
       [0, 100, false],
       [100, 300, true],
     ]);
+  });
+
+  it('draws a trend of percentages with gaps', () => {
+    expect(sparklinePath([100, 50, null, 0], 30, 10)).toBe('M0.0,0.0L10.0,5.0M30.0,10.0');
+  });
+
+  test.each([
+    [0, 86_400_000, 3_600_000],
+    [0, 60_000, 60_000],
+    ['2026-01-01T00:00:00Z', '2026-01-02T00:00:00Z', 3_600_000],
+    ['now-24h', 'now', undefined],
+  ] as const)('windows %p..%p by %p', (from, to, expected) => {
+    expect(trendWindowMs(from, to)).toBe(expected);
   });
 });

@@ -76,3 +76,28 @@ export function waterfallBars(
     failed: s.status === 'failed',
   }));
 }
+
+/** An SVG path of percentages (0–100) over equally spaced windows; gaps (null) break the line. */
+export function sparklinePath(values: ReadonlyArray<number | null>, width: number, height: number): string {
+  const step = values.length > 1 ? width / (values.length - 1) : 0;
+  let path = '';
+  let drawing = false;
+  values.forEach((v, i) => {
+    if (v === null) {
+      drawing = false;
+      return;
+    }
+    const y = height - (Math.min(Math.max(v, 0), 100) / 100) * height;
+    path += `${drawing ? 'L' : 'M'}${(i * step).toFixed(1)},${y.toFixed(1)}`;
+    drawing = true;
+  });
+  return path;
+}
+
+/** About 24 windows over the range, at least a minute each; undefined when the range is not absolute. */
+export function trendWindowMs(from: number | string | undefined, to: number | string | undefined): number | undefined {
+  const ms = (t: number | string | undefined) =>
+    t === undefined ? NaN : typeof t === 'number' ? t : /^\d+$/.test(t) ? Number(t) : Date.parse(t);
+  const span = ms(to) - ms(from);
+  return Number.isFinite(span) && span > 0 ? Math.max(60_000, Math.ceil(span / 24)) : undefined;
+}
