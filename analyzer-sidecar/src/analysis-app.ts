@@ -22,6 +22,7 @@ import { openLiveTables } from './store/duckdb/live-tables';
 import type { Store } from './store/store';
 import type { WriteEvents } from './store/write-events';
 import { createAlertGauges } from './telemetry/alert-gauges';
+import { createLiveMetrics } from './telemetry/live-metrics';
 import type { AnalyzerMetrics } from './telemetry/analyzer-metrics';
 
 declare module 'fastify' {
@@ -43,7 +44,7 @@ export interface AnalysisAppOptions {
 export async function registerAnalysis(app: FastifyInstance, options: AnalysisAppOptions): Promise<void> {
   const compiled = compileFailureRules(options.config.analysis.failureRules);
   if (!compiled.ok) throw new Error(`failureRules: ${compiled.error}`);
-  const live = await startLive(app, options);
+  const { live, countStreamClients } = await startLive(app, options);
   const analysis = createAnalysisServices({
     live: { store: live.store, idle: live.idle },
     failureRules: compiled.rules,
@@ -59,35 +60,48 @@ export async function registerAnalysis(app: FastifyInstance, options: AnalysisAp
   await app.register(analysisRoutes, { analysis });
   await app.register(insightRoutes, { analysis });
   await app.register(liveRoutes, { live, now: Date.now });
-  await app.register(streamRoutes, { bus: live.bus, now: Date.now });
+  await app.register(streamRoutes, { bus: live.bus, now: Date.now, onClients: countStreamClients });
   app.addHook('onClose', () => analysis.stop());
   analysis.start();
 }
 
-/** Live analysis over the store: judged on commit, streamed, kept in its own tables. */
-async function startLive(app: FastifyInstance, options: AnalysisAppOptions): Promise<LiveServices> {
-  const live = createLiveServices({
+/** Live analysis over the store: judged on commit, streamed, kept in its own tables, alerts pushed. */
+async function startLive(app: FastifyInstance, options: AnalysisAppOptions) {
+  let live: LiveServices | undefined;
+  let streams = () => 0;
+  const metrics = createLiveMetrics(options.metrics.registry, {
+    running: () => live?.tracker.size ?? 0,
+    streams: () => streams(),
+  });
+  live = createLiveServices({
     store: await openLiveTables(options.duckdb),
     writes: options.writes,
     now: Date.now,
     onError: (error) => app.log.error({ err: error }, 'live analysis failed'),
+    detection: { onPass: (seconds) => metrics.detectionDuration.observe(seconds) },
+  });
+  live.bus.subscribe((event) => {
+    if (event.type === 'anomaly.opened') metrics.anomaliesOpened.inc({ kind: String(event.data.kind) });
   });
   await live.start();
   app.decorate('live', live);
   const { alertmanagerUrl, alertResendIntervalMs, stuckExecutionMs } = options.config.analysis;
   if (alertmanagerUrl !== undefined) {
+    const running = live;
     const push = createAlertmanagerPush({
       url: alertmanagerUrl,
       bus: live.bus,
-      running: () => live.running(),
+      running: () => running.running(),
       now: Date.now,
       resendIntervalMs: alertResendIntervalMs,
       rules: { ...DEFAULT_ALERT_RULES, stuckAfterMs: stuckExecutionMs },
       onError: (error) => app.log.warn({ err: error }, 'alert push to Alertmanager failed'),
+      onPosted: () => metrics.alertPushes.inc({ outcome: 'ok' }),
+      onFailed: () => metrics.alertPushes.inc({ outcome: 'failed' }),
     });
     push.start();
     app.addHook('onClose', () => push.stop());
   }
   await app.register(websocket);
-  return live;
+  return { live, countStreamClients: (count: () => number) => (streams = count) };
 }

@@ -34,9 +34,13 @@ export function sseFrame(event: LiveEvent, now: number): string {
   return `id: ${event.id}\nevent: ${event.type}\ndata: ${JSON.stringify(presentLiveEvent(event, now))}\n\n`;
 }
 
-export async function streamRoutes(app: FastifyInstance, options: { bus: EventBus; now: () => number }) {
+export async function streamRoutes(
+  app: FastifyInstance,
+  options: { bus: EventBus; now: () => number; onClients?: (count: () => number) => void },
+) {
   const { bus, now } = options;
   const closers = new Set<() => void>();
+  options.onClients?.(() => closers.size);
   app.addHook('preClose', async () => {
     for (const close of [...closers]) close();
   });

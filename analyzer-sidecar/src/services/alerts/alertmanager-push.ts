@@ -18,6 +18,7 @@ export interface AlertmanagerPushOptions {
   rules?: AlertRules;
   onError: (error: unknown) => void;
   onPosted?: (alerts: number) => void;
+  onFailed?: () => void;
 }
 
 function toWire(a: LiveAlert, now: number, resendIntervalMs: number) {
@@ -55,6 +56,7 @@ export function createAlertmanagerPush(options: AlertmanagerPushOptions) {
       options.onPosted?.(body.length);
     } catch (error) {
       retry = resolved;
+      options.onFailed?.();
       options.onError(error);
     }
   }

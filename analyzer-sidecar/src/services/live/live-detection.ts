@@ -30,6 +30,8 @@ export interface LiveDetectionOptions {
   now: () => number;
   onOutcome: (outcome: DetectionOutcome) => void;
   onError: (error: unknown) => void;
+  /** Seconds one pass took (judging, correlating, storing). */
+  onPass?: (seconds: number) => void;
   detector?: Omit<DetectorOptions, 'now'>;
   /** Correlation window of incidents; default 30 min. */
   incidentWindowMs?: number;
@@ -79,6 +81,7 @@ export function createLiveDetection(options: LiveDetectionOptions) {
   }
 
   async function pass(batch: RecordBatch): Promise<void> {
+    const started = process.hrtime.bigint();
     const now = options.now();
     const changes = judge(batch, now);
     const anomalies = changes.map((c) => c.anomaly);
@@ -92,6 +95,7 @@ export function createLiveDetection(options: LiveDetectionOptions) {
         lastSave = now;
       }
     }
+    options.onPass?.(Number(process.hrtime.bigint() - started) / 1e9);
     options.onOutcome({ changes, incidentsOpened: incidents.opened, incidentsResolved: incidents.resolved });
   }
 

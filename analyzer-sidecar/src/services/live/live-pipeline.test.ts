@@ -159,5 +159,9 @@ describe('live analysis', () => {
     ]);
     const page = await get('/analytics/anomalies?workflow_id=wf-spike&limit=1&status=resolved');
     expect([page.total, page.next_cursor]).toEqual([1, null]);
+    const metrics = (await t.app.inject({ url: '/metrics' })).body;
+    expect(metrics).toMatch(/^rpa_analyzer_anomalies_opened_total\{kind="point"\} 1$/m);
+    expect(metrics).toMatch(/^rpa_analyzer_detection_duration_seconds_count [1-9]/m);
+    expect(metrics).toMatch(/^rpa_analyzer_executions_running 0$/m);
   });
 });

@@ -15,7 +15,7 @@ export interface LiveServiceOptions {
   writes: WriteEvents;
   now: () => number;
   onError: (error: unknown) => void;
-  detection?: Pick<LiveDetectionOptions, 'detector' | 'incidentWindowMs' | 'stateSaveIntervalMs'>;
+  detection?: Pick<LiveDetectionOptions, 'detector' | 'incidentWindowMs' | 'stateSaveIntervalMs' | 'onPass'>;
 }
 
 export function createLiveServices(options: LiveServiceOptions) {
