@@ -67,13 +67,12 @@ export async function registerAnalysis(app: FastifyInstance, options: AnalysisAp
 
 /** Live analysis over the store: judged on commit, streamed, kept in its own tables, alerts pushed. */
 async function startLive(app: FastifyInstance, options: AnalysisAppOptions) {
-  let live: LiveServices | undefined;
-  let streams = () => 0;
+  const sources = { running: () => 0, streams: () => 0 };
   const metrics = createLiveMetrics(options.metrics.registry, {
-    running: () => live?.tracker.size ?? 0,
-    streams: () => streams(),
+    running: () => sources.running(),
+    streams: () => sources.streams(),
   });
-  live = createLiveServices({
+  const live = createLiveServices({
     store: await openLiveTables(options.duckdb),
     writes: options.writes,
     now: Date.now,
@@ -83,15 +82,15 @@ async function startLive(app: FastifyInstance, options: AnalysisAppOptions) {
   live.bus.subscribe((event) => {
     if (event.type === 'anomaly.opened') metrics.anomaliesOpened.inc({ kind: String(event.data.kind) });
   });
+  sources.running = () => live.tracker.size;
   await live.start();
   app.decorate('live', live);
   const { alertmanagerUrl, alertResendIntervalMs, stuckExecutionMs } = options.config.analysis;
   if (alertmanagerUrl !== undefined) {
-    const running = live;
     const push = createAlertmanagerPush({
       url: alertmanagerUrl,
       bus: live.bus,
-      running: () => running.running(),
+      running: () => live.running(),
       now: Date.now,
       resendIntervalMs: alertResendIntervalMs,
       rules: { ...DEFAULT_ALERT_RULES, stuckAfterMs: stuckExecutionMs },
@@ -103,5 +102,5 @@ async function startLive(app: FastifyInstance, options: AnalysisAppOptions) {
     app.addHook('onClose', () => push.stop());
   }
   await app.register(websocket);
-  return { live, countStreamClients: (count: () => number) => (streams = count) };
+  return { live, countStreamClients: (count: () => number) => (sources.streams = count) };
 }
