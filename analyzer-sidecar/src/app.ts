@@ -137,6 +137,11 @@ async function startServices(
       }
     },
     onError: (error) => app.log.error({ err: error }, 'retention job failed'),
+    // An execution marked running for longer than its rows stay hot (a day at least) will not end.
+    async afterRun(policy, now) {
+      const before = now - Math.max(1, policy.executions.hot_days) * 86_400_000;
+      if ((await store.forgetRunningBefore(before)) > 0) writes.notifyRemoval();
+    },
   });
   metrics.bindSources({ rowCounts: () => store.rowCounts(), archiveBytes: () => archive.bytes() });
   return { config, store, writer, archive, retention, retentionSettings: settings, metrics };

@@ -32,6 +32,16 @@ describe('retention and the analysis', () => {
         }),
       );
     }
+    // An execution whose executor crashed three days ago: started, never ended.
+    batch.executions.push(
+      makeExecution({
+        execution_id: 'lost',
+        workflow_id: 'wf-r',
+        started_at: NOW - 3 * DAY,
+        duration_ms: null,
+        status: 'running',
+      }),
+    );
     await t.app.analyzer.writer.submit(batch);
   });
   afterAll(() => t.close());
@@ -45,6 +55,11 @@ describe('retention and the analysis', () => {
       headers: bearer('viewer'),
     });
     expect(before.json().execution_count).toBe(10);
+    const marked = await t.app.inject({
+      url: '/analytics/metrics?status=running',
+      headers: bearer('viewer'),
+    });
+    expect(marked.json().total).toBe(1);
     await admin('PUT', '/admin/retention', { executions: { hot_days: 1, archive_days: 30 } });
     const applied = await admin('POST', '/admin/retention/apply');
     expect(applied.json().executions.deleted_rows).toBe(5);
@@ -61,5 +76,15 @@ describe('retention and the analysis', () => {
     expect(metrics.body).not.toMatch(
       new RegExp(`${ANALYZER_ALERT_METRICS.oldestRunningExecution}\\{[^}]*wf-r`),
     );
+  });
+
+  it('forgets an execution marked running for longer than executions stay hot', async () => {
+    await t.app.live.idle();
+    expect(t.app.live.running().map((e) => e.execution_id)).toEqual([]);
+    const running = await t.app.inject({
+      url: '/analytics/metrics?status=running',
+      headers: bearer('viewer'),
+    });
+    expect(running.json().total).toBe(0);
   });
 });

@@ -49,6 +49,13 @@ export class ExecutionTracker {
     this.endedMemory = options.endedMemory ?? 50_000;
   }
 
+  /** Announced executions the store no longer holds as running are forgotten (retention). */
+  reseed(running: readonly RunningExecution[]): void {
+    const stored = new Set(running.map((r) => r.execution_id));
+    for (const [id, e] of this.live) if (e.announced && !stored.has(id)) this.live.delete(id);
+    this.seed(running);
+  }
+
   seed(running: readonly RunningExecution[]): void {
     for (const r of running)
       this.live.set(r.execution_id, { ...r, status: 'running', completed_at: null, announced: true });

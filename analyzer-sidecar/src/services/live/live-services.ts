@@ -52,6 +52,10 @@ export function createLiveServices(options: LiveServiceOptions) {
     }
     detection.submit(fresh);
   });
+  let reseeding: Promise<void> = Promise.resolve();
+  options.writes.subscribeRemovals(() => {
+    reseeding = options.store.runningExecutions().then((running) => tracker.reseed(running), options.onError);
+  });
   return {
     bus,
     tracker,
@@ -63,7 +67,10 @@ export function createLiveServices(options: LiveServiceOptions) {
     },
     stop: () => detection.stop(),
     /** Every committed row judged and stored (tests, and the snapshot before it reads anomalies). */
-    idle: () => detection.idle(),
+    idle: async () => {
+      await detection.idle();
+      await reseeding;
+    },
     running: (workflowIds?: readonly string[]): LiveExecution[] =>
       tracker.running(workflowIds && workflowIds.length > 0 ? new Set(workflowIds) : undefined),
   };

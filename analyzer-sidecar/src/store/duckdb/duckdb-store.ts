@@ -27,7 +27,7 @@ import { runAggregate } from './aggregate-sql';
 import { queryDurationSummaries, queryNodeSummaries, querySuccessRates } from './workflow-stats-sql';
 import { listExecutions, queryRange, stepsOf } from './execution-queries';
 import { openDatabase, type DuckDbOptions, type OpenHooks } from './open-database';
-import { CREATE_STARTS, RUNNING_EXECUTIONS_SQL, settleStarts } from './execution-starts';
+import { CREATE_STARTS, forgetStartsBefore, RUNNING_EXECUTIONS_SQL, settleStarts } from './execution-starts';
 import { freshRows } from './fresh-rows';
 import { appendRows } from './row-codec';
 import { allRowsView, createTableSql, quoteIdentifier, quoteLiteral, TABLES } from './tables';
@@ -131,6 +131,11 @@ export class DuckDbStore implements Store {
     const counts: Record<RecordType, number> = { executions: 0, steps: 0, recoveries: 0, resources: 0 };
     for (const row of result.getRowObjects()) counts[row.t as RecordType] = row.n as number;
     return counts;
+  }
+
+  /** Forgets executions still marked running that started before `before` (see execution-starts). */
+  forgetRunningBefore(before: number): Promise<number> {
+    return this.exclusive((connection) => forgetStartsBefore(connection, before));
   }
 
   /** Runs a read-only query on one of the read connections (modules adding queries use this). */

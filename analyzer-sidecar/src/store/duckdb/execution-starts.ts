@@ -86,3 +86,9 @@ async function storedIds(
   );
   return result.getRows().map((row) => row[0] as string);
 }
+
+/** Forgets start markers older than `before` (executions that will never end: a crashed executor); how many. */
+export async function forgetStartsBefore(connection: DuckDBConnection, before: number): Promise<number> {
+  const result = await connection.run(`DELETE FROM ${STARTS_TABLE} WHERE started_at < $1::BIGINT`, [before]);
+  return result.rowsChanged;
+}
