@@ -100,8 +100,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => {
     await services.retention.stop();
     await services.writer.close();
-    // What the last commits brought is judged and stored before the store closes.
+    // What the last commits brought is judged and stored, and no analysis pass is still reading,
+    // before the store closes (a query in flight on a closed connection never answers).
     await app.live?.stop();
+    await app.analysis?.stop();
     await store.close();
   });
   services.retention.start();
