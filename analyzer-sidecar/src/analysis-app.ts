@@ -6,20 +6,29 @@
 import type { FastifyInstance } from 'fastify';
 import { compileFailureRules } from './analysis/failure-categories';
 import { analysisRoutes } from './api/analysis-routes';
+import websocket from '@fastify/websocket';
 import { insightRoutes } from './api/insight-routes';
+import { liveRoutes } from './api/live-routes';
+import { streamRoutes } from './api/stream-routes';
 import type { AnalyzerConfig } from './config/config';
 import { type AnalysisServices, createAnalysisServices } from './services/analysis-services';
+import { createAlertmanagerPush } from './services/alerts/alertmanager-push';
+import { DEFAULT_ALERT_RULES } from './services/alerts/live-alerts';
+import { createLiveServices, type LiveServices } from './services/live/live-services';
 import { createDuckDbAnalysisStore } from './store/duckdb/duckdb-analysis-store';
 import type { DuckDbStore } from './store/duckdb/duckdb-store';
 import { openImplementationTable } from './store/duckdb/implementation-table';
+import { openLiveTables } from './store/duckdb/live-tables';
 import type { Store } from './store/store';
 import type { WriteEvents } from './store/write-events';
 import { createAlertGauges } from './telemetry/alert-gauges';
+import { createLiveMetrics } from './telemetry/live-metrics';
 import type { AnalyzerMetrics } from './telemetry/analyzer-metrics';
 
 declare module 'fastify' {
   interface FastifyInstance {
     analysis: AnalysisServices;
+    live: LiveServices;
   }
 }
 
@@ -35,7 +44,9 @@ export interface AnalysisAppOptions {
 export async function registerAnalysis(app: FastifyInstance, options: AnalysisAppOptions): Promise<void> {
   const compiled = compileFailureRules(options.config.analysis.failureRules);
   if (!compiled.ok) throw new Error(`failureRules: ${compiled.error}`);
+  const { live, countStreamClients } = await startLive(app, options);
   const analysis = createAnalysisServices({
+    live: { store: live.store, idle: live.idle },
     failureRules: compiled.rules,
     store: options.store,
     analysisStore: createDuckDbAnalysisStore(options.duckdb),
@@ -48,5 +59,47 @@ export async function registerAnalysis(app: FastifyInstance, options: AnalysisAp
   app.decorate('analysis', analysis); // buildApp stops it in its ordered shutdown
   await app.register(analysisRoutes, { analysis });
   await app.register(insightRoutes, { analysis });
+  await app.register(liveRoutes, { live, now: Date.now });
+  await app.register(streamRoutes, { bus: live.bus, now: Date.now, onClients: countStreamClients });
   analysis.start();
+}
+
+/** Live analysis over the store: judged on commit, streamed, kept in its own tables, alerts pushed. */
+async function startLive(app: FastifyInstance, options: AnalysisAppOptions) {
+  const sources = { running: () => 0, streams: () => 0 };
+  const metrics = createLiveMetrics(options.metrics.registry, {
+    running: () => sources.running(),
+    streams: () => sources.streams(),
+  });
+  const live = createLiveServices({
+    store: await openLiveTables(options.duckdb),
+    writes: options.writes,
+    now: Date.now,
+    onError: (error) => app.log.error({ err: error }, 'live analysis failed'),
+    detection: { onPass: (seconds) => metrics.detectionDuration.observe(seconds) },
+  });
+  live.bus.subscribe((event) => {
+    if (event.type === 'anomaly.opened') metrics.anomaliesOpened.inc({ kind: String(event.data.kind) });
+  });
+  sources.running = () => live.tracker.size;
+  await live.start();
+  app.decorate('live', live);
+  const { alertmanagerUrl, alertResendIntervalMs, stuckExecutionMs } = options.config.analysis;
+  if (alertmanagerUrl !== undefined) {
+    const push = createAlertmanagerPush({
+      url: alertmanagerUrl,
+      bus: live.bus,
+      running: () => live.running(),
+      now: Date.now,
+      resendIntervalMs: alertResendIntervalMs,
+      rules: { ...DEFAULT_ALERT_RULES, stuckAfterMs: stuckExecutionMs },
+      onError: (error) => app.log.warn({ err: error }, 'alert push to Alertmanager failed'),
+      onPosted: () => metrics.alertPushes.inc({ outcome: 'ok' }),
+      onFailed: () => metrics.alertPushes.inc({ outcome: 'failed' }),
+    });
+    push.start();
+    app.addHook('onClose', () => push.stop());
+  }
+  await app.register(websocket);
+  return { live, countStreamClients: (count: () => number) => (sources.streams = count) };
 }

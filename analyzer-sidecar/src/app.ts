@@ -127,6 +127,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => {
     loopLag.stop();
     await services.writer.close();
+    await app.live.stop(); // judges and stores what the last commits brought
     await app.analysis.stop();
     await services.retention.stop();
     await store.close();
@@ -156,12 +157,20 @@ async function startServices(
     intervalMs: config.retentionIntervalMs,
     policy: () => settings.get(),
     onReport(report) {
+      // Archived or deleted rows: cached answers may count rows that moved or are gone.
+      if (RECORD_TYPES.some((t) => report[t].archived_rows > 0 || report[t].deleted_rows > 0))
+        writes.notifyRemoval();
       for (const type of RECORD_TYPES) {
         metrics.retentionRows.inc({ type, action: 'archived' }, report[type].archived_rows);
         metrics.retentionRows.inc({ type, action: 'deleted' }, report[type].deleted_rows);
       }
     },
     onError: (error) => app.log.error({ err: error }, 'retention job failed'),
+    // An execution marked running for longer than its rows stay hot (a day at least) will not end.
+    async afterRun(policy, now) {
+      const before = now - Math.max(1, policy.executions.hot_days) * 86_400_000;
+      if ((await store.forgetRunningBefore(before)) > 0) writes.notifyRemoval();
+    },
   });
   metrics.bindSources({ rowCounts: () => store.rowCounts(), archiveBytes: () => archive.bytes() });
   return { config, store, writer, archive, retention, retentionSettings: settings, metrics };

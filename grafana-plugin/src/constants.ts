@@ -10,6 +10,7 @@ export enum ROUTES {
   Insights = 'insights',
   Anomalies = 'anomalies',
   Compare = 'compare',
+  Live = 'live',
 }
 
 /** Proxy routes of plugin.json: the Grafana server injects the bearer token. */

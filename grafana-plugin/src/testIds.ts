@@ -26,6 +26,8 @@ export const testIds = {
     bottlenecks: 'rpa-workflow-bottlenecks',
     executions: 'rpa-workflow-executions',
     execution: 'rpa-workflow-execution',
+    durationChart: 'rpa-workflow-duration-chart',
+    waterfall: 'rpa-workflow-waterfall',
   },
   insights: {
     container: 'rpa-insights',
@@ -46,5 +48,13 @@ export const testIds = {
   },
   insightPanel: { container: 'rpa-insight-panel', item: 'rpa-insight-panel-item' },
   comparisonPanel: { container: 'rpa-comparison-panel', table: 'rpa-comparison-panel-table' },
+  live: {
+    container: 'rpa-live',
+    running: 'rpa-live-running',
+    runningRow: 'rpa-live-running-row',
+    endedRow: 'rpa-live-ended-row',
+    anomaly: 'rpa-live-anomaly',
+    incident: 'rpa-live-incident',
+  },
   nav: { container: 'rpa-nav' },
 };

@@ -123,6 +123,34 @@ export function robustLocationScale(values: Sample): RobustLocationScale {
   return { center, scale: MAD_TO_SIGMA * medianInPlace(scratch) };
 }
 
+/**
+ * The same median and scaled MAD from values already sorted, in linear time:
+ * the deviations below and above the median are each sorted already, so the
+ * middle deviation is found by merging them outward from the centre.
+ */
+export function robustLocationScaleSorted(sorted: ArrayLike<number>): RobustLocationScale {
+  const n = sorted.length;
+  const center = quantileSorted(sorted, 0.5);
+  const h = (n - 1) / 2;
+  const k = Math.floor(h);
+  let r = 0;
+  while (r < n && (sorted[r] as number) < center) r++;
+  let l = r - 1;
+  let kth = 0;
+  let next = 0;
+  for (let taken = 0; taken <= k + 1 && taken < n; taken++) {
+    const left = l >= 0 ? center - (sorted[l] as number) : Infinity;
+    const right = r < n ? (sorted[r] as number) - center : Infinity;
+    const d = left < right ? left : right;
+    if (left < right) l--;
+    else r++;
+    if (taken === k) kth = d;
+    else if (taken === k + 1) next = d;
+  }
+  const mad = h === k ? kth : kth + (h - k) * (next - kth);
+  return { center, scale: MAD_TO_SIGMA * mad };
+}
+
 const EMPTY_SUMMARY: DurationSummary = {
   count: 0,
   avg_duration_ms: null,

@@ -1,17 +1,14 @@
 /**
- * Anomalies and insights from the latest analysis pass (viewer), and insight
- * implementation tracking (editor).
+ * Insights from the latest analysis pass (viewer), and insight implementation
+ * tracking (editor). Anomalies are served by the live routes.
  */
 import type { FastifyInstance } from 'fastify';
 import type { AnalysisServices } from '../services/analysis-services';
 import { paginate } from './pagination';
-import { presentAnomaly, presentGroup, presentInsight } from './present-analysis';
-import { parseTime, toFilter, type FilterQuery } from './query-params';
+import { presentInsight } from './present-analysis';
+import { parseTime } from './query-params';
 import * as R from './schemas/analysis-route-schemas';
 
-interface AnomalyQuery extends FilterQuery {
-  min_severity: number;
-}
 interface InsightQuery {
   workflow_id?: string[];
   category?: string;
@@ -26,30 +23,7 @@ interface ImplementationBody {
 }
 
 export async function insightRoutes(app: FastifyInstance, options: { analysis: AnalysisServices }) {
-  const { snapshots, insights } = options.analysis;
-  app.get<{ Querystring: AnomalyQuery }>(
-    '/analytics/anomalies',
-    { config: { access: 'viewer' }, schema: R.anomaliesRouteSchema },
-    async ({ query }) => {
-      const filter = toFilter(query);
-      const ids = filter.workflowIds && new Set(filter.workflowIds);
-      const snapshot = await snapshots.current();
-      const items = snapshot.anomalies.filter(
-        (a) =>
-          (!ids || ids.has(a.workflow_id)) &&
-          a.severity >= query.min_severity &&
-          (filter.from === undefined || a.ended_at >= filter.from) &&
-          (filter.to === undefined || a.started_at < filter.to),
-      );
-      const groups = snapshot.groups.filter((g) => g.anomalies.some((a) => items.includes(a)));
-      return {
-        items: items.map(presentAnomaly),
-        total: items.length,
-        correlated_groups: groups.map(presentGroup),
-        computed_at: new Date(snapshot.computed_at).toISOString(),
-      };
-    },
-  );
+  const { insights } = options.analysis;
   app.get<{ Querystring: InsightQuery }>(
     '/analytics/insights',
     { config: { access: 'viewer' }, schema: R.insightsRouteSchema },

@@ -31,6 +31,8 @@ export interface RetentionJobOptions {
   readonly intervalMs: number;
   readonly policy: () => RetentionPolicy;
   readonly onReport: (report: RetentionReport) => void;
+  /** Runs after each application of the policy (the same `now`). */
+  readonly afterRun?: (policy: RetentionPolicy, now: number) => Promise<void>;
   readonly onError: (error: unknown) => void;
 }
 
@@ -55,9 +57,11 @@ export class RetentionJob {
   /** Applies the policy now (waits for a run already in progress first). */
   async runNow(now = Date.now()): Promise<RetentionReport> {
     while (this.running) await this.running.catch(() => undefined);
-    this.running = applyRetention(this.archive, this.options.policy(), now);
+    const policy = this.options.policy();
+    this.running = applyRetention(this.archive, policy, now);
     try {
       const report = await this.running;
+      await this.options.afterRun?.(policy, now);
       this.options.onReport(report);
       return report;
     } finally {

@@ -43,6 +43,12 @@ export interface AnalysisConfig {
   readonly impactPeriodMs: number;
   /** User failure categories, tried in order before the built-in rules. */
   readonly failureRules: readonly FailureRuleConfig[];
+  /** Alertmanager base URL the analyzer pushes its live alerts to (v2 API); none: no push. */
+  readonly alertmanagerUrl: string | undefined;
+  /** Period of the re-post of active alerts (and of the stuck-execution check). */
+  readonly alertResendIntervalMs: number;
+  /** A running execution without a new step for this long raises RpaAnalyzerExecutionStuck. */
+  readonly stuckExecutionMs: number;
 }
 
 export interface AnalyzerConfig {
@@ -84,6 +90,9 @@ export const DEFAULT_ANALYSIS: AnalysisConfig = {
   refreshIntervalMs: 60_000,
   impactPeriodMs: 7 * DAY_MS,
   failureRules: [],
+  alertmanagerUrl: undefined,
+  alertResendIntervalMs: 30_000,
+  stuckExecutionMs: 15 * 60_000,
 };
 
 /** Reads and validates the configuration; throws a ConfigError naming the bad key. */
@@ -144,8 +153,11 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
 }
 
 function analysisConfig(source: ConfigSource): AnalysisConfig {
-  const period = (envKey: string, fileKey: Exclude<keyof AnalysisConfig, 'failureRules'>, min: number) =>
-    source.integer(envKey, fileKey, min, 366 * DAY_MS) ?? DEFAULT_ANALYSIS[fileKey];
+  const period = (
+    envKey: string,
+    fileKey: Exclude<keyof AnalysisConfig, 'failureRules' | 'alertmanagerUrl'>,
+    min: number,
+  ) => source.integer(envKey, fileKey, min, 366 * DAY_MS) ?? DEFAULT_ANALYSIS[fileKey];
   return {
     degradationBaselineMs: period('RPA_ANALYZER_DEGRADATION_BASELINE_MS', 'degradationBaselineMs', 1000),
     degradationCurrentMs: period('RPA_ANALYZER_DEGRADATION_CURRENT_MS', 'degradationCurrentMs', 1000),
@@ -154,6 +166,9 @@ function analysisConfig(source: ConfigSource): AnalysisConfig {
     refreshIntervalMs: period('RPA_ANALYZER_REFRESH_INTERVAL_MS', 'refreshIntervalMs', 0),
     impactPeriodMs: period('RPA_ANALYZER_IMPACT_PERIOD_MS', 'impactPeriodMs', 1000),
     failureRules: failureRules(source),
+    alertmanagerUrl: source.pattern('RPA_ANALYZER_ALERTMANAGER_URL', 'alertmanagerUrl', /^https?:\/\/\S+$/),
+    alertResendIntervalMs: period('RPA_ANALYZER_ALERT_RESEND_INTERVAL_MS', 'alertResendIntervalMs', 100),
+    stuckExecutionMs: period('RPA_ANALYZER_STUCK_EXECUTION_MS', 'stuckExecutionMs', 1000),
   };
 }
 
@@ -221,6 +236,9 @@ const FILE_KEYS = [
   'authFailureLimit',
   'authFailureWindowMs',
   'failureRules',
+  'alertmanagerUrl',
+  'alertResendIntervalMs',
+  'stuckExecutionMs',
 ];
 
 function deepFreeze<T>(value: T): T {

@@ -77,6 +77,9 @@ function mapSpan(span: DecodedSpan, resource: Attributes, batch: RecordBatch): R
       case SPAN_NAMES.recovery:
         batch.recoveries.push(toRecovery(span));
         return undefined;
+      case SPAN_NAMES.executionStarted:
+        batch.executions.push(toExecutionStart(span, resource));
+        return undefined;
       default:
         return new Rejection(REJECT_REASON.notRpa, `span "${truncate(span.name)}" is not an RPA span`);
     }
@@ -111,6 +114,22 @@ function toExecution(span: DecodedSpan, resource: Attributes): ExecutionRecord {
     gpu_utilization_max: optionalNumber(a, RESOURCE_ATTR.gpuUtilizationMax, span),
     gpu_memory_mb_max: optionalNumber(a, RESOURCE_ATTR.gpuMemoryMbMax, span),
     disk_io_mb: optionalNumber(a, RESOURCE_ATTR.diskIoMb, span),
+  };
+}
+
+/** The start marker: a `running` execution (the store keeps it apart until the execution span arrives). */
+function toExecutionStart(span: DecodedSpan, resource: Attributes): ExecutionRecord {
+  const a = span.attributes;
+  return {
+    ...toExecution(span, resource),
+    completed_at: null,
+    duration_ms: null,
+    status: 'running',
+    steps_total: count(a, ATTR.executionStepsTotal, span) ?? 0,
+    steps_completed: 0,
+    steps_failed: 0,
+    error_message: null,
+    error_type: null,
   };
 }
 

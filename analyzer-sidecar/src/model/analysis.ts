@@ -119,12 +119,21 @@ export interface ReliabilityScore {
   total: number;
 }
 
+/** `point`: one extreme observation; `collective`: a window of them moved (a shift, an outage). */
+export type AnomalyKind = 'point' | 'collective';
+/** `open` while the episode lasts; `resolved` once the series is back to normal. */
+export type AnomalyStatus = 'open' | 'resolved';
+
 export interface Anomaly {
   anomaly_id: string;
   workflow_id: string;
   metric_name: string;
+  kind: AnomalyKind;
+  status: AnomalyStatus;
   /** When the analyzer noticed the episode. */
   detected_at: number;
+  /** When the analyzer saw it end; null while open. */
+  resolved_at: number | null;
   /** In [0, 1]. */
   severity: number;
   /** Peak deviation from the baseline, in baseline standard deviations (signed). */
@@ -141,10 +150,22 @@ export interface Anomaly {
 
 export interface AnomalyGroup {
   group_id: string;
+  /** Open while any member is open. */
+  status?: AnomalyStatus;
   workflow_ids: string[];
   started_at: number;
   ended_at: number;
   anomalies: Anomaly[];
+}
+
+/** A correlated group stored with its lifecycle: its id stays while members join. */
+export interface Incident extends AnomalyGroup {
+  status: AnomalyStatus;
+  /** Of its strongest member. */
+  severity: number;
+  /** When the analyzer opened it; when it saw its last member resolve (null while open). */
+  detected_at: number;
+  resolved_at: number | null;
 }
 
 export type InsightCategory = 'performance' | 'reliability' | 'resource' | 'best_practice';

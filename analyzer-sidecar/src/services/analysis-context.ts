@@ -3,7 +3,15 @@ import type { FailureRule } from '../analysis/failure-categories';
 import { QueryCache } from '../analysis/query-cache';
 import type { AnalysisConfig } from '../config/config';
 import type { AnalysisStore } from '../store/analysis-store';
+import type { LiveStore } from '../store/live-store';
 import type { Store } from '../store/store';
+
+/** Live analysis as the periodic pass sees it: anomalies and incidents already judged on commit. */
+export interface LiveAnalysis {
+  readonly store: LiveStore;
+  /** Resolves once every committed row is judged. */
+  idle(): Promise<void>;
+}
 
 export interface AnalysisContext {
   readonly store: Store;
@@ -12,6 +20,8 @@ export interface AnalysisContext {
   readonly now: () => number;
   readonly failureRules?: readonly FailureRule[];
   readonly cache: QueryCache<Promise<unknown> | undefined>;
+  /** Without it, the periodic pass detects anomalies itself over the lookback. */
+  readonly live?: LiveAnalysis;
 }
 
 /**

@@ -11,7 +11,7 @@ import type { ImplementationStore } from '../store/implementation-store';
 import type { Store } from '../store/store';
 import type { WriteEvents } from '../store/write-events';
 import type { AlertGauges } from '../telemetry/alert-gauges';
-import type { AnalysisContext } from './analysis-context';
+import type { AnalysisContext, LiveAnalysis } from './analysis-context';
 import { type AnalysisSnapshot, createSnapshotService } from './analysis-snapshot';
 import { computeAlertValues } from './alert-values';
 import { createAnalyticsService } from './analytics-service';
@@ -29,6 +29,7 @@ export interface AnalysisServiceOptions {
   failureRules?: readonly FailureRule[];
   now?: () => number;
   onError?: (error: unknown) => void;
+  live?: LiveAnalysis;
 }
 
 export function createAnalysisServices(options: AnalysisServiceOptions) {
@@ -40,10 +41,15 @@ export function createAnalysisServices(options: AnalysisServiceOptions) {
     now: options.now ?? Date.now,
     cache: new QueryCache<Promise<unknown> | undefined>(500),
     ...(options.failureRules && { failureRules: options.failureRules }),
+    ...(options.live && { live: options.live }),
   };
   const snapshots = createSnapshotService(context);
   options.writes.subscribe((workflowIds) => {
     for (const id of workflowIds) context.cache.invalidateWorkflow(id);
+    snapshots.markDirty();
+  });
+  options.writes.subscribeRemovals(() => {
+    context.cache.clear();
     snapshots.markDirty();
   });
   /** A fresh analysis pass, then the alert gauges from it. */

@@ -7,6 +7,7 @@
 import { correlateAnomalies } from '../analysis/anomaly/correlate-anomalies';
 import { detectInSeries } from '../analysis/anomaly/detect-anomalies';
 import { generateAllInsights } from '../insights/generate-insights';
+import type { Period } from '../analysis/performance';
 import type { Anomaly, AnomalyGroup, Insight } from '../model/analysis';
 import type { AnalysisContext } from './analysis-context';
 import { seriesFromStore } from './anomaly-series';
@@ -22,12 +23,26 @@ export interface AnalysisSnapshot {
   insights: Insight[];
 }
 
+/** Anomalies over the lookback: judged on commit (live), or detected here when there is no live analysis. */
+async function lookbackAnomalies(context: AnalysisContext, lookback: Period, now: number) {
+  const { live } = context;
+  if (!live) {
+    const records = await context.analysisStore.seriesRecords(lookback);
+    const { anomalies } = detectInSeries(seriesFromStore(records), { now });
+    return { anomalies, groups: correlateAnomalies(anomalies) };
+  }
+  await live.idle();
+  const [anomalies, groups] = await Promise.all([
+    live.store.anomaliesOverlapping(lookback.from, lookback.to),
+    live.store.incidentsOverlapping(lookback.from, lookback.to),
+  ]);
+  return { anomalies, groups };
+}
+
 export async function computeSnapshot(context: AnalysisContext): Promise<AnalysisSnapshot> {
   const now = context.now();
   const periods = recentPeriods(context.config, now);
-  const records = await context.analysisStore.seriesRecords(periods.lookback);
-  const { anomalies } = detectInSeries(seriesFromStore(records), { now });
-  const groups = correlateAnomalies(anomalies);
+  const { anomalies, groups } = await lookbackAnomalies(context, periods.lookback, now);
   const analyses = await buildWorkflowAnalyses(context, periods, anomalies);
   return { computed_at: now, anomalies, groups, insights: generateAllInsights(analyses, { now }) };
 }

@@ -42,6 +42,12 @@ export type WorkflowDurationSummary = DurationSummary & { readonly workflow_id: 
 export interface InsertCounts {
   /** Rows new to the store (duplicates of stored rows are not counted). */
   readonly inserted: Readonly<Record<RecordType, number>>;
+  /**
+   * The rows new to the store, where the backend reports them (what live
+   * analysis judges): final records, plus `running` executions whose start
+   * marker was stored now.
+   */
+  readonly fresh?: RecordBatch;
 }
 
 export interface Store {

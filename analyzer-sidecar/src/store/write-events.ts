@@ -6,12 +6,33 @@ import type { RecordBatch } from '../model/records';
 import type { Store } from './store';
 
 export type WriteListener = (workflowIds: ReadonlySet<string>) => void;
+/** The rows a commit added (live analysis judges them). */
+export type CommitListener = (fresh: RecordBatch) => void;
 
 export class WriteEvents {
   private readonly listeners: WriteListener[] = [];
+  private readonly commitListeners: CommitListener[] = [];
+  private readonly removalListeners: (() => void)[] = [];
 
   subscribe(listener: WriteListener): void {
     this.listeners.push(listener);
+  }
+
+  /** Rows left the hot store or the archive (retention): every cached answer may be stale. */
+  subscribeRemovals(listener: () => void): void {
+    this.removalListeners.push(listener);
+  }
+
+  notifyRemoval(): void {
+    for (const listener of this.removalListeners) listener();
+  }
+
+  subscribeCommits(listener: CommitListener): void {
+    this.commitListeners.push(listener);
+  }
+
+  notifyCommit(fresh: RecordBatch): void {
+    for (const listener of this.commitListeners) listener(fresh);
   }
 
   notify(workflowIds: ReadonlySet<string>): void {
@@ -35,6 +56,7 @@ export function notifyingStore(store: Store, events: WriteEvents): Store {
     async insert(batch) {
       const counts = await store.insert(batch);
       events.notify(workflowsOf(batch));
+      if (counts.fresh) events.notifyCommit(counts.fresh);
       return counts;
     },
     listExecutions: (filter, limit, cursor) => store.listExecutions(filter, limit, cursor),

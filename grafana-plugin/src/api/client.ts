@@ -1,4 +1,4 @@
-import { getBackendSrv, type FetchResponse } from '@grafana/runtime';
+import { config, getBackendSrv, type FetchResponse } from '@grafana/runtime';
 import { lastValueFrom } from 'rxjs';
 
 import { ANALYZER_EDITOR_PATH, ANALYZER_VIEWER_PATH } from '../constants';
@@ -12,6 +12,7 @@ import type {
   Comparison,
   Degradation,
   ExecutionMetrics,
+  LiveExecution,
   FailureBreakdown,
   Insight,
   InsightImplementation,
@@ -42,7 +43,7 @@ export interface AnalyzerClient {
   performance(workflowId: string, filters: AnalyzerFilters): Promise<PerformanceStats>;
   bottlenecks(filters: AnalyzerFilters): Promise<Page<Bottleneck>>;
   degradation(workflowId: string, filters: AnalyzerFilters): Promise<Degradation>;
-  successRates(filters: AnalyzerFilters): Promise<Page<SuccessRate>>;
+  successRates(filters: AnalyzerFilters, options?: { windowMs?: number }): Promise<Page<SuccessRate>>;
   failures(filters: AnalyzerFilters): Promise<FailureBreakdown>;
   reliability(filters: AnalyzerFilters): Promise<Page<ReliabilityScore>>;
   anomalies(filters: AnalyzerFilters): Promise<AnomalyList>;
@@ -57,6 +58,15 @@ export interface AnalyzerClient {
   workflowIds(filters: AnalyzerFilters): Promise<string[]>;
   /** Step action types in the range (for $action_type). */
   actionTypes(filters: AnalyzerFilters): Promise<string[]>;
+  /** Executions in flight with their progress. */
+  liveExecutions(workflowIds?: string[]): Promise<Page<LiveExecution>>;
+  /** URL of the event stream (Server-Sent Events), for an EventSource. */
+  streamUrl(workflowIds?: string[]): string;
+}
+
+/** EventSource resolves against the page: Grafana's relative proxy path needs the app's sub-URL. */
+function absolute(base: string): string {
+  return base === '' || base.startsWith('/') || /^https?:/.test(base) ? base : `${config.appSubUrl ?? ''}/${base}`;
 }
 
 function trimSlash(base: string): string {
@@ -107,7 +117,8 @@ export function createAnalyzerClient(endpoints: AnalyzerEndpoints = GRAFANA_ENDP
     bottlenecks: (filters) => get('/analytics/bottlenecks', filterParams(filters)),
     degradation: (workflowId, filters) =>
       get('/analytics/degradation', { ...filterParams(filters), workflow_id: workflowId }),
-    successRates: (filters) => get('/analytics/success-rates', filterParams(filters)),
+    successRates: (filters, options = {}) =>
+      get('/analytics/success-rates', { ...filterParams(filters), window_ms: options.windowMs }),
     failures: (filters) => get('/analytics/failures', filterParams(filters)),
     reliability: (filters) => get('/analytics/reliability', filterParams(filters)),
     anomalies: (filters) => get('/analytics/anomalies', filterParams(filters)),
@@ -128,6 +139,8 @@ export function createAnalyzerClient(endpoints: AnalyzerEndpoints = GRAFANA_ENDP
         await aggregate({ metric: 'execution_duration_ms', aggregation: 'count', groupBy: ['workflow_id'] }, filters),
         'workflow_id'
       ),
+    liveExecutions: (workflowIds) => get('/analytics/executions/live', { workflow_id: workflowIds, limit: 1000 }),
+    streamUrl: (workflowIds) => `${absolute(viewer)}/analytics/stream${buildQueryString({ workflow_id: workflowIds })}`,
     actionTypes: async (filters) =>
       distinctGroups(
         await aggregate({ metric: 'step_duration_ms', aggregation: 'count', groupBy: ['action_type'] }, filters),

@@ -115,6 +115,8 @@ export interface SuccessRate {
   total: number;
   completed: number;
   failed: number;
+  /** With `window_ms`: every window of the range, oldest first (empty windows have a null rate). */
+  windows?: Array<{ window_start: Timestamp; window_end: Timestamp; success_rate: number | null }>;
 }
 
 export interface FailureExample {
@@ -159,10 +161,15 @@ export interface Anomaly {
   description: string;
   recommended_action: string | null;
   execution_ids: string[];
+  /** `point`: one extreme run; `collective`: a shift (analyzers before the live round omit it). */
+  kind?: 'point' | 'collective';
+  status?: 'open' | 'resolved';
+  resolved_at?: Timestamp | null;
 }
 
 export interface AnomalyGroup {
   group_id: string;
+  status?: 'open' | 'resolved';
   workflow_ids: string[];
   started_at: Timestamp;
   ended_at: Timestamp;
@@ -262,3 +269,33 @@ export interface AggregateRow {
   value: number | null;
   count: number;
 }
+
+/** An execution in flight (`/analytics/executions/live`, and the stream's execution.* events). */
+export interface LiveExecution {
+  execution_id: string;
+  workflow_id: string;
+  status: 'running' | 'completed' | 'failed' | 'cancelled';
+  started_at: Timestamp;
+  /** Null while running. */
+  completed_at: Timestamp | null;
+  elapsed_ms: number;
+  steps_total: number | null;
+  steps_completed: number;
+  steps_failed: number;
+  current_step: { node_id: string; action_type: string } | null;
+}
+
+export type LiveEventType =
+  | 'execution.started'
+  | 'execution.progress'
+  | 'execution.ended'
+  | 'anomaly.opened'
+  | 'anomaly.resolved'
+  | 'incident.opened'
+  | 'incident.resolved';
+
+/** One event of `GET /analytics/stream`. */
+export type LiveEvent =
+  | { type: 'execution.started' | 'execution.progress' | 'execution.ended'; id: number; data: LiveExecution }
+  | { type: 'anomaly.opened' | 'anomaly.resolved'; id: number; data: Anomaly }
+  | { type: 'incident.opened' | 'incident.resolved'; id: number; data: AnomalyGroup };

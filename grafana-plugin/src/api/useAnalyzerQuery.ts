@@ -7,6 +7,7 @@ export type QueryState<T> =
 
 interface Settled<T> {
   requestKey: string;
+  key: string;
   state: QueryState<T>;
 }
 
@@ -14,7 +15,12 @@ interface Settled<T> {
  * Runs `load` whenever `key` changes (or on reload); stale answers are dropped.
  * The state is loading until the answer for the current request arrives.
  */
-export function useAnalyzerQuery<T>(load: () => Promise<T>, key: string): QueryState<T> & { reload: () => void } {
+export function useAnalyzerQuery<T>(
+  load: () => Promise<T>,
+  key: string,
+  /** On reload (same key), keep showing the last answer until the new one arrives (live refresh). */
+  options: { keepOnReload?: boolean } = {}
+): QueryState<T> & { reload: () => void } {
   const [settled, setSettled] = useState<Settled<T>>();
   const [attempt, setAttempt] = useState(0);
   const requestKey = `${key}#${attempt}`;
@@ -27,8 +33,9 @@ export function useAnalyzerQuery<T>(load: () => Promise<T>, key: string): QueryS
   useEffect(() => {
     let current = true;
     loadRef.current().then(
-      (data) => current && setSettled({ requestKey, state: { status: 'ready', data } }),
-      (error: unknown) => current && setSettled({ requestKey, state: { status: 'error', error: describeError(error) } })
+      (data) => current && setSettled({ requestKey, key, state: { status: 'ready', data } }),
+      (error: unknown) =>
+        current && setSettled({ requestKey, key, state: { status: 'error', error: describeError(error) } })
     );
     return () => {
       current = false;
@@ -36,6 +43,7 @@ export function useAnalyzerQuery<T>(load: () => Promise<T>, key: string): QueryS
   }, [requestKey]);
 
   const reload = useCallback(() => setAttempt((n) => n + 1), []);
-  const state: QueryState<T> = settled?.requestKey === requestKey ? settled.state : { status: 'loading' };
+  const kept = options.keepOnReload && settled?.key === key && settled.state.status === 'ready';
+  const state: QueryState<T> = settled?.requestKey === requestKey || kept ? settled!.state : { status: 'loading' };
   return { ...state, reload };
 }

@@ -8,6 +8,7 @@ import { testIds } from '../testIds';
 import { formatMs, formatTime } from './format';
 import { QueryStateView } from './QueryStateView';
 import { Section } from './Section';
+import { StepWaterfall } from './charts/StepWaterfall';
 import { SimpleTable } from './SimpleTable';
 import { tempoTraceUrl } from './traceLink';
 
@@ -50,6 +51,7 @@ export function ExecutionDetail({ workflowId, executionId, filters, queryKey }: 
                   </>
                 )}
               </p>
+              <StepWaterfall steps={e.steps ?? []} testId={testIds.workflow.waterfall} />
               <SimpleTable
                 rows={e.steps ?? []}
                 rowKey={(s) => s.step_id}

@@ -8,6 +8,8 @@ import { useStyles2 } from '@grafana/ui';
 import { useAnalyzerClient } from '../api/AnalyzerContext';
 import { useAnalyzerQuery } from '../api/useAnalyzerQuery';
 import type { FailureBreakdown, Insight, SuccessRate } from '../api/types';
+import { trendWindowMs } from '../components/charts/chartScale';
+import { Sparkline } from '../components/charts/Sparkline';
 import { formatPercent } from '../components/format';
 import { PageToolbar } from '../components/PageToolbar';
 import { QueryStateView } from '../components/QueryStateView';
@@ -34,7 +36,7 @@ export function Overview() {
   const { timeRange, filters, setTimeRange, key } = useUrlTimeRange();
   const state = useAnalyzerQuery<OverviewData>(async () => {
     const [rates, failures, insights, anomalies] = await Promise.all([
-      client.successRates(filters),
+      client.successRates(filters, { windowMs: trendWindowMs(filters.from, filters.to) }),
       client.failures(filters),
       client.insights(filters, { limit: 3 }),
       client.anomalies(filters),
@@ -46,7 +48,7 @@ export function Overview() {
         .slice()
         .sort((a, b) => b.priority_score - a.priority_score)
         .slice(0, 3),
-      anomalyCount: anomalies.items.length,
+      anomalyCount: anomalies.total ?? anomalies.items.length,
     };
   }, key);
 
@@ -74,6 +76,18 @@ export function Overview() {
                       ),
                     },
                     { header: 'Success rate', align: 'right', render: (r) => formatPercent(r.success_rate) },
+                    {
+                      header: 'Trend',
+                      render: (r) =>
+                        r.windows ? (
+                          <Sparkline
+                            values={r.windows.map((w) => w.success_rate)}
+                            label={`Success rate of ${r.workflow_id} over the range`}
+                          />
+                        ) : (
+                          '–'
+                        ),
+                    },
                     { header: 'Finished', align: 'right', render: (r) => r.total },
                     { header: 'Failed', align: 'right', render: (r) => r.failed },
                   ]}

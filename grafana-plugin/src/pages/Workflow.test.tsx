@@ -42,6 +42,9 @@ describe('Workflow page', () => {
     expect(screen.getByTestId(testIds.workflow.degradation)).toHaveTextContent(/Slower by 34.5 %/);
     expect(screen.getByTestId(testIds.workflow.bottlenecks)).toHaveTextContent('login');
     expect(screen.getByTestId(testIds.workflow.bottlenecks)).toHaveTextContent('41.0 %');
+    const chart = screen.getByTestId(testIds.workflow.durationChart);
+    expect(chart.querySelector('path')?.getAttribute('d')).toMatch(/^M/);
+    expect(chart.querySelectorAll('rect').length).toBeGreaterThan(0);
     const trace = screen.getByRole('link', { name: /open in Tempo/ });
     expect(trace.getAttribute('href')).toContain('4bf92f3577b34da6a3ce929d0e0e4736');
     const perf = backend.requests.find((r) => r.url.includes('/analytics/performance'))!;
@@ -54,6 +57,7 @@ describe('Workflow page', () => {
     const execution = await screen.findByTestId(testIds.workflow.execution);
     expect(execution).toHaveTextContent('Execution e1');
     expect(execution).toHaveTextContent('login form not found');
+    expect(screen.getByTestId(testIds.workflow.waterfall)).toBeInTheDocument();
     const request = backend.requests.find((r) => r.url.includes('include=steps'));
     expect(paramsOf(request!).getAll('workflow_id')).toEqual(['payroll-sync']);
   });

@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { useCallback, useEffect, useMemo, useRef } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { PluginPage } from '@grafana/runtime';
@@ -6,7 +6,10 @@ import { Alert, Stack, TextLink, useStyles2 } from '@grafana/ui';
 
 import { useAnalyzerClient } from '../api/AnalyzerContext';
 import type { AnalyzerFilters } from '../api/filters';
+import type { LiveEvent } from '../api/types';
 import { useAnalyzerQuery } from '../api/useAnalyzerQuery';
+import { useLiveStream } from '../api/useLiveStream';
+import { DurationChart } from '../components/charts/DurationChart';
 import type { AnalyzerClient } from '../api/client';
 import { formatMs, formatPercent, formatTime } from '../components/format';
 import { PageToolbar } from '../components/PageToolbar';
@@ -22,13 +25,40 @@ import { NO_EXECUTIONS_HINT } from './emptyHints';
 
 async function loadWorkflow(client: AnalyzerClient, workflowId: string, filters: AnalyzerFilters) {
   const scoped = { ...filters, workflowIds: [workflowId] };
-  const [performance, degradation, bottlenecks, executions] = await Promise.all([
+  const [performance, degradation, bottlenecks, executions, anomalies] = await Promise.all([
     client.performance(workflowId, filters),
     client.degradation(workflowId, filters),
     client.bottlenecks(scoped),
-    client.executions(scoped, { limit: 20 }),
+    client.executions(scoped, { limit: 1000 }),
+    // The chart's bands are a bonus: an analyzer without them still shows the page.
+    client.anomalies(scoped).then(
+      (a) => a.items,
+      () => []
+    ),
   ]);
-  return { performance, degradation, bottlenecks: bottlenecks.items, executions: executions.items };
+  return { performance, degradation, bottlenecks: bottlenecks.items, executions: executions.items, anomalies };
+}
+
+/** Reloads at most every `everyMs` while events for the workflow arrive (runs ending, anomalies). */
+function useLiveReload(url: string | null, reload: () => void, everyMs = 5000) {
+  const last = useRef(0);
+  const pending = useRef<ReturnType<typeof setTimeout>>();
+  useEffect(() => () => clearTimeout(pending.current), []);
+  const onEvent = useCallback(
+    (event: LiveEvent) => {
+      if (event.type === 'execution.started' || event.type === 'execution.progress' || pending.current) {
+        return;
+      }
+      const wait = Math.max(0, last.current + everyMs - Date.now());
+      pending.current = setTimeout(() => {
+        pending.current = undefined;
+        last.current = Date.now();
+        reload();
+      }, wait);
+    },
+    [reload, everyMs]
+  );
+  useLiveStream(url, onEvent);
 }
 
 /** One workflow: duration statistics, degradation, bottleneck steps, recent executions with trace links. */
@@ -41,9 +71,12 @@ export function Workflow() {
   const workflows = useAnalyzerQuery(() => client.workflowIds(filters), key);
   const detail = useAnalyzerQuery(
     () => (workflowId ? loadWorkflow(client, workflowId, filters) : Promise.resolve(undefined)),
-    `${key}|${workflowId ?? ''}`
+    `${key}|${workflowId ?? ''}`,
+    { keepOnReload: true }
   );
   const known = workflows.status === 'ready' ? workflows.data : [];
+  const streamUrl = useMemo(() => (workflowId ? client.streamUrl([workflowId]) : null), [client, workflowId]);
+  useLiveReload(streamUrl, detail.reload);
 
   return (
     <PluginPage>
@@ -83,6 +116,11 @@ export function Workflow() {
                   title={`Duration (${d.performance.execution_count} executions)`}
                   testId={testIds.workflow.stats}
                 >
+                  <DurationChart
+                    executions={d.executions}
+                    anomalies={d.anomalies}
+                    testId={testIds.workflow.durationChart}
+                  />
                   <Stack gap={3} wrap="wrap">
                     {(
                       [
@@ -122,7 +160,7 @@ export function Workflow() {
                 </Section>
                 <Section title="Recent executions" testId={testIds.workflow.executions}>
                   <SimpleTable
-                    rows={d.executions}
+                    rows={d.executions.slice(0, 20)}
                     rowKey={(e) => e.execution_id}
                     columns={[
                       { header: 'Started', render: (e) => formatTime(e.started_at) },

@@ -19,6 +19,7 @@ const NAV: Array<[string, string]> = [
   [ROUTES.Insights, 'Insights'],
   [ROUTES.Anomalies, 'Anomalies'],
   [ROUTES.Compare, 'Compare'],
+  [ROUTES.Live, 'Live'],
   [PANELS_ROUTE, 'Panels'],
 ];
 

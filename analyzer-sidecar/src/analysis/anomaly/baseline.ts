@@ -13,7 +13,7 @@
  * law and widens exactly as much as the tail is heavier.
  * Failure rates use the Bernoulli model: p with a Laplace prior, σ = √(p(1−p)).
  */
-import { quantileSorted, robustLocationScale, sortAscending } from '../statistics';
+import { quantileSorted, robustLocationScaleSorted, sortAscending } from '../statistics';
 import type { MetricKind } from './metric-series';
 
 export interface Baseline {
@@ -24,6 +24,14 @@ export interface Baseline {
   scale: number;
   /** Standard deviation above the centre. */
   upperScale: number;
+  /**
+   * Scale single observations are judged by (point anomalies): the distance
+   * to the empirical 99 % and 99.5 % quantiles over 2.326 and 2.576 (σ for a
+   * normal law), the wider, never below `upperScale`. A tail of stuck runs a few per cent deep widens it, so
+   * they stay ordinary; one run far beyond everything learned does not.
+   * Absent in baselines stored before it existed: `upperScale` then.
+   */
+  tailScale?: number;
   /** Observations it was fitted on. */
   count: number;
 }
@@ -51,6 +59,8 @@ export function fitBaseline(
   kind: MetricKind,
   watched: readonly number[],
   options: BaselineOptions = {},
+  /** `watched` in ascending order, when the caller keeps it so (saves a sort). */
+  presorted?: ArrayLike<number>,
 ): Baseline | null {
   if (watched.length === 0) return null;
   if (kind === 'rate') {
@@ -62,20 +72,31 @@ export function fitBaseline(
     const sigma = Math.sqrt(p * (1 - p));
     return { kind, center: p, scale: sigma, upperScale: sigma, count: watched.length };
   }
-  const { center, scale } = robustLocationScale(watched);
-  const sorted = sortAscending(watched);
+  const sorted = presorted ?? sortAscending(watched);
+  const { center, scale } = robustLocationScaleSorted(sorted);
   const floor = Math.max(scale, options.minLogScale ?? 0.05);
+  const upperScale = Math.max(floor, (quantileSorted(sorted, 1 - NORMAL_TAIL) - center) / 2);
   return {
     kind,
     center,
     scale: Math.max(floor, (center - quantileSorted(sorted, NORMAL_TAIL)) / 2),
-    upperScale: Math.max(floor, (quantileSorted(sorted, 1 - NORMAL_TAIL) - center) / 2),
+    upperScale,
+    tailScale: Math.max(
+      upperScale,
+      ...TAIL_QUANTILES.map(([q, z]) => (quantileSorted(sorted, q) - center) / z),
+    ),
     count: watched.length,
   };
 }
 
 /** P(Z < −2) for a standard normal Z: the tail beyond 2σ. */
 const NORMAL_TAIL = 0.02275013194817921;
+
+/** Upper quantiles and the standard normal's values there: the widest reading of the tail wins. */
+const TAIL_QUANTILES: readonly [number, number][] = [
+  [0.99, 2.3263478740408],
+  [0.995, 2.5758293035489],
+];
 
 /** Signed distance from the baseline, in baseline standard deviations. */
 export function deviationOf(baseline: Baseline, watched: number): number {
@@ -91,4 +112,21 @@ export function severityOf(deviation: number, sensitivity: number): number {
   const d = Math.abs(deviation);
   if (!(d > sensitivity)) return 0;
   return Number.isFinite(d) ? Math.min(1, Math.max(0, 1 - sensitivity / d)) : 1;
+}
+
+/** How far one observation lies above the baseline, in tail scales (point anomalies). */
+export function pointDeviationOf(baseline: Baseline, watched: number): number {
+  return (watched - baseline.center) / (baseline.tailScale ?? baseline.upperScale);
+}
+
+/**
+ * Severity of a point anomaly in [0, 1]: 0.5 at the threshold, rising to 1
+ * with e-folding `scale` deviations beyond it. A single run far beyond the
+ * tail is a strong signal on its own (unlike a collective shift, whose
+ * severity grows with its size relative to the threshold).
+ */
+export function pointSeverityOf(deviation: number, threshold: number, scale: number): number {
+  if (!(deviation > threshold)) return 0;
+  if (!Number.isFinite(deviation)) return 1;
+  return Math.min(1, 1 - 0.5 * Math.exp(-(deviation - threshold) / scale));
 }

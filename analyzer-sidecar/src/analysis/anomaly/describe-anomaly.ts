@@ -8,7 +8,7 @@ export interface AnomalyText {
 }
 
 interface DescribeInput {
-  series: MetricSeries;
+  series: Pick<MetricSeries, 'workflow_id' | 'metric_name' | 'kind'>;
   episode: Episode;
   baseline_value: number;
   actual_value: number;
@@ -46,10 +46,14 @@ export function describeAnomaly({
   const isRate = series.kind === 'rate';
   const value = (x: number) => (isRate ? `${round(x * 100)} %` : round(x));
   const ratio = !isRate && baseline_value > 0 ? ` (${round(actual_value / baseline_value)}× usual)` : '';
+  const who =
+    episode.kind === 'point'
+      ? `${series.workflow_id} (one ${isRate ? 'window' : 'observation'})`
+      : series.workflow_id;
   const shift = episode.levelShift ? ' The new level persisted and has been adopted as the baseline.' : '';
   return {
     description:
-      `${subject(series.metric_name)} of ${series.workflow_id} was ${up ? 'above' : 'below'} its baseline: ` +
+      `${subject(series.metric_name)} of ${who} was ${up ? 'above' : 'below'} its baseline: ` +
       `${value(actual_value)} vs ${value(baseline_value)}${ratio}, ${round(Math.abs(episode.peakDeviation))} standard deviations.${shift}`,
     recommended_action: action(series.metric_name, up),
   };

@@ -151,13 +151,25 @@ export const compareRouteSchema = routeSchema({
   example: E.comparisonExample,
 });
 
+/** Lifecycle filter of anomalies and incidents; the dashboards' execution statuses are accepted and ignored. */
+export const lifecycleStatus = {
+  type: 'string',
+  enum: ['open', 'resolved', 'running', 'completed', 'failed', 'cancelled'],
+  description: 'open or resolved (execution statuses of the common filters are ignored here)',
+} as const;
+
 export const anomaliesRouteSchema = routeSchema({
-  summary: 'Anomalies of the last analysis pass, with the correlated groups (systemic incidents)',
+  summary: 'Anomalies judged on commit, newest first, with the correlated groups (systemic incidents)',
+  description:
+    'Any range: anomalies whose data span overlaps from/to. `correlated_groups` are the incidents holding a listed anomaly.',
   querystring: {
     properties: {
       ...rangeProperties,
+      status: lifecycleStatus,
       workflow_id: workflowIdsParam,
       min_severity: { type: 'number', minimum: 0, maximum: 1, default: 0 },
+      limit: limitParam,
+      cursor: cursorParam,
     },
   },
   ok: {
@@ -165,6 +177,7 @@ export const anomaliesRouteSchema = routeSchema({
     properties: {
       items: { type: 'array', items: S.anomalySchema },
       total: { type: 'integer' },
+      next_cursor: { type: ['string', 'null'] },
       correlated_groups: { type: 'array', items: S.anomalyGroupSchema },
       computed_at: { type: 'string', format: 'date-time' },
     },
@@ -172,6 +185,7 @@ export const anomaliesRouteSchema = routeSchema({
   example: {
     items: [E.anomalyExample],
     total: 1,
+    next_cursor: null,
     correlated_groups: [],
     computed_at: '2026-11-21T00:00:00.000Z',
   },

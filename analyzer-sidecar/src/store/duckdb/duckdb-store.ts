@@ -5,7 +5,13 @@
  * hot and archived rows alike.
  */
 import type { DuckDBAppender, DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
-import { RECORD_TYPES, type RecordBatch, type RecordType, type StepRecord } from '../../model/records';
+import {
+  emptyBatch,
+  RECORD_TYPES,
+  type RecordBatch,
+  type RecordType,
+  type StepRecord,
+} from '../../model/records';
 import type { AggregateQuery, AggregateRow } from '../aggregate-catalog';
 import type {
   ExecutionCursor,
@@ -22,6 +28,7 @@ import { runAggregate } from './aggregate-sql';
 import { queryDurationSummaries, queryNodeSummaries, querySuccessRates } from './workflow-stats-sql';
 import { listExecutions, queryRange, stepsOf } from './execution-queries';
 import { openDatabase, type DuckDbOptions, type OpenHooks } from './open-database';
+import { CREATE_STARTS, forgetStartsBefore, RUNNING_EXECUTIONS_SQL, settleStarts } from './execution-starts';
 import { freshRows } from './fresh-rows';
 import { appendRows } from './row-codec';
 import { allRowsView, createTableSql, quoteIdentifier, quoteLiteral, TABLES } from './tables';
@@ -57,6 +64,7 @@ export class DuckDbStore implements Store {
     const instance = await openDatabase(options, hooks);
     const writer = await instance.connect();
     for (const type of RECORD_TYPES) await writer.run(createTableSql(TABLES[type]));
+    await writer.run(CREATE_STARTS);
     const readers = await Promise.all(Array.from({ length: READERS }, () => instance.connect()));
     const store = new DuckDbStore(instance, writer, readers, await createAppenders(writer));
     await store.setArchiveFiles({ executions: [], steps: [], recoveries: [], resources: [] });
@@ -70,22 +78,27 @@ export class DuckDbStore implements Store {
   insert(batch: RecordBatch): Promise<InsertCounts> {
     return this.exclusive(async (connection) => {
       const inserted: Record<RecordType, number> = { executions: 0, steps: 0, recoveries: 0, resources: 0 };
+      const freshBatch = emptyBatch();
       await connection.run('BEGIN TRANSACTION');
       try {
+        const settled = await settleStarts(connection, batch.executions);
+        const rows = { ...batch, executions: settled.finished };
         for (const type of RECORD_TYPES) {
-          if (batch[type].length === 0) continue;
-          const fresh = await freshRows(connection, type, batch[type], this.archivedFiles[type]);
+          if (rows[type].length === 0) continue;
+          const fresh = await freshRows(connection, type, rows[type], this.archivedFiles[type]);
           appendRows(this.appenders[type], TABLES[type], fresh);
           this.appenders[type].flushSync();
           inserted[type] = fresh.length;
+          (freshBatch[type] as object[]) = fresh;
         }
+        freshBatch.executions.push(...settled.started);
         await connection.run('COMMIT');
       } catch (error) {
         await connection.run('ROLLBACK').catch(() => undefined);
         this.appenders = await recreateAppenders(connection, this.appenders);
         throw error;
       }
-      return { inserted };
+      return { inserted, fresh: freshBatch };
     });
   }
 
@@ -125,6 +138,11 @@ export class DuckDbStore implements Store {
     const counts: Record<RecordType, number> = { executions: 0, steps: 0, recoveries: 0, resources: 0 };
     for (const row of result.getRowObjects()) counts[row.t as RecordType] = row.n as number;
     return counts;
+  }
+
+  /** Forgets executions still marked running that started before `before` (see execution-starts). */
+  forgetRunningBefore(before: number): Promise<number> {
+    return this.exclusive((connection) => forgetStartsBefore(connection, before));
   }
 
   /**
@@ -173,10 +191,11 @@ export class DuckDbStore implements Store {
     for (const type of RECORD_TYPES) {
       const hot = `SELECT * FROM ${quoteIdentifier(type)}`;
       const list = files[type];
-      const sql =
+      const stored =
         list.length === 0
           ? hot
           : `${hot} UNION ALL BY NAME SELECT * FROM read_parquet([${list.map(quoteLiteral).join(', ')}])`;
+      const sql = type === 'executions' ? `${stored} UNION ALL BY NAME ${RUNNING_EXECUTIONS_SQL}` : stored;
       await connection.run(`CREATE OR REPLACE VIEW ${quoteIdentifier(allRowsView(type))} AS ${sql}`);
     }
   }

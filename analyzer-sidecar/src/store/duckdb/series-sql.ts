@@ -93,6 +93,13 @@ export async function querySeriesRecords(
   };
 }
 
+/**
+ * Where stored executions begin. Steps older than that may have lost their
+ * execution to retention (executions deleted, steps kept): they are not
+ * executions still running.
+ */
+const RETAINED_EXECUTIONS_FROM = `SELECT coalesce(min(started_at), 0) FROM executions_all WHERE status <> '${RUNNING}'`;
+
 export async function queryRunningExecutions(
   connection: DuckDBConnection,
   since: number,
@@ -103,7 +110,7 @@ export async function queryRunningExecutions(
   const result = await connection.runAndReadAll(
     `SELECT workflow_id, min(started_at)::DOUBLE AS oldest_started_at FROM (
        SELECT s.workflow_id, min(s.started_at) AS started_at FROM steps_all s
-       WHERE s.started_at >= $1::BIGINT AND NOT EXISTS (
+       WHERE s.started_at >= greatest($1::BIGINT, (${RETAINED_EXECUTIONS_FROM})) AND NOT EXISTS (
          SELECT 1 FROM executions_all e WHERE e.execution_id = s.execution_id AND e.status IN (${finished}))
        GROUP BY s.workflow_id, s.execution_id
        UNION ALL

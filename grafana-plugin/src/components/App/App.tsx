@@ -5,6 +5,7 @@ import { ROUTES } from '../../constants';
 import Anomalies from '../../pages/Anomalies';
 import Compare from '../../pages/Compare';
 import Insights from '../../pages/Insights';
+import Live from '../../pages/Live';
 import Overview from '../../pages/Overview';
 import Workflow from '../../pages/Workflow';
 
@@ -25,6 +26,7 @@ export function App() {
       <Route path={ROUTES.Insights} element={<Insights />} />
       <Route path={ROUTES.Anomalies} element={<Anomalies />} />
       <Route path={ROUTES.Compare} element={<Compare />} />
+      <Route path={ROUTES.Live} element={<Live />} />
       <Route path="*" element={<ToOverview />} />
     </Routes>
   );
