@@ -139,15 +139,15 @@ async function main() {
   process.on('SIGTERM', () => void stop(0));
   process.on('exit', () => children.forEach((child) => child.kill('SIGKILL')));
   await assertPortFree(PORT);
-  next('analyzer', [
-    ANALYZER_CLI,
-    'serve',
-    '--port',
-    String(PORT),
-    '--data-dir',
-    DATA_DIR,
-    '--insecure-local',
-  ]);
+  // With tokens the API asks for them (sign in at /ui with the viewer token); without, loopback only.
+  const protectedStart = Boolean(process.env.RPA_ANALYZER_TOKENS);
+  next(
+    'analyzer',
+    [ANALYZER_CLI, 'serve', '--port', String(PORT), '--data-dir', DATA_DIR].concat(
+      protectedStart ? [] : ['--insecure-local'],
+    ),
+    { RPA_ANALYZER_HOST: process.env.RPA_ANALYZER_HOST ?? '127.0.0.1' },
+  );
   await waitForHealth(60_000);
   console.log(`
 RPA Analytics is running (Ctrl-C stops it; data in ${DATA_DIR}, npm start -- --reset starts afresh)

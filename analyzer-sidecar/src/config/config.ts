@@ -147,6 +147,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
         DEFAULT_UI.sessionTtlMs,
       maxSessions:
         source.integer('RPA_ANALYZER_UI_MAX_SESSIONS', 'uiMaxSessions', 1, 1_000_000) ?? DEFAULT_MAX_SESSIONS,
+      grafanaUrl: source.pattern('RPA_ANALYZER_GRAFANA_URL', 'grafanaUrl', /^https?:\/\/[^\s"<>]+$/),
     },
   };
   return deepFreeze(config);
@@ -233,6 +234,7 @@ const FILE_KEYS = [
   'uiDir',
   'uiSessionTtlMs',
   'uiMaxSessions',
+  'grafanaUrl',
   'authFailureLimit',
   'authFailureWindowMs',
   'failureRules',

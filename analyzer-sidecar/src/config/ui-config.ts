@@ -8,6 +8,8 @@ export interface UiConfig {
   readonly sessionTtlMs: number;
   /** Live sessions kept at most; past it the oldest is dropped (default 1000). */
   readonly maxSessions?: number;
+  /** Grafana's base URL, for the trace links of the standalone UI (none: trace ids are shown). */
+  readonly grafanaUrl?: string | undefined;
 }
 
 /** The repository's bundle, resolved from this package (src/config or dist/config alike). */

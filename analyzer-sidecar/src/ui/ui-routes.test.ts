@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bearer, startTestApp, TOKENS, type TestApp } from '../test-support/test-app';
 import { SESSION_COOKIE } from './session-cookie';
+import { withGrafanaUrl } from './ui-routes';
 
 function fakeBundle(): string {
   const dir = mkdtempSync(join(tmpdir(), 'rpa-ui-'));
@@ -169,5 +170,14 @@ describe('standalone UI without a bundle or without tokens', () => {
       await test.close();
       rmSync(bundle, { recursive: true, force: true });
     }
+  });
+});
+
+describe('withGrafanaUrl', () => {
+  it("fills the root element's data-grafana-url, escaping ampersands", () => {
+    const page = '<div id="rpa-analytics-root" data-grafana-url=""></div>';
+    expect(withGrafanaUrl(page, 'http://grafana:3000/?a=1&b=2')).toBe(
+      '<div id="rpa-analytics-root" data-grafana-url="http://grafana:3000/?a=1&amp;b=2"></div>',
+    );
   });
 });

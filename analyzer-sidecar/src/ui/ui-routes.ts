@@ -4,6 +4,7 @@
  * page's script), and sign-out. The page then calls the API same-origin.
  */
 import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { UiConfig } from '../config/ui-config';
 import { AuthError } from '../api/errors';
@@ -97,6 +98,10 @@ export async function uiRoutes(app: FastifyInstance, options: UiRoutesOptions): 
       if (isIndex && !signedIn(request)) return reply.redirect('/ui/login', 303);
       const file = await resolveStaticFile(ui.dir, isIndex ? 'index.html' : requested);
       if (file === undefined) return notFound(request, reply, ui.dir, isIndex);
+      if (isIndex && ui.grafanaUrl !== undefined) {
+        const page = withGrafanaUrl(await readFile(file.path, 'utf8'), ui.grafanaUrl);
+        return reply.type(contentTypeOf(file.path)).header('cache-control', 'no-cache').send(page);
+      }
       return reply
         .type(contentTypeOf(file.path))
         .header('cache-control', cacheControlOf(file.path))
@@ -104,6 +109,12 @@ export async function uiRoutes(app: FastifyInstance, options: UiRoutesOptions): 
         .send(createReadStream(file.path));
     },
   );
+}
+
+/** The page with Grafana's URL for its trace links (validated as an http(s) URL without quotes by config). */
+export function withGrafanaUrl(page: string, grafanaUrl: string): string {
+  const escaped = grafanaUrl.replace(/&/g, '&amp;');
+  return page.replace('data-grafana-url=""', `data-grafana-url="${escaped}"`);
 }
 
 async function notFound(request: FastifyRequest, reply: FastifyReply, dir: string, isIndex: boolean) {

@@ -1,5 +1,4 @@
 import React from 'react';
-import { TextLink } from '@grafana/ui';
 
 import { useAnalyzerClient } from '../api/AnalyzerContext';
 import type { AnalyzerFilters } from '../api/filters';
@@ -10,7 +9,7 @@ import { QueryStateView } from './QueryStateView';
 import { Section } from './Section';
 import { StepWaterfall } from './charts/StepWaterfall';
 import { SimpleTable } from './SimpleTable';
-import { tempoTraceUrl } from './traceLink';
+import { TraceLink } from './traceLink';
 
 interface Props {
   workflowId: string;
@@ -47,7 +46,7 @@ export function ExecutionDetail({ workflowId, executionId, filters, queryKey }: 
                 {e.trace_id && (
                   <>
                     {' · '}
-                    <TextLink href={tempoTraceUrl(e.trace_id)}>open in Tempo</TextLink>
+                    <TraceLink traceId={e.trace_id} />
                   </>
                 )}
               </p>

@@ -2,7 +2,7 @@ import React, { useCallback, useEffect, useMemo, useRef } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { PluginPage } from '@grafana/runtime';
-import { Alert, Stack, TextLink, useStyles2 } from '@grafana/ui';
+import { Alert, Stack, useStyles2 } from '@grafana/ui';
 
 import { useAnalyzerClient } from '../api/AnalyzerContext';
 import type { AnalyzerFilters } from '../api/filters';
@@ -16,7 +16,7 @@ import { PageToolbar } from '../components/PageToolbar';
 import { QueryStateView } from '../components/QueryStateView';
 import { Section } from '../components/Section';
 import { SimpleTable } from '../components/SimpleTable';
-import { tempoTraceUrl } from '../components/traceLink';
+import { TraceLink } from '../components/traceLink';
 import { useUrlParam, useUrlTimeRange } from '../components/useUrlTimeRange';
 import { WorkflowSelect } from '../components/WorkflowSelect';
 import { ExecutionDetail } from '../components/ExecutionDetail';
@@ -169,8 +169,7 @@ export function Workflow() {
                       { header: 'Steps failed', align: 'right', render: (e) => `${e.steps_failed}/${e.steps_total}` },
                       {
                         header: 'Trace',
-                        render: (e) =>
-                          e.trace_id ? <TextLink href={tempoTraceUrl(e.trace_id)}>open in Tempo</TextLink> : '–',
+                        render: (e) => (e.trace_id ? <TraceLink traceId={e.trace_id} /> : '–'),
                       },
                     ]}
                   />

@@ -7,6 +7,7 @@ import { Button, GlobalStyles, ThemeContext, useStyles2 } from '@grafana/ui';
 import { AnalyzerProvider } from '../api/AnalyzerContext';
 import type { AnalyzerEndpoints } from '../api/client';
 import { App } from '../components/App/App';
+import { TraceLinkBase } from '../components/traceLink';
 import { ROUTES } from '../constants';
 import { testIds } from '../testIds';
 import { PanelsPage } from './PanelsPage';
@@ -59,19 +60,23 @@ export interface StandaloneOptions {
   /** Same-origin prefix the analyzer serves its API under ('' for the origin's root). */
   apiBase: string;
   theme: 'dark' | 'light';
+  /** Grafana's base URL for trace links, or null when none is configured (ids shown instead). */
+  grafanaUrl: string | null;
 }
 
 /** The app's pages and panels with real @grafana/ui outside Grafana; state lives in the URL hash. */
-export function StandaloneApp({ apiBase, theme }: StandaloneOptions) {
+export function StandaloneApp({ apiBase, theme, grafanaUrl }: StandaloneOptions) {
   const grafanaTheme = useMemo(() => createTheme({ colors: { mode: theme } }), [theme]);
   const endpoints: AnalyzerEndpoints = useMemo(() => ({ viewerBase: apiBase, editorBase: apiBase }), [apiBase]);
   return (
     <ThemeContext.Provider value={grafanaTheme}>
       <GlobalStyles />
       <AnalyzerProvider endpoints={endpoints}>
-        <HashRouter future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
-          <Layout apiBase={apiBase} />
-        </HashRouter>
+        <TraceLinkBase.Provider value={grafanaUrl}>
+          <HashRouter future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
+            <Layout apiBase={apiBase} />
+          </HashRouter>
+        </TraceLinkBase.Provider>
       </AnalyzerProvider>
     </ThemeContext.Provider>
   );

@@ -14,7 +14,7 @@ declare global {
 /**
  * Mounts the standalone page. Options come from the call, else from the page URL
  * (`?theme=light`), else from the element's data attributes (`data-api-base`,
- * `data-theme`); the analyzer serves this bundle
+ * `data-theme`, `data-grafana-url`, which the analyzer fills from RPA_ANALYZER_GRAFANA_URL); the analyzer serves this bundle
  * at /ui and answers API calls same-origin with its session cookie.
  */
 export function mountRpaAnalytics(element: HTMLElement, options: Partial<StandaloneOptions> = {}): Root {
@@ -25,7 +25,8 @@ export function mountRpaAnalytics(element: HTMLElement, options: Partial<Standal
   window.__grafana_public_path__ = new URL('public/', import.meta.url).href;
   setBackendSrv(createFetchBackendSrv());
   const root = createRoot(element);
-  root.render(<StandaloneApp apiBase={apiBase} theme={theme} />);
+  const grafanaUrl = options.grafanaUrl ?? (element.dataset.grafanaUrl || null);
+  root.render(<StandaloneApp apiBase={apiBase} theme={theme} grafanaUrl={grafanaUrl} />);
   return root;
 }
 
