@@ -45,10 +45,18 @@ describe('npm start on the embedded default', () => {
       60_000,
     );
     expect(executions).toBeGreaterThan(0);
-    const rates = (await (await fetch(`${analyzerUrl}/analytics/success-rates`)).json()) as {
-      items: unknown[];
-    };
-    expect(rates.items.length).toBeGreaterThan(0);
+    // The history arrives oldest first: today's success rates follow within the same minute.
+    const rates = await waitFor(
+      `success rates from the API\n${start.log}`,
+      async () => {
+        const body = (await (await fetch(`${analyzerUrl}/analytics/success-rates`)).json()) as {
+          items?: unknown[];
+        };
+        return (body.items?.length ?? 0) > 0 ? body.items : undefined;
+      },
+      60_000,
+    );
+    expect(rates.length).toBeGreaterThan(0);
     const ui = await fetch(`${analyzerUrl}/ui`);
     expect(ui.status).toBe(200);
     expect(await ui.text()).toContain('rpa-analytics-root');

@@ -1,4 +1,4 @@
-import { config, getBackendSrv, type FetchResponse } from '@grafana/runtime';
+import { getBackendSrv, type FetchResponse } from '@grafana/runtime';
 import { lastValueFrom } from 'rxjs';
 
 import { ANALYZER_EDITOR_PATH, ANALYZER_VIEWER_PATH } from '../constants';
@@ -64,9 +64,13 @@ export interface AnalyzerClient {
   streamUrl(workflowIds?: string[]): string;
 }
 
-/** EventSource resolves against the page: Grafana's relative proxy path needs the app's sub-URL. */
+/**
+ * EventSource resolves a relative URL against the page's base URL, which Grafana
+ * sets to its sub-URL (`<base href>`), so its relative proxy path works as is.
+ * Reading runtime `config` here instead would warn outside Grafana (no boot data).
+ */
 function absolute(base: string): string {
-  return base === '' || base.startsWith('/') || /^https?:/.test(base) ? base : `${config.appSubUrl ?? ''}/${base}`;
+  return base === '' || base.startsWith('/') || /^https?:/.test(base) ? base : new URL(base, document.baseURI).href;
 }
 
 function trimSlash(base: string): string {
