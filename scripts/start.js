@@ -184,6 +184,8 @@ RPA Analytics is running (Ctrl-C stops it; data in ${DATA_DIR}, npm start -- --r
     true,
   );
   await exited(history);
+  // A stop during the history has already taken it off the list (and stops the rest itself).
+  if (stopping) return;
   children.splice(children.indexOf(history), 1);
   writeHistory({ anchor, recordedUntil: now });
   liveSince = { anchor };

@@ -64,7 +64,7 @@ describe('tokens', () => {
 describe('RPA_ANALYZER_GRAFANA_URL', () => {
   it('takes an http(s) URL for the standalone UI trace links', () => {
     const env = { RPA_ANALYZER_GRAFANA_URL: 'https://grafana.example:3000' };
-    expect(loadConfig({ insecureLocal: true }, env).ui.grafanaUrl).toBe('https://grafana.example:3000');
+    expect(loadConfig({ insecureLocal: true }, env).ui?.grafanaUrl).toBe('https://grafana.example:3000');
   });
 
   it.each(['javascript:alert(1)', 'http://x/"><script>'])('refuses %s naming the variable', (url) => {
