@@ -1,6 +1,4 @@
 import React, { createContext, useContext, type ReactNode } from 'react';
-import { usePluginContext, type KeyValue } from '@grafana/data';
-import { config } from '@grafana/runtime';
 
 /** The analyzer's roles (its tokens carry one); Grafana's org roles map onto them. */
 export type Role = 'viewer' | 'editor' | 'admin';
@@ -28,23 +26,14 @@ export function canEdit(role: Role | undefined): boolean {
   return role === 'editor' || role === 'admin';
 }
 
-const HostContext = createContext<Host | undefined>(undefined);
+/** Without a provider (a page rendered alone): Grafana, role unknown, so viewer actions only. */
+const HostContext = createContext<Host>({ kind: 'grafana', role: undefined, analyzerUrl: undefined });
 
-/** Set by the standalone page; inside Grafana there is none and the runtime's boot data answers. */
+/** Set by the app's root in Grafana (grafanaHost) and by the standalone page (its /ui session). */
 export function HostProvider({ host, children }: { host: Host; children: ReactNode }) {
   return <HostContext.Provider value={host}>{children}</HostContext.Provider>;
 }
 
 export function useHost(): Host {
-  const provided = useContext(HostContext);
-  const plugin = usePluginContext<KeyValue<string | undefined>>();
-  if (provided) {
-    return provided;
-  }
-  // Read at render, not at import: outside Grafana the runtime's config has no boot data.
-  return {
-    kind: 'grafana',
-    role: roleOfGrafanaUser(config.bootData?.user),
-    analyzerUrl: plugin?.meta.jsonData?.analyzerUrl,
-  };
+  return useContext(HostContext);
 }

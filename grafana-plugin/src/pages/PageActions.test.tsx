@@ -3,6 +3,7 @@ import { act, fireEvent, screen } from '@testing-library/react';
 import { config } from '@grafana/runtime';
 
 import { AnalyzerProvider } from '../api/AnalyzerContext';
+import { grafanaHost } from '../api/grafanaHost';
 import { HostProvider, type Host, type Role } from '../api/HostContext';
 import { allRoutes } from '../test/fixtures';
 import { installFakeBackend } from '../test/fakeBackendSrv';
@@ -166,6 +167,13 @@ describe('role gating', () => {
     expect(createDashboard()).toBeNull();
   });
 
+  it('without a host (role unknown), export only', async () => {
+    installFakeBackend(allRoutes);
+    await renderPage(<Overview />, `/overview?${RANGE}`);
+    expect(await screen.findByTestId(testIds.sharing.exportButton)).toBeInTheDocument();
+    expect(shareButton()).toBeNull();
+  });
+
   describe("in Grafana, from the user's org role in the boot data", () => {
     const user = config.bootData.user;
     afterEach(() => {
@@ -179,7 +187,9 @@ describe('role gating', () => {
     ])('%s: share link shown: %s', async (orgRole, share) => {
       config.bootData.user = { ...user, orgRole } as typeof user;
       installFakeBackend(allRoutes);
-      await renderPage(<Overview />, `/overview?${RANGE}`);
+      const h = grafanaHost({ analyzerUrl: 'http://analyzer:8080' });
+      expect(h.analyzerUrl).toBe('http://analyzer:8080');
+      await renderPage(withHost(<Overview />, h), `/overview?${RANGE}`);
       expect(await screen.findByTestId(testIds.sharing.exportButton)).toBeInTheDocument();
       expect(Boolean(shareButton())).toBe(share);
     });
