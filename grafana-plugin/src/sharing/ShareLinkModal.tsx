@@ -112,7 +112,11 @@ export function ShareLinkModal({ scope, onDismiss }: { scope: PageScope; onDismi
                 Copy
               </ClipboardButton>
             </Stack>
-            <div className={styles.note}>Expires {formatTime(created.expires_at)}.</div>
+            <div className={styles.note}>
+              Expires {formatTime(created.expires_at)}.
+              {host.kind === 'grafana' &&
+                ' The analyzer serves it, not Grafana: recipients need to reach the analyzer at this address.'}
+            </div>
           </Alert>
         )}
         <h5 className={styles.heading}>Your links</h5>
