@@ -31,6 +31,8 @@ const { values: args } = parseArgs({
     chromium: { type: 'string', default: '/usr/bin/chromium' },
     timeout: { type: 'string', default: '15000' },
     theme: { type: 'string' },
+    // The role the served page's session reports (GET /ui/session): editors also get Share link.
+    role: { type: 'string', default: 'viewer' },
   },
 });
 
@@ -81,6 +83,21 @@ function serve(dir, mockApi, fixtures) {
   const root = path.resolve(dir);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/ui/session') {
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ role: args.role, expires_at: null }));
+      return;
+    }
+    if (url.pathname === '/share-links' && mockApi === 'data') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ items: [] }));
+      return;
+    }
+    if (url.pathname === '/analytics/stream' && !args['proxy-api'] && mockApi !== 'none') {
+      // No events: an open stream that the page's EventSource keeps, as the analyzer's does when idle.
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' }).write(': idle\n\n');
+      return;
+    }
     if (url.pathname.startsWith('/analytics/')) {
       if (args['proxy-api']) {
         // What the analyzer will do at /ui: same-origin API, the token added server-side.
@@ -220,6 +237,28 @@ try {
     const file = path.join(args.out, `${p.name}.png`);
     await page.screenshot({ path: file, fullPage: true });
     console.log(`${p.name}: ok (${states.join(' ')}) -> ${file}`);
+  }
+
+  // The page actions: the Export menu for everyone, the Share link dialog for editors.
+  current = 'export-menu';
+  await page.goto(new URL('#/workflow?workflow=payroll-sync', baseUrl).href, { waitUntil: 'networkidle' });
+  await page.getByTestId('rpa-export-button').click();
+  await page.getByTestId('rpa-export-item-report.pdf').waitFor({ timeout });
+  await page.waitForTimeout(500); // the menu fades in
+  await page.screenshot({ path: path.join(args.out, 'export-menu.png') });
+  console.log(`export-menu: ok -> ${path.join(args.out, 'export-menu.png')}`);
+  await page.keyboard.press('Escape');
+  const share = page.getByTestId('rpa-share-button');
+  if (args.role === 'viewer' && (await share.count()) > 0) {
+    problems.push('[share] a viewer sees Share link');
+  }
+  if (args.role !== 'viewer') {
+    current = 'share-dialog';
+    await share.click();
+    await page.getByTestId('rpa-share-modal').waitFor({ timeout });
+    await page.waitForFunction(() => !document.querySelector('[data-testid="rpa-state-loading"]'), null, { timeout });
+    await page.screenshot({ path: path.join(args.out, 'share-dialog.png') });
+    console.log(`share-dialog: ok -> ${path.join(args.out, 'share-dialog.png')}`);
   }
 } finally {
   await browser.close();

@@ -2,15 +2,19 @@ import React, { Suspense, lazy } from 'react';
 import { AppPlugin, type AppRootProps } from '@grafana/data';
 import { LoadingPlaceholder } from '@grafana/ui';
 
+import { grafanaHost } from './api/grafanaHost';
+import { HostProvider } from './api/HostContext';
 import type { AppSettings, ConfigurationProps } from './pages/Configuration';
 
 const LazyApp = lazy(() => import('./components/App/App'));
 const LazyConfiguration = lazy(() => import('./pages/Configuration'));
 
-const App = (_props: AppRootProps<AppSettings>) => (
-  <Suspense fallback={<LoadingPlaceholder text="" />}>
-    <LazyApp />
-  </Suspense>
+const App = ({ meta }: AppRootProps<AppSettings>) => (
+  <HostProvider host={grafanaHost(meta.jsonData)}>
+    <Suspense fallback={<LoadingPlaceholder text="" />}>
+      <LazyApp />
+    </Suspense>
+  </HostProvider>
 );
 
 const Configuration = (props: ConfigurationProps) => (

@@ -57,4 +57,19 @@ export const testIds = {
     incident: 'rpa-live-incident',
   },
   nav: { container: 'rpa-nav' },
+  sharing: {
+    exportButton: 'rpa-export-button',
+    /** Followed by the entry's key, e.g. `executions.csv`, `report.pdf`. */
+    exportItemPrefix: 'rpa-export-item-',
+    shareButton: 'rpa-share-button',
+    shareModal: 'rpa-share-modal',
+    shareCreate: 'rpa-share-create',
+    shareUrl: 'rpa-share-url',
+    shareError: 'rpa-share-error',
+    shareLinks: 'rpa-share-links',
+    shareRevoke: 'rpa-share-revoke',
+    createDashboard: 'rpa-create-dashboard',
+    createDashboardLink: 'rpa-create-dashboard-link',
+    createDashboardError: 'rpa-create-dashboard-error',
+  },
 };

@@ -102,6 +102,19 @@ describe('standalone UI at /ui', () => {
     ).toBe(200);
   });
 
+  it("tells the page its session's role (the cookie itself is HttpOnly)", async () => {
+    for (const role of ['viewer', 'editor'] as const) {
+      const cookie = await signIn(test, TOKENS[role]);
+      const response = await test.app.inject({ url: '/ui/session', headers: { cookie } });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['cache-control']).toBe('no-store');
+      expect(response.json()).toEqual({ role, expires_at: expect.any(String) });
+    }
+    const none = await test.app.inject({ url: '/ui/session' });
+    expect(none.statusCode).toBe(401);
+    expect(JSON.stringify(none.json())).toContain('sign in');
+  });
+
   it('ends the session on logout', async () => {
     const cookie = await signIn(test);
     const logout = await test.app.inject({ method: 'POST', url: '/ui/logout', headers: { cookie } });
@@ -166,6 +179,10 @@ describe('standalone UI without a bundle or without tokens', () => {
     try {
       expect((await test.app.inject({ url: '/ui/' })).statusCode).toBe(200);
       expect((await test.app.inject({ url: '/analytics/success-rates' })).statusCode).toBe(200);
+      expect((await test.app.inject({ url: '/ui/session' })).json()).toEqual({
+        role: 'admin',
+        expires_at: null,
+      });
     } finally {
       await test.close();
       rmSync(bundle, { recursive: true, force: true });

@@ -83,6 +83,15 @@ export async function uiRoutes(app: FastifyInstance, options: UiRoutesOptions): 
     },
   );
 
+  // The page's own role (the cookie is HttpOnly): it shows editors their actions, viewers only exports.
+  app.get('/ui/session', { config: OPEN, schema: { hide: true } }, async (request, reply) => {
+    void reply.header('cache-control', 'no-store');
+    if (!signInRequired) return { role: 'admin', expires_at: null };
+    const session = sessions.get(sessionIdOf(request));
+    if (session === undefined) throw new AuthError(401, 'no session: sign in at /ui/login');
+    return { role: session.role, expires_at: new Date(session.expiresAt).toISOString() };
+  });
+
   app.post('/ui/logout', { config: OPEN, schema: { hide: true } }, async (request, reply) => {
     sessions.delete(sessionIdOf(request));
     void reply.header('set-cookie', clearedSessionCookie(isHttps(request)));

@@ -10,8 +10,11 @@ import type {
   AnomalyList,
   Bottleneck,
   Comparison,
+  CreatedShareLink,
   Degradation,
   ExecutionMetrics,
+  ExportDataset,
+  ExportFormat,
   LiveExecution,
   FailureBreakdown,
   Insight,
@@ -19,6 +22,10 @@ import type {
   Page,
   PerformanceStats,
   ReliabilityScore,
+  ReportFormat,
+  ReportTemplate,
+  ShareLink,
+  ShareTarget,
   SuccessRate,
 } from './types';
 
@@ -62,6 +69,18 @@ export interface AnalyzerClient {
   liveExecutions(workflowIds?: string[]): Promise<Page<LiveExecution>>;
   /** URL of the event stream (Server-Sent Events), for an EventSource. */
   streamUrl(workflowIds?: string[]): string;
+  /** Download URL of a data set (a plain GET: Grafana's proxy or the /ui session cookie authenticates it). */
+  exportUrl(dataset: ExportDataset, format: ExportFormat, filters: AnalyzerFilters): string;
+  /** URL of a rendered report. */
+  reportUrl(
+    template: ReportTemplate,
+    format: ReportFormat,
+    query: { from: number; to: number; workflowId?: string }
+  ): string;
+  createShareLink(target: ShareTarget, expiresInDays?: number): Promise<CreatedShareLink>;
+  /** The caller's share links (an admin's: everyone's). */
+  shareLinks(): Promise<ShareLink[]>;
+  revokeShareLink(linkId: string): Promise<void>;
 }
 
 /**
@@ -96,6 +115,14 @@ export function createAnalyzerClient(endpoints: AnalyzerEndpoints = GRAFANA_ENDP
   async function post<T>(path: string, body: unknown): Promise<T> {
     const response: FetchResponse<T> = await lastValueFrom(
       getBackendSrv().fetch<T>({ url: `${editor}${path}`, method: 'POST', data: body, showErrorAlert: false })
+    );
+    return response.data;
+  }
+
+  // Share links are editor routes for reads too (an editor sees only their own links).
+  async function editorCall<T>(method: 'GET' | 'DELETE', path: string): Promise<T> {
+    const response: FetchResponse<T> = await lastValueFrom(
+      getBackendSrv().fetch<T>({ url: `${editor}${path}`, method, showErrorAlert: false })
     );
     return response.data;
   }
@@ -150,6 +177,27 @@ export function createAnalyzerClient(endpoints: AnalyzerEndpoints = GRAFANA_ENDP
         await aggregate({ metric: 'step_duration_ms', aggregation: 'count', groupBy: ['action_type'] }, filters),
         'action_type'
       ),
+    exportUrl: (dataset, format, filters) =>
+      `${viewer}/analytics/export/${dataset}${buildQueryString({
+        format,
+        from: filters.from,
+        to: filters.to,
+        workflow_id: filters.workflowIds?.filter((id) => id !== ''),
+        status: filters.status,
+      })}`,
+    reportUrl: (template, format, query) =>
+      `${viewer}/reports/${template}${buildQueryString({
+        format,
+        from: query.from,
+        to: query.to,
+        workflow_id: query.workflowId,
+      })}`,
+    createShareLink: (target, expiresInDays) =>
+      post('/share-links', { target, ...(expiresInDays === undefined ? {} : { expires_in_days: expiresInDays }) }),
+    shareLinks: async () => (await editorCall<{ items: ShareLink[] }>('GET', '/share-links')).items,
+    revokeShareLink: async (linkId) => {
+      await editorCall('DELETE', `/share-links/${encodeURIComponent(linkId)}`);
+    },
   };
 }
 

@@ -299,3 +299,39 @@ export type LiveEvent =
   | { type: 'execution.started' | 'execution.progress' | 'execution.ended'; id: number; data: LiveExecution }
   | { type: 'anomaly.opened' | 'anomaly.resolved'; id: number; data: Anomaly }
   | { type: 'incident.opened' | 'incident.resolved'; id: number; data: AnomalyGroup };
+
+/** Data sets of `GET /analytics/export/{dataset}` and their file formats. */
+export type ExportDataset = 'executions' | 'steps' | 'anomalies' | 'insights';
+export type ExportFormat = 'csv' | 'jsonl' | 'parquet';
+
+/** Report templates of `GET /reports/{template}` (analyzer `src/reports/report-request.ts`). */
+export type ReportTemplate = 'fleet' | 'workflow' | 'anomalies' | 'insights';
+export type ReportFormat = 'pdf' | 'html';
+
+/** What a share link serves: one report over one range. */
+export interface ShareTarget {
+  template: ReportTemplate;
+  format?: ReportFormat;
+  /** Epoch milliseconds. */
+  from: number;
+  to: number;
+  workflow_id?: string;
+  view?: string;
+}
+
+/** A link as `GET /share-links` lists it (never with its token). */
+export interface ShareLink {
+  link_id: string;
+  target: ShareTarget;
+  expires_at: Timestamp;
+  created_at?: Timestamp;
+  owner?: string;
+  revoked_at?: Timestamp | null;
+}
+
+/** `POST /share-links` answer: the token and its URL are shown this once. */
+export interface CreatedShareLink extends ShareLink {
+  /** Path on the analyzer, `/shared/<token>`. */
+  url: string;
+  token: string;
+}

@@ -7,10 +7,12 @@ interface Props {
   timeRange: TimeRange;
   onChange: (range: TimeRange) => void;
   children?: ReactNode;
+  /** Page actions (export, share) beside the time picker. */
+  actions?: ReactNode;
 }
 
 /** Page controls on the left, Grafana's time picker on the right. */
-export function PageToolbar({ timeRange, onChange, children }: Props) {
+export function PageToolbar({ timeRange, onChange, children, actions }: Props) {
   const styles = useStyles2(getStyles);
   const span = timeRange.to.valueOf() - timeRange.from.valueOf();
   const moveTo = (fromMs: number, toMs: number) => {
@@ -24,14 +26,17 @@ export function PageToolbar({ timeRange, onChange, children }: Props) {
   return (
     <div className={styles.toolbar}>
       <div className={styles.controls}>{children}</div>
-      <TimeRangePicker
-        value={timeRange}
-        onChange={onChange}
-        onChangeTimeZone={() => undefined}
-        onMoveBackward={() => shift(-1)}
-        onMoveForward={() => shift(1)}
-        onZoom={zoomOut}
-      />
+      <div className={styles.controls}>
+        {actions}
+        <TimeRangePicker
+          value={timeRange}
+          onChange={onChange}
+          onChangeTimeZone={() => undefined}
+          onMoveBackward={() => shift(-1)}
+          onMoveForward={() => shift(1)}
+          onZoom={zoomOut}
+        />
+      </div>
     </div>
   );
 }

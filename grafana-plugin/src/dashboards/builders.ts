@@ -1,4 +1,4 @@
-import { ANALYZER, GRAFANA, PROMETHEUS, TEMPO } from './datasources';
+import { ANALYZER, dataSourceVariables, GRAFANA, PROMETHEUS, TEMPO } from './datasources';
 import type { Dashboard, DashboardLinkModel, GridPos, Panel, Target, Variable } from './model';
 
 /** Selector for the dashboard variables, shared by every PromQL query. */
@@ -242,7 +242,7 @@ export function dashboard(input: { uid: string; title: string; description: stri
     refresh: '30s',
     time: { from: 'now-6h', to: 'now' },
     timezone: 'browser',
-    templating: { list: [workflowVariable(), actionTypeVariable()] },
+    templating: { list: [...dataSourceVariables(), workflowVariable(), actionTypeVariable()] },
     annotations: {
       list: [
         {

@@ -29,6 +29,54 @@ const CONTRACT_LABELS = [
   'reason',
 ];
 
+interface Ref {
+  type?: string;
+  uid?: string;
+}
+
+/** Every `datasource` field anywhere in the JSON (panels, targets, annotations, variables), with its path. */
+function dataSourceRefs(node: unknown, path = ''): Array<{ path: string; ref: Ref }> {
+  if (Array.isArray(node)) {
+    return node.flatMap((item, i) => dataSourceRefs(item, `${path}[${i}]`));
+  }
+  if (typeof node !== 'object' || node === null) {
+    return [];
+  }
+  return Object.entries(node).flatMap(([key, value]) => {
+    const here = `${path}.${key}`;
+    if (key !== 'datasource') {
+      return dataSourceRefs(value, here);
+    }
+    return [{ path: here, ref: typeof value === 'string' ? { uid: value } : (value as Ref) }];
+  });
+}
+
+/** Grafana's own annotation source has a fixed pseudo uid in every installation. */
+const isBuiltInGrafanaAnnotation = (ref: Ref) => ref.type === 'grafana' && ref.uid === '-- Grafana --';
+
+/** Every data source reference that is not `${<datasource variable of its type>}`, as `path: problem`. */
+function hardCodedDataSources(d: Dashboard): string[] {
+  const variables = new Map(d.templating.list.filter((v) => v.type === 'datasource').map((v) => [v.name, v]));
+  const check = (where: string, ref: Ref): string[] => {
+    const name = /^\$\{([a-z_]+)\}$/.exec(ref.uid ?? '')?.[1];
+    const variable = name === undefined ? undefined : variables.get(name);
+    if (!variable) {
+      return [`${where}: uid ${ref.uid} is not a data source variable`];
+    }
+    return ref.type === undefined || ref.type === variable.query
+      ? []
+      : [`${where}: type ${ref.type} but $${name} offers ${variable.query}`];
+  };
+  const fields = dataSourceRefs(d)
+    .filter(({ ref }) => !isBuiltInGrafanaAnnotation(ref))
+    .flatMap(({ path, ref }) => check(path, ref));
+  // Data links carry their data source as a string inside a URL.
+  const links = [...JSON.stringify(d).matchAll(/\\"datasource\\":\\"([^"\\]*)\\"/g)].flatMap((m) =>
+    check('data link', { uid: m[1] })
+  );
+  return [...fields, ...links];
+}
+
 const exprs = (d: Dashboard) =>
   d.panels.flatMap((p: Panel) =>
     (p.targets ?? []).map((t) => t.expr).filter((e): e is string => typeof e === 'string')
@@ -49,9 +97,15 @@ describe('generated dashboards', () => {
   });
 
   test.each(Object.entries(dashboards))(
-    '%s has $workflow and $action_type, unique panel ids and no overlaps',
+    '%s has data source variables, $workflow and $action_type, unique panel ids and no overlaps',
     (_name, d) => {
-      expect(d.templating.list.map((v) => v.name)).toEqual(['workflow', 'action_type']);
+      expect(d.templating.list.map((v) => v.name)).toEqual([
+        'ds_prometheus',
+        'ds_analyzer',
+        'ds_tempo',
+        'workflow',
+        'action_type',
+      ]);
       const ids = d.panels.map((p) => p.id);
       expect(new Set(ids).size).toBe(ids.length);
       const cells = new Set<string>();
@@ -67,13 +121,29 @@ describe('generated dashboards', () => {
     }
   );
 
-  test.each(Object.entries(dashboards))('%s uses the provisioned data source uids', (_name, d) => {
-    const uids = new Set(
-      d.panels.flatMap((p) => [p.datasource?.uid, ...(p.targets ?? []).map((t) => t.datasource.uid)]).filter(Boolean)
-    );
-    for (const uid of uids) {
-      expect(['prometheus', 'rpa-analyzer']).toContain(uid);
+  test.each(Object.entries(dashboards))(
+    '%s names every data source through a data source variable, never by uid',
+    (_name, d) => {
+      expect(dataSourceRefs(asJson(d)).length).toBeGreaterThan(d.panels.length);
+      expect(hardCodedDataSources(asJson(d))).toEqual([]);
     }
+  );
+
+  it('the data source check catches a hard-coded uid in a panel, a target, a variable and a data link', () => {
+    const d = asJson(dashboards['rpa-workflow-detail']!);
+    d.panels[0].datasource = { type: 'prometheus', uid: 'prometheus' };
+    d.panels[1].targets[0].datasource = { type: 'prometheus', uid: '${ds_tempo}' };
+    d.templating.list[3].datasource = { type: 'prometheus', uid: 'P1809F7CD0C75ACF3' };
+    d.panels[0].fieldConfig.defaults.links[0].url = d.panels[0].fieldConfig.defaults.links[0].url.replace(
+      '${ds_tempo}',
+      'tempo'
+    );
+    expect(hardCodedDataSources(d)).toEqual([
+      '.templating.list[3].datasource: uid P1809F7CD0C75ACF3 is not a data source variable',
+      '.panels[0].datasource: uid prometheus is not a data source variable',
+      '.panels[1].targets[0].datasource: type prometheus but $ds_tempo offers tempo',
+      'data link: uid tempo is not a data source variable',
+    ]);
   });
 
   it('query only contract metrics and labels (plus resource gauges)', () => {
@@ -100,12 +170,12 @@ describe('generated dashboards', () => {
     }
   });
 
-  it('link series to traces in Tempo (uid tempo) and show the plugin panels', () => {
+  it('link series to traces in Tempo ($ds_tempo) and show the plugin panels', () => {
     const json = JSON.stringify(dashboards).replace(/\\"/g, '"');
-    expect(json).toContain('"uid":"tempo"');
+    expect(json).toContain('"datasource":{"type":"tempo","uid":"${ds_tempo}"}');
     expect(json).toContain('rpaanalytics-insight-panel');
     expect(json).toContain('rpaanalytics-comparison-panel');
-    expect(dashboards['rpa-overview']!.annotations.list.map((a) => a.datasource.uid)).toContain('rpa-analyzer');
+    expect(dashboards['rpa-overview']!.annotations.list.map((a) => a.datasource.uid)).toContain('${ds_analyzer}');
   });
 });
 

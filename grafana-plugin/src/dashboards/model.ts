@@ -49,12 +49,14 @@ export interface Variable {
   datasource?: DataSourceRef;
   query: string;
   definition?: string;
+  regex?: string;
   multi: boolean;
   includeAll: boolean;
   allValue?: string;
   refresh: 0 | 1 | 2;
-  sort: 0 | 1;
-  current: { text: string | string[]; value: string | string[] };
+  sort?: 0 | 1;
+  /** Absent on data source variables: Grafana then selects the default (or first) instance of the type. */
+  current?: { text: string | string[]; value: string | string[] };
 }
 
 export interface Annotation {

@@ -16,6 +16,7 @@ import { SimpleTable } from '../components/SimpleTable';
 import { useTimeLink } from '../components/useTimeLink';
 import { ROUTES } from '../constants';
 import { useUrlParam, useUrlTimeRange } from '../components/useUrlTimeRange';
+import { PageActions } from '../sharing/PageActions';
 import { testIds } from '../testIds';
 
 const SEVERITIES = [
@@ -48,7 +49,20 @@ export function Anomalies() {
   return (
     <PluginPage>
       <div data-testid={testIds.anomalies.container}>
-        <PageToolbar timeRange={timeRange} onChange={setTimeRange}>
+        <PageToolbar
+          timeRange={timeRange}
+          onChange={setTimeRange}
+          actions={
+            <PageActions
+              scope={{
+                datasets: ['anomalies'],
+                report: 'anomalies',
+                from: timeRange.from.valueOf(),
+                to: timeRange.to.valueOf(),
+              }}
+            />
+          }
+        >
           <Field label="Severity">
             <RadioButtonGroup
               options={SEVERITIES}

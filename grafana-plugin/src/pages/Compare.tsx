@@ -12,6 +12,7 @@ import { QueryStateView } from '../components/QueryStateView';
 import { Section } from '../components/Section';
 import { useUrlParam, useUrlTimeRange } from '../components/useUrlTimeRange';
 import { WorkflowMultiSelect } from '../components/WorkflowSelect';
+import { PageActions } from '../sharing/PageActions';
 import { testIds } from '../testIds';
 
 export const COMPARISON_METRICS = [
@@ -43,7 +44,21 @@ export function Compare() {
   return (
     <PluginPage>
       <div data-testid={testIds.compare.container}>
-        <PageToolbar timeRange={timeRange} onChange={setTimeRange}>
+        <PageToolbar
+          timeRange={timeRange}
+          onChange={setTimeRange}
+          actions={
+            <PageActions
+              scope={{
+                datasets: ['executions'],
+                report: 'fleet',
+                from: timeRange.from.valueOf(),
+                to: timeRange.to.valueOf(),
+                workflowIds: selected.length > 0 ? selected : undefined,
+              }}
+            />
+          }
+        >
           <WorkflowMultiSelect
             workflows={known.status === 'ready' ? known.data : []}
             value={selected}

@@ -14,6 +14,7 @@ import { ROUTES } from '../constants';
 import { PageToolbar } from '../components/PageToolbar';
 import { QueryStateView } from '../components/QueryStateView';
 import { useUrlParam, useUrlTimeRange } from '../components/useUrlTimeRange';
+import { PageActions } from '../sharing/PageActions';
 import { testIds } from '../testIds';
 
 const CATEGORIES = [
@@ -55,7 +56,21 @@ export function Insights() {
   return (
     <PluginPage>
       <div data-testid={testIds.insights.container}>
-        <PageToolbar timeRange={timeRange} onChange={setTimeRange}>
+        <PageToolbar
+          timeRange={timeRange}
+          onChange={setTimeRange}
+          actions={
+            <PageActions
+              scope={{
+                datasets: ['insights'],
+                report: 'insights',
+                from: timeRange.from.valueOf(),
+                to: timeRange.to.valueOf(),
+                workflowIds: workflowId ? [workflowId] : undefined,
+              }}
+            />
+          }
+        >
           <Field label="Category">
             <RadioButtonGroup
               options={CATEGORIES}

@@ -12,6 +12,7 @@ import { formatMs, formatTime } from '../components/format';
 import { QueryStateView } from '../components/QueryStateView';
 import { Section } from '../components/Section';
 import { SimpleTable } from '../components/SimpleTable';
+import { PageActions } from '../sharing/PageActions';
 import { testIds } from '../testIds';
 import { applyLiveEvent, EMPTY_LIVE_STATE, runningList, withRunning, type LiveState } from './liveState';
 
@@ -52,10 +53,22 @@ export function Live() {
   useLiveStream(url, onEvent);
   const now = useNow(1000);
   const running = runningList(state);
+  // The live view has no time range: its exports cover the last hour, to the minute (stable links between ticks).
+  const minute = Math.floor(now / 60_000) * 60_000;
 
   return (
     <PluginPage>
       <div data-testid={testIds.live.container}>
+        <div className={styles.actions}>
+          <PageActions
+            scope={{
+              datasets: ['executions', 'anomalies'],
+              report: 'anomalies',
+              from: minute - 3_600_000,
+              to: minute + 60_000,
+            }}
+          />
+        </div>
         <QueryStateView state={initial} isEmpty={() => false} emptyMessage="" emptyHint="">
           {() => (
             <>
@@ -154,6 +167,7 @@ export function Live() {
 export default Live;
 
 const getStyles = (theme: GrafanaTheme2) => ({
+  actions: css({ display: 'flex', justifyContent: 'flex-end', marginBottom: theme.spacing(2) }),
   quiet: css({ color: theme.colors.text.secondary }),
   mono: css({ fontFamily: theme.typography.fontFamilyMonospace }),
   bar: css({

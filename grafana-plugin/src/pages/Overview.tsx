@@ -18,6 +18,7 @@ import { SimpleTable } from '../components/SimpleTable';
 import { useTimeLink } from '../components/useTimeLink';
 import { useUrlTimeRange } from '../components/useUrlTimeRange';
 import { ROUTES } from '../constants';
+import { PageActions } from '../sharing/PageActions';
 import { testIds } from '../testIds';
 import { NO_EXECUTIONS_HINT } from './emptyHints';
 
@@ -55,7 +56,20 @@ export function Overview() {
   return (
     <PluginPage>
       <div data-testid={testIds.overview.container}>
-        <PageToolbar timeRange={timeRange} onChange={setTimeRange} />
+        <PageToolbar
+          timeRange={timeRange}
+          onChange={setTimeRange}
+          actions={
+            <PageActions
+              scope={{
+                datasets: ['executions'],
+                report: 'fleet',
+                from: timeRange.from.valueOf(),
+                to: timeRange.to.valueOf(),
+              }}
+            />
+          }
+        />
         <QueryStateView
           state={state}
           isEmpty={(d) => d.rates.length === 0}

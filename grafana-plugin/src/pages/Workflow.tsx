@@ -5,6 +5,7 @@ import { PluginPage } from '@grafana/runtime';
 import { Alert, Stack, useStyles2 } from '@grafana/ui';
 
 import { useAnalyzerClient } from '../api/AnalyzerContext';
+import { useHost } from '../api/HostContext';
 import type { AnalyzerFilters } from '../api/filters';
 import type { LiveEvent } from '../api/types';
 import { useAnalyzerQuery } from '../api/useAnalyzerQuery';
@@ -20,6 +21,9 @@ import { TraceLink } from '../components/traceLink';
 import { useUrlParam, useUrlTimeRange } from '../components/useUrlTimeRange';
 import { WorkflowSelect } from '../components/WorkflowSelect';
 import { ExecutionDetail } from '../components/ExecutionDetail';
+import { CreateDashboardButton } from '../sharing/CreateDashboardButton';
+import { PageActions } from '../sharing/PageActions';
+import { dashboardTime } from '../sharing/workflowDashboard';
 import { testIds } from '../testIds';
 import { NO_EXECUTIONS_HINT } from './emptyHints';
 
@@ -68,6 +72,7 @@ export function Workflow() {
   const { timeRange, filters, setTimeRange, key } = useUrlTimeRange();
   const [workflowId, setWorkflowId] = useUrlParam('workflow');
   const [executionId] = useUrlParam('execution');
+  const host = useHost();
   const workflows = useAnalyzerQuery(() => client.workflowIds(filters), key);
   const detail = useAnalyzerQuery(
     () => (workflowId ? loadWorkflow(client, workflowId, filters) : Promise.resolve(undefined)),
@@ -81,7 +86,26 @@ export function Workflow() {
   return (
     <PluginPage>
       <div data-testid={testIds.workflow.container}>
-        <PageToolbar timeRange={timeRange} onChange={setTimeRange}>
+        <PageToolbar
+          timeRange={timeRange}
+          onChange={setTimeRange}
+          actions={
+            <PageActions
+              scope={{
+                datasets: ['executions', 'steps'],
+                report: workflowId ? 'workflow' : 'fleet',
+                from: timeRange.from.valueOf(),
+                to: timeRange.to.valueOf(),
+                workflowIds: workflowId ? [workflowId] : undefined,
+              }}
+              editorActions={
+                // Grafana's dashboard API exists only inside Grafana.
+                host.kind === 'grafana' &&
+                workflowId && <CreateDashboardButton workflowId={workflowId} time={dashboardTime(timeRange)} />
+              }
+            />
+          }
+        >
           <WorkflowSelect
             workflows={known}
             value={workflowId}

@@ -5,12 +5,14 @@ import { createTheme, type GrafanaTheme2 } from '@grafana/data';
 import { Button, GlobalStyles, ThemeContext, useStyles2 } from '@grafana/ui';
 
 import { AnalyzerProvider } from '../api/AnalyzerContext';
+import { HostProvider } from '../api/HostContext';
 import type { AnalyzerEndpoints } from '../api/client';
 import { App } from '../components/App/App';
 import { TraceLinkBase } from '../components/traceLink';
 import { ROUTES } from '../constants';
 import { testIds } from '../testIds';
 import { PanelsPage } from './PanelsPage';
+import { useSessionHost } from './useSessionHost';
 
 export const PANELS_ROUTE = 'panels';
 
@@ -68,15 +70,18 @@ export interface StandaloneOptions {
 export function StandaloneApp({ apiBase, theme, grafanaUrl }: StandaloneOptions) {
   const grafanaTheme = useMemo(() => createTheme({ colors: { mode: theme } }), [theme]);
   const endpoints: AnalyzerEndpoints = useMemo(() => ({ viewerBase: apiBase, editorBase: apiBase }), [apiBase]);
+  const host = useSessionHost(apiBase);
   return (
     <ThemeContext.Provider value={grafanaTheme}>
       <GlobalStyles />
       <AnalyzerProvider endpoints={endpoints}>
-        <TraceLinkBase.Provider value={grafanaUrl}>
-          <HashRouter future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
-            <Layout apiBase={apiBase} />
-          </HashRouter>
-        </TraceLinkBase.Provider>
+        <HostProvider host={host}>
+          <TraceLinkBase.Provider value={grafanaUrl}>
+            <HashRouter future={{ v7_startTransition: true, v7_relativeSplatPath: true }}>
+              <Layout apiBase={apiBase} />
+            </HashRouter>
+          </TraceLinkBase.Provider>
+        </HostProvider>
       </AnalyzerProvider>
     </ThemeContext.Provider>
   );
