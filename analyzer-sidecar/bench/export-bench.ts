@@ -21,6 +21,7 @@ export interface ExportFigures {
   megabytes: number;
   startRssMb: number;
   peakRssMb: number;
+  peakHeapMb: number;
 }
 
 const quiet = { info: () => {}, warn: () => {}, error: () => {} };
@@ -52,7 +53,7 @@ export async function benchExports(
         },
       });
       const started = process.hrtime.bigint();
-      const { peakRssMb, startRssMb } = await withPeakRss(async () => {
+      const { peakRssMb, startRssMb, peakHeapMb } = await withPeakRss(async () => {
         const opened = await service.open({ dataset: 'steps', format, filter: {}, formulas: 'escape' });
         await pipeline(opened.body, sink);
       });
@@ -65,6 +66,7 @@ export async function benchExports(
         megabytes: bytes / 2 ** 20,
         startRssMb,
         peakRssMb,
+        peakHeapMb,
       });
     }
     return figures;

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readPdf } from '../test-support/read-back';
-import { FIXTURE_FROM, FIXTURE_TO, fixtureSources, HOSTILE } from './report-fixtures';
+import { FIXTURE_FROM, FIXTURE_TO, fixtureSources, HOSTILE } from '../test-support/report-fixtures';
 import { createReportRenderer } from './report-renderer';
 import { REPORT_TEMPLATES, type ReportTemplate } from './report-request';
 

@@ -16,6 +16,8 @@ export interface BarChartSpec {
   readonly bars: readonly { readonly label: string; readonly value: number }[];
   readonly width?: number;
   readonly color?: string;
+  /** Counts: ticks on whole numbers. */
+  readonly integers?: boolean;
 }
 
 const LABEL_WIDTH = 150;
@@ -29,7 +31,7 @@ export function barChart(spec: BarChartSpec): ChartScene {
   const plotW = width - LABEL_WIDTH - 50;
   const height = top + Math.max(1, bars.length) * (BAR + GAP) + 22;
   const values = bars.map((b) => b.value);
-  const ticks = niceTicks(Math.min(0, ...values), Math.max(0, ...values), 4);
+  const ticks = niceTicks(Math.min(0, ...values), Math.max(0, ...values), 4, spec.integers ? 1 : 0);
   const [min, max] = [ticks[0] ?? 0, ticks[ticks.length - 1] ?? 1];
   const sx = (v: number) => LABEL_WIDTH + ((v - min) / Math.max(1e-12, max - min)) * plotW;
   const color = spec.color ?? (PALETTE[0] as string);

@@ -45,13 +45,13 @@ export const INK = '#2e3436';
 export const GRID = '#d3d7cf';
 export const MUTED = '#6b7075';
 
-/** About `count` round tick values covering [min, max] (1, 2, 2.5, 5 × 10^k steps). */
-export function niceTicks(min: number, max: number, count = 5): number[] {
+/** About `count` round tick values covering [min, max] (1, 2, 2.5, 5 × 10^k steps, at least `minStep` apart). */
+export function niceTicks(min: number, max: number, count = 5, minStep = 0): number[] {
   if (!Number.isFinite(min) || !Number.isFinite(max)) return [0, 1];
   if (max <= min) max = min + (min === 0 ? 1 : Math.abs(min) * 0.1);
   const raw = (max - min) / Math.max(1, count);
   const power = 10 ** Math.floor(Math.log10(raw));
-  const step = ([1, 2, 2.5, 5, 10].find((m) => m * power >= raw) ?? 10) * power;
+  const step = Math.max(minStep, ([1, 2, 2.5, 5, 10].find((m) => m * power >= raw) ?? 10) * power);
   const ticks: number[] = [];
   for (let v = Math.floor(min / step) * step; v <= max + step * 1e-9; v += step)
     ticks.push(+v.toPrecision(12));
@@ -81,5 +81,5 @@ export function shortNumber(value: number): string {
   if (abs >= 1e9) return `${+(value / 1e9).toPrecision(3)}G`;
   if (abs >= 1e6) return `${+(value / 1e6).toPrecision(3)}M`;
   if (abs >= 1e4) return `${+(value / 1e3).toPrecision(3)}k`;
-  return String(+value.toPrecision(3));
+  return Number.isInteger(value) ? String(value) : String(+value.toPrecision(3));
 }

@@ -47,6 +47,7 @@ export async function anomaliesReport(
           unit: 'episodes',
           bars: countBy(items, (a) => a.workflow_id),
           color: '#cc0000',
+          integers: true,
         }),
       },
       {
@@ -56,6 +57,7 @@ export async function anomaliesReport(
           unit: 'episodes',
           bars: countBy(items, (a) => a.metric_name),
           color: '#75507b',
+          integers: true,
         }),
       },
       {
@@ -84,13 +86,13 @@ export async function anomaliesReport(
         text: `Newest first.${cut(items.length, anomalies.total)}`,
         table: {
           columns: [
-            { title: 'Started', width: 2 },
-            { title: 'Workflow', width: 2 },
-            { title: 'Metric', width: 2.8 },
+            { title: 'Started', width: 2.6 },
+            { title: 'Workflow', width: 1.8 },
+            { title: 'Metric', width: 3.4 },
             { title: 'Status', width: 1.4 },
             { title: 'Severity', width: 1.5, align: 'right' },
             { title: 'Deviation', width: 1.6, align: 'right' },
-            { title: 'Description', width: 5 },
+            { title: 'Description', width: 4 },
           ],
           rows: items.map((a) => [
             formatTime(a.started_at),

@@ -1,7 +1,7 @@
 /** Report sources answering from fixed data (tests): three workflows, enough anomalies for a table of several pages. */
 import type { Anomaly, Bottleneck, Incident, NodeSummary } from '../model/analysis';
 import type { TrackedInsight } from '../services/insight-tracking';
-import type { ReportSources } from './report-sources';
+import type { ReportSources } from '../reports/report-sources';
 
 export const FIXTURE_TO = Date.UTC(2026, 2, 10);
 export const FIXTURE_FROM = FIXTURE_TO - 7 * 86_400_000;
