@@ -4,6 +4,7 @@
  * `app.reports.render` for schedules and share links), and their routes.
  * Needs `registerAnalysis` first (it reads `app.analysis` and `app.live`).
  */
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { exportRoutes } from './api/export-routes';
@@ -17,6 +18,9 @@ import type { ReportSources } from './reports/report-sources';
 import { createDuckDbExportStore } from './store/duckdb/export-queries';
 import type { DuckDbStore } from './store/duckdb/duckdb-store';
 import type { Store } from './store/store';
+
+/** Exports at once: each holds a DuckDB connection and keeps a core busy. */
+const MAX_CONCURRENT_EXPORTS = 4;
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -52,6 +56,11 @@ function reportSources(app: FastifyInstance, store: Store, now: () => number): R
 
 export async function registerReports(app: FastifyInstance, options: ReportsAppOptions): Promise<void> {
   const now = options.now ?? Date.now;
+  const tempDir = join(
+    options.config.duckdb.tempDir ?? join(options.config.dataDir, 'tmp'),
+    'rpa-analyzer-exports',
+  );
+  rmSync(tempDir, { recursive: true, force: true }); // Parquet files a crashed process left behind
   const exports = createExportService({
     store: createDuckDbExportStore(options.duckdb),
     async insights(filter) {
@@ -60,11 +69,11 @@ export async function registerReports(app: FastifyInstance, options: ReportsAppO
         .filter((i) => (filter.from ?? -Infinity) <= i.created_at && i.created_at < (filter.to ?? Infinity))
         .map(insightRow);
     },
-    tempDir: join(options.config.duckdb.tempDir ?? join(options.config.dataDir, 'tmp'), 'exports'),
+    tempDir,
     now,
   });
   const render = createReportRenderer(reportSources(app, options.store, now));
   app.decorate('reports', { render });
-  await app.register(exportRoutes, { exports });
+  await app.register(exportRoutes, { exports, maxConcurrent: MAX_CONCURRENT_EXPORTS });
   await app.register(reportRoutes, { render, now });
 }

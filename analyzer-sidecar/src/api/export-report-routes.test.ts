@@ -5,7 +5,12 @@
  */
 import { request as httpGet, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
+import Fastify from 'fastify';
+import type { ExportService, OpenedExport } from '../exports/export-service';
+import { registerErrorHandler } from './error-handler';
+import { exportRoutes } from './export-routes';
 import { analysisHistory } from '../test-support/analysis-history';
 import { bearer, startTestApp, type TestApp } from '../test-support/test-app';
 
@@ -109,6 +114,32 @@ describe('export and report routes', () => {
     });
     expect(direct.contentType).toBe('text/html; charset=utf-8');
     expect(direct.body.toString()).toContain('Anomalies and incidents');
+  });
+});
+
+describe('export concurrency', () => {
+  it('answers 429 with Retry-After while as many exports as allowed are running', async () => {
+    const app = Fastify();
+    registerErrorHandler(app);
+    let finish: (value: OpenedExport) => void = () => undefined;
+    const pending = new Promise<OpenedExport>((resolve) => (finish = resolve));
+    const body = () => ({ contentType: 'text/csv', filename: 'x.csv', body: Readable.from(['a\r\n']) });
+    let calls = 0;
+    const exports = {
+      open: () => (calls++ === 0 ? pending : Promise.resolve(body())),
+    } as unknown as ExportService;
+    await app.register(exportRoutes, { exports, maxConcurrent: 1 });
+    const first = app.inject({ url: '/analytics/export/steps?format=parquet' });
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = await app.inject({ url: '/analytics/export/steps?format=csv' });
+    expect(second.statusCode).toBe(429);
+    expect(second.headers['retry-after']).toBe('5');
+    expect(second.json()).toMatchObject({ error: 'too_many_exports' });
+    finish(body());
+    expect((await first).statusCode).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 10)); // the finished body's 'close'
+    expect((await app.inject({ url: '/analytics/export/steps?format=csv' })).statusCode).toBe(200);
+    await app.close();
   });
 });
 

@@ -4,7 +4,7 @@ import type { Readable } from 'node:stream';
 import type { FormulaHandling } from '../exports/csv';
 import { EXPORT_STATUSES, type ExportDataset, type ExportFormat } from '../exports/export-columns';
 import type { ExportService } from '../exports/export-service';
-import { BadRequestError } from './errors';
+import { BadRequestError, TooManyExportsError } from './errors';
 import { toFilter } from './query-params';
 import { exportRouteSchema } from './schemas/export-schemas';
 
@@ -28,9 +28,16 @@ function checkStatus(dataset: ExportDataset, status: string | undefined): void {
   );
 }
 
-export async function exportRoutes(app: FastifyInstance, options: { exports: ExportService }) {
+export interface ExportRouteOptions {
+  exports: ExportService;
+  /** Exports running at once (being written or streamed); more are a 429. */
+  maxConcurrent: number;
+}
+
+export async function exportRoutes(app: FastifyInstance, options: ExportRouteOptions) {
   // Bodies still streaming when the app closes: ended, so the store's close does not wait on a slow client.
   const open = new Set<Readable>();
+  let preparing = 0;
   app.addHook('preClose', async () => {
     for (const body of open) body.destroy();
   });
@@ -42,12 +49,17 @@ export async function exportRoutes(app: FastifyInstance, options: { exports: Exp
       const { query } = request;
       checkStatus(dataset, query.status);
       const { from, to, workflowIds, status } = toFilter({ ...query, action_type: undefined });
-      const opened = await options.exports.open({
-        dataset,
-        format: query.format,
-        filter: { from, to, workflowIds, status },
-        formulas: query.formulas,
-      });
+      if (open.size + preparing >= options.maxConcurrent)
+        throw new TooManyExportsError(options.maxConcurrent);
+      preparing++;
+      const opened = await options.exports
+        .open({
+          dataset,
+          format: query.format,
+          filter: { from, to, workflowIds, status },
+          formulas: query.formulas,
+        })
+        .finally(() => preparing--);
       open.add(opened.body);
       opened.body.once('close', () => open.delete(opened.body));
       return reply

@@ -43,5 +43,9 @@ export const exportRouteSchema = {
       },
     },
     ...errorResponses,
+    429: {
+      ...errorResponses[429],
+      description: `${errorResponses[429].description}; or as many exports as run at once are running (too_many_exports)`,
+    },
   },
 };
