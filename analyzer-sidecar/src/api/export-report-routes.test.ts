@@ -11,6 +11,7 @@ import Fastify from 'fastify';
 import type { ExportService, OpenedExport } from '../exports/export-service';
 import { registerErrorHandler } from './error-handler';
 import { exportRoutes } from './export-routes';
+import { API_POLICY, REPORT_POLICY } from './security-headers';
 import { analysisHistory } from '../test-support/analysis-history';
 import { bearer, startTestApp, type TestApp } from '../test-support/test-app';
 
@@ -106,6 +107,9 @@ describe('export and report routes', () => {
     const html = await get('/reports/fleet?format=html');
     expect(html.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(html.body).toContain('<svg');
+    // its inline styles apply; nothing else loads or runs
+    expect(html.headers['content-security-policy']).toBe(REPORT_POLICY);
+    expect(pdf.headers['content-security-policy']).toBe(API_POLICY);
     const direct = await t.app.reports.render({
       template: 'anomalies',
       format: 'html',

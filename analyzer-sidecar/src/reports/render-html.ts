@@ -12,7 +12,7 @@ h1{font-size:1.6rem;margin:0}h2{font-size:1.15rem;margin:1.8rem 0 .3rem}.sub,.no
 .summary div{background:#f6f7f4;padding:.4rem .6rem}.summary b{display:block;font-size:1.15rem}
 table{border-collapse:collapse;width:100%;font-size:.78rem}th{background:#e6e8e3;text-align:left}
 th,td{padding:.2rem .35rem;vertical-align:top;overflow-wrap:anywhere}tbody tr:nth-child(even){background:#f6f7f4}
-td.r,th.r{text-align:right}svg{max-width:100%;height:auto;display:block;margin:.4rem 0}
+td.r,th.r{text-align:right}svg{width:100%;max-width:48rem;height:auto;display:block;margin:.4rem 0}
 @media print{thead{display:table-header-group}tr{break-inside:avoid}}`;
 
 function table(t: ReportTable): string {
