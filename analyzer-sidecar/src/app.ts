@@ -7,6 +7,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { registerAnalysis } from './analysis-app';
+import { registerReports } from './reports-app';
 import { adminRoutes } from './api/admin-routes';
 import { analyticsRoutes } from './api/analytics-routes';
 import { registerAuth } from './api/auth';
@@ -122,6 +123,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     writes,
     metrics,
   });
+  await registerReports(app, { config, duckdb: store, store });
   // One ordered shutdown (Fastify runs separate onClose hooks last-added first):
   // commit what was accepted, stop whatever still queries, then close the store.
   app.addHook('onClose', async () => {

@@ -7,7 +7,7 @@ import { InvalidPolicyError } from '../archive/retention-policy';
 import { InvalidQueryError } from '../store/aggregate-catalog';
 import { ClosedError, OverloadedError } from '../store/batch-writer';
 import { StoreClosedError } from '../store/store';
-import { AuthError, BadRequestError } from './errors';
+import { AuthError, BadRequestError, TooManyExportsError } from './errors';
 import { TooManyAuthFailuresError } from './failed-auth-limiter';
 
 export interface ErrorBody {
@@ -28,7 +28,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     if (error instanceof OverloadedError) void reply.header('retry-after', String(error.retryAfterSeconds));
     if (isShuttingDown(error)) void reply.header('retry-after', '5');
-    if (error instanceof TooManyAuthFailuresError)
+    if (error instanceof TooManyAuthFailuresError || error instanceof TooManyExportsError)
       void reply.header('retry-after', String(error.retryAfterSeconds));
     return reply.status(status).type('application/json').send(body);
   });
@@ -58,6 +58,8 @@ function toHttp(error: FastifyError): [number, ErrorBody] {
   if (error instanceof OverloadedError) return [429, { error: 'overloaded', message: error.message }];
   if (error instanceof TooManyAuthFailuresError)
     return [429, { error: 'too_many_auth_failures', message: error.message }];
+  if (error instanceof TooManyExportsError)
+    return [429, { error: 'too_many_exports', message: error.message }];
   if (isShuttingDown(error)) return [503, { error: 'unavailable', message: error.message }];
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500)

@@ -19,3 +19,12 @@ export class AuthError extends Error {
     this.name = 'AuthError';
   }
 }
+
+/** More exports running than the analyzer runs at once (each holds a DuckDB connection and a core). */
+export class TooManyExportsError extends Error {
+  readonly retryAfterSeconds = 5;
+  constructor(limit: number) {
+    super(`${limit} exports are already running; retry when one has finished`);
+    this.name = 'TooManyExportsError';
+  }
+}

@@ -4,7 +4,8 @@
  * document: nothing may load from them. The UI under /ui loads its own files;
  * styles may be inline (Grafana UI injects them at run time) and its bundled
  * libraries may compile code at run time ('unsafe-eval', as Grafana's own policy
- * allows), but no inline or foreign script runs.
+ * allows), but no inline or foreign script runs. An HTML report may use its
+ * inline styles, nothing more.
  */
 import type { FastifyInstance } from 'fastify';
 
@@ -23,14 +24,24 @@ export const UI_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export function policyFor(url: string): string {
+/** A rendered HTML report: its own inline styles and inline SVG, nothing loaded, no script. */
+export const REPORT_POLICY =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+export function policyFor(url: string, contentType?: string): string {
   const path = url.split('?')[0] ?? '';
-  return path === '/ui' || path.startsWith('/ui/') ? UI_POLICY : API_POLICY;
+  if (path === '/ui' || path.startsWith('/ui/')) return UI_POLICY;
+  const report = path.startsWith('/reports/') || path.startsWith('/shared/');
+  return report && contentType?.startsWith('text/html') ? REPORT_POLICY : API_POLICY;
 }
 
 export function registerSecurityHeaders(app: FastifyInstance): void {
   app.addHook('onSend', async (request, reply) => {
     void reply.header('x-content-type-options', 'nosniff');
-    void reply.header('content-security-policy', policyFor(request.url));
+    const type = reply.getHeader('content-type');
+    void reply.header(
+      'content-security-policy',
+      policyFor(request.url, typeof type === 'string' ? type : undefined),
+    );
   });
 }

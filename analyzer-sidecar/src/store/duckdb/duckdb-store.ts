@@ -35,6 +35,14 @@ import { allRowsView, createTableSql, quoteIdentifier, quoteLiteral, TABLES } fr
 
 const READERS = 2;
 
+export interface BorrowedConnection {
+  readonly connection: DuckDBConnection;
+  /** Aborted when the store starts closing. */
+  readonly signal: AbortSignal;
+  /** Closes the connection; idempotent. */
+  release(): void;
+}
+
 export class DuckDbStore implements Store {
   private writeQueue: Promise<unknown> = Promise.resolve();
   private nextReader = 0;
@@ -46,6 +54,8 @@ export class DuckDbStore implements Store {
    */
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly dedicated: DuckDBConnection[] = [];
+  /** Aborted when close() starts: long reads on borrowed connections stop at their next step. */
+  private readonly closing = new AbortController();
   private archivedFiles: Readonly<Record<RecordType, readonly string[]>> = {
     executions: [],
     steps: [],
@@ -182,6 +192,34 @@ export class DuckDbStore implements Store {
     return connection;
   }
 
+  /**
+   * A connection of its own for one long streaming read (an export): a
+   * streaming result holds its connection until fully fetched, so it cannot
+   * share the readers. close() interrupts its query, tells the reader through
+   * `signal`, and waits until `release()` (which closes the connection).
+   */
+  async borrowConnection(): Promise<BorrowedConnection> {
+    if (this.closed) throw new StoreClosedError();
+    const connection = await this.instance.connect();
+    let settle!: () => void;
+    this.track(new Promise<void>((resolve) => (settle = resolve)));
+    const interrupt = (): void => connection.interrupt();
+    const signal = this.closing.signal;
+    signal.addEventListener('abort', interrupt);
+    let released = false;
+    return {
+      connection,
+      signal,
+      release() {
+        if (released) return;
+        released = true;
+        signal.removeEventListener('abort', interrupt);
+        connection.closeSync();
+        settle();
+      },
+    };
+  }
+
   /** Points each `<table>_all` view at the hot table plus these Parquet files. */
   async setArchiveFiles(
     files: Readonly<Record<RecordType, readonly string[]>>,
@@ -204,6 +242,7 @@ export class DuckDbStore implements Store {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.closing.abort();
     await this.writeQueue;
     while (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight]);
     for (const appender of Object.values(this.appenders)) appender.closeSync();
