@@ -28,10 +28,13 @@ export const DEFAULT_METRICS_PORT = 9464;
 /**
  * The analyzer's own per-workflow metrics that alert rules and dashboards read
  * (`rpa_analyzer_*`, labels `rpa_workflow_id` and, for anomalies, `severity`).
+ * Fractions are ratios in base units, `_ratio` (0.35 = 35 %), as Prometheus's
+ * naming guide asks (https://prometheus.io/docs/practices/naming/#base-units);
+ * until 0.1 they were `_percent` gauges on a 0–100 scale.
  */
 export const ANALYZER_ALERT_METRICS = {
-  successRate: 'rpa_analyzer_workflow_success_rate_percent',
-  degradation: 'rpa_analyzer_workflow_degradation_percent',
+  successRate: 'rpa_analyzer_workflow_success_ratio',
+  degradation: 'rpa_analyzer_workflow_degradation_ratio',
   p99Duration: 'rpa_analyzer_workflow_p99_duration_seconds',
   oldestRunningExecution: 'rpa_analyzer_running_execution_max_age_seconds',
   anomaliesOpen: 'rpa_analyzer_anomalies_open',

@@ -1,4 +1,12 @@
-import { ATTR, METRICS, RPA_SPAN_PREFIX, SPAN_NAMES, severityBand, toPrometheusLabel } from '../src';
+import {
+  ANALYZER_ALERT_METRICS,
+  ATTR,
+  METRICS,
+  RPA_SPAN_PREFIX,
+  SPAN_NAMES,
+  severityBand,
+  toPrometheusLabel,
+} from '../src';
 
 describe('the wire contract', () => {
   it('names every span rpa.*', () => {
@@ -10,6 +18,16 @@ describe('the wire contract', () => {
       expect(metric.attributes).not.toContain(ATTR.executionId);
       expect(metric.attributes).not.toContain(ATTR.stepId);
     }
+  });
+
+  // https://prometheus.io/docs/practices/naming/: base units, so ratios and never percentages.
+  it('names the analyzer metrics rpa_analyzer_*, in base units', () => {
+    for (const name of Object.values(ANALYZER_ALERT_METRICS)) {
+      expect(name).toMatch(/^rpa_analyzer_[a-z0-9_]+$/);
+      expect(name).not.toMatch(/_percent$/);
+    }
+    expect(ANALYZER_ALERT_METRICS.successRate).toMatch(/_ratio$/);
+    expect(ANALYZER_ALERT_METRICS.degradation).toMatch(/_ratio$/);
   });
 
   it.each([

@@ -131,13 +131,13 @@ describe('anomaly and insight routes, alert gauges', () => {
       const line = text.split('\n').find((l) => l.startsWith(`${name}{${labels}}`));
       return line === undefined ? undefined : Number(line.split(' ').pop());
     };
-    expect(value('rpa_analyzer_workflow_success_rate_percent', 'rpa_workflow_id="wf-fast"')).toBeGreaterThan(
-      50,
-    );
+    const successRatio = value('rpa_analyzer_workflow_success_ratio', 'rpa_workflow_id="wf-fast"');
+    expect(successRatio).toBeGreaterThan(0.5);
+    expect(successRatio).toBeLessThanOrEqual(1);
     expect(
-      value('rpa_analyzer_workflow_degradation_percent', `rpa_workflow_id="${DEGRADING_WORKFLOW}"`),
-    ).toBeGreaterThan(20);
-    expect(value('rpa_analyzer_workflow_degradation_percent', 'rpa_workflow_id="wf-mid"')).toBeLessThan(20);
+      value('rpa_analyzer_workflow_degradation_ratio', `rpa_workflow_id="${DEGRADING_WORKFLOW}"`),
+    ).toBeGreaterThan(0.2);
+    expect(value('rpa_analyzer_workflow_degradation_ratio', 'rpa_workflow_id="wf-mid"')).toBeLessThan(0.2);
     expect(value('rpa_analyzer_workflow_p99_duration_seconds', 'rpa_workflow_id="wf-mid"')).toBeGreaterThan(
       1,
     );
@@ -190,7 +190,7 @@ describe('the refresh timer', () => {
       const deadline = Date.now() + 20_000;
       let text = '';
       while (
-        !text.includes(`rpa_analyzer_workflow_degradation_percent{rpa_workflow_id="${DEGRADING_WORKFLOW}"}`)
+        !text.includes(`rpa_analyzer_workflow_degradation_ratio{rpa_workflow_id="${DEGRADING_WORKFLOW}"}`)
       ) {
         if (Date.now() > deadline) throw new Error('no gauges after 20 s');
         await new Promise((resolve) => setTimeout(resolve, 50));

@@ -50,14 +50,15 @@ export async function computeAlertValues(
     const finished = rate ? rate.completed + rate.failed : 0;
     const oldest = runningOf.get(id);
     const p99 = overall.get(id)?.p99_duration_ms ?? null;
+    const changePercent = detectPerformanceDegradation(
+      id,
+      baseline.get(id) ?? EMPTY_SUMMARY,
+      current.get(id) ?? EMPTY_SUMMARY,
+    ).change_percent;
     return {
       workflow_id: id,
-      success_rate: rate && finished > 0 ? (rate.completed / finished) * 100 : null,
-      degradation_percent: detectPerformanceDegradation(
-        id,
-        baseline.get(id) ?? EMPTY_SUMMARY,
-        current.get(id) ?? EMPTY_SUMMARY,
-      ).change_percent,
+      success_ratio: rate && finished > 0 ? rate.completed / finished : null,
+      degradation_ratio: changePercent === null ? null : changePercent / 100,
       p99_duration_seconds: p99 === null ? null : p99 / 1000,
       running_max_age_seconds: oldest === undefined ? null : Math.max(0, now - oldest) / 1000,
       anomalies_open: bands.get(id) ?? { ...ZERO_BANDS },

@@ -8,10 +8,10 @@ import { Gauge, type Registry } from 'prom-client';
 
 export interface WorkflowAlertValues {
   workflow_id: string;
-  /** Percent over the success-rate window; null when nothing finished. */
-  success_rate: number | null;
-  /** Degradation change of the current period against the baseline, percent; null without data. */
-  degradation_percent: number | null;
+  /** completed / (completed + failed) over the success-rate window, 0..1; null when nothing finished. */
+  success_ratio: number | null;
+  /** Relative change of the current period's median against the baseline (0.35 = 35 % slower); null without data. */
+  degradation_ratio: number | null;
   /** p99 of completed execution durations over baseline and current periods, seconds. */
   p99_duration_seconds: number | null;
   /** Age of the oldest execution still running; null when none. */
@@ -27,11 +27,11 @@ export function createAlertGauges(registry: Registry) {
     new Gauge({ name, help, labelNames, registers });
   const successRate = gauge(
     M.successRate,
-    'Success rate of finished executions over the success-rate window, percent',
+    'Success rate of finished executions over the success-rate window, ratio 0..1',
   );
   const degradation = gauge(
     M.degradation,
-    'Change of the median duration, current period vs baseline, percent',
+    'Relative change of the median duration, current period vs baseline, ratio (0.35 = 35 % slower)',
   );
   const p99 = gauge(
     M.p99Duration,
@@ -44,8 +44,8 @@ export function createAlertGauges(registry: Registry) {
     for (const g of [successRate, degradation, p99, runningAge, anomalies]) g.reset();
     for (const v of values) {
       const labels = { [LABEL]: v.workflow_id };
-      if (v.success_rate !== null) successRate.set(labels, v.success_rate);
-      if (v.degradation_percent !== null) degradation.set(labels, v.degradation_percent);
+      if (v.success_ratio !== null) successRate.set(labels, v.success_ratio);
+      if (v.degradation_ratio !== null) degradation.set(labels, v.degradation_ratio);
       if (v.p99_duration_seconds !== null) p99.set(labels, v.p99_duration_seconds);
       if (v.running_max_age_seconds !== null) runningAge.set(labels, v.running_max_age_seconds);
       for (const band of Object.values(SEVERITY_BANDS))

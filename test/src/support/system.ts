@@ -1,5 +1,17 @@
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+/** Runs a command-line tool to its end (in the repository root unless `cwd`); its status and output. */
+export function runTool(
+  binary: string,
+  args: string[],
+  cwd = join(__dirname, '..', '..', '..'),
+  env: NodeJS.ProcessEnv = process.env,
+): { status: number | null; output: string } {
+  const result = spawnSync(binary, args, { cwd, env, encoding: 'utf8' });
+  return { status: result.status, output: `${result.stdout}${result.stderr}` };
+}
 
 /** The path of a system binary; a missing one fails with what to install (never a skip). */
 export function requireBinary(name: string, debianPackage: string): string {
