@@ -28,6 +28,7 @@ import { RECORD_TYPES } from './model/records';
 import { BatchWriter } from './store/batch-writer';
 import { DuckDbStore } from './store/duckdb/duckdb-store';
 import type { Store } from './store/store';
+import { appRenderer, registerSchedules, type DeliveryWiring } from './schedules-app';
 import { notifyingStore, WriteEvents } from './store/write-events';
 import { createAnalyzerMetrics, type AnalyzerMetrics } from './telemetry/analyzer-metrics';
 import { createStandaloneUi } from './ui/standalone-ui';
@@ -52,6 +53,8 @@ declare module 'fastify' {
 export interface AppOptions {
   readonly config: AnalyzerConfig;
   readonly logger?: FastifyServerOptions['logger'];
+  /** Report schedules and share links: a renderer, clock or retry policy other than the real ones (tests). */
+  readonly delivery?: DeliveryWiring;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -89,7 +92,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(rateLimit, { global: false });
   const failedAuth = createFailedAuthLimiter(app, config.authFailures ?? DEFAULT_FAILED_AUTH);
   const ui = createStandaloneUi(config);
-  registerAuth(app, { ...config, sessionRole: ui.sessionRole, failedAuth });
+  registerAuth(app, {
+    ...config,
+    sessionRole: ui.sessionRole,
+    sessionCredential: ui.sessionCredential,
+    failedAuth,
+  });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -115,6 +123,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(analyticsRoutes, { store });
   await app.register(adminRoutes, { settings: services.retentionSettings, job: services.retention });
   await ui.register(app, failedAuth);
+  await registerSchedules(app, {
+    duckdb: store,
+    delivery: config.delivery,
+    render: options.delivery?.render ?? appRenderer(app),
+    failedAuth,
+    wiring: options.delivery,
+  });
   await registerAnalysis(app, {
     config,
     duckdb: store,
@@ -129,6 +144,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await services.writer.close();
     await app.live.stop(); // judges and stores what the last commits brought
     await app.analysis.stop();
+    await app.schedules.stop(); // no new run; retries waiting are given up
     await services.retention.stop();
     await store.close();
   });

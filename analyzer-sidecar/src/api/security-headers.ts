@@ -23,8 +23,20 @@ export const UI_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** A shared report (a standalone HTML page or a PDF): its own inline styles and images, never a script. */
+export const SHARED_REPORT_POLICY = [
+  "default-src 'none'",
+  "style-src 'unsafe-inline'",
+  'img-src data:',
+  'font-src data:',
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
 export function policyFor(url: string): string {
   const path = url.split('?')[0] ?? '';
+  if (path.startsWith('/shared/')) return SHARED_REPORT_POLICY;
   return path === '/ui' || path.startsWith('/ui/') ? UI_POLICY : API_POLICY;
 }
 
