@@ -73,13 +73,13 @@ export async function scheduleRoutes(
         requirePrincipal(request),
         request.params.id,
         limit,
-        decoded && { at: decoded.startedAt, id: decoded.executionId },
+        decoded && { seq: decoded.startedAt },
       );
       const next = page.nextCursor;
       return {
         items: page.items.map(presentLogEntry),
         total: page.total,
-        next_cursor: next ? encodeCursor({ startedAt: next.at, executionId: next.id }) : null,
+        next_cursor: next ? encodeCursor({ startedAt: next.seq, executionId: 'log' }) : null,
       };
     },
   );

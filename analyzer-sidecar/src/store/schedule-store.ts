@@ -21,9 +21,9 @@ export interface DeliveryLogEntry {
   readonly detail: DeliveryDetail | null;
 }
 
+/** Where a page of the log ends: its last entry's place in insertion order. */
 export interface LogCursor {
-  readonly at: number;
-  readonly id: string;
+  readonly seq: number;
 }
 
 export interface LogPage {

@@ -12,8 +12,10 @@ const CREATE = [
   `CREATE TABLE IF NOT EXISTS report_schedules (schedule_id VARCHAR PRIMARY KEY, owner VARCHAR NOT NULL,
      enabled BOOLEAN NOT NULL, created_at BIGINT NOT NULL, next_run_at BIGINT, last_run_at BIGINT,
      last_outcome VARCHAR, body VARCHAR NOT NULL)`,
-  `CREATE TABLE IF NOT EXISTS report_deliveries (delivery_id VARCHAR PRIMARY KEY, schedule_id VARCHAR NOT NULL,
-     logged_at BIGINT NOT NULL, body VARCHAR NOT NULL)`,
+  // The log's order is its insertion order (a sequence): attempts may share a millisecond.
+  `CREATE SEQUENCE IF NOT EXISTS report_delivery_seq`,
+  `CREATE TABLE IF NOT EXISTS report_deliveries (seq BIGINT PRIMARY KEY DEFAULT nextval('report_delivery_seq'),
+     delivery_id VARCHAR NOT NULL, schedule_id VARCHAR NOT NULL, logged_at BIGINT NOT NULL, body VARCHAR NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS share_links (link_id VARCHAR PRIMARY KEY, token_hash VARCHAR NOT NULL UNIQUE,
      owner VARCHAR NOT NULL, created_at BIGINT NOT NULL, expires_at BIGINT NOT NULL, revoked_at BIGINT,
      target VARCHAR NOT NULL)`,
@@ -114,22 +116,23 @@ export async function openReportTables(
       );
     },
     appendLog: async (entry: DeliveryLogEntry) => {
-      await write('INSERT INTO report_deliveries VALUES ($1, $2, $3::BIGINT, $4)', [
-        entry.id,
-        entry.schedule_id,
-        entry.at,
-        JSON.stringify(entry),
-      ]);
+      await write(
+        'INSERT INTO report_deliveries (delivery_id, schedule_id, logged_at, body) VALUES ($1, $2, $3::BIGINT, $4)',
+        [
+          entry.id,
+          entry.schedule_id,
+          entry.at,
+          JSON.stringify(entry),
+        ],
+      );
     },
     log: async (scheduleId, limit, cursor) => {
-      const after = cursor
-        ? 'AND (logged_at < $3::BIGINT OR (logged_at = $3::BIGINT AND delivery_id < $4))'
-        : '';
-      const params: unknown[] = [scheduleId, limit + 1, ...(cursor ? [cursor.at, cursor.id] : [])];
+      const after = cursor ? 'AND seq < $3::BIGINT' : '';
+      const params: unknown[] = [scheduleId, limit + 1, ...(cursor ? [cursor.seq] : [])];
       const [rows, count] = await Promise.all([
         read(
-          `SELECT body, logged_at::DOUBLE, delivery_id FROM report_deliveries WHERE schedule_id = $1 ${after}
-           ORDER BY logged_at DESC, delivery_id DESC LIMIT $2`,
+          `SELECT body, seq::DOUBLE FROM report_deliveries WHERE schedule_id = $1 ${after}
+           ORDER BY seq DESC LIMIT $2`,
           params,
         ),
         read('SELECT count(*)::DOUBLE FROM report_deliveries WHERE schedule_id = $1', [scheduleId]),
@@ -140,7 +143,7 @@ export async function openReportTables(
         items: page.map((row) => JSON.parse(row[0] as string) as DeliveryLogEntry),
         total: (count[0]?.[0] as number | undefined) ?? 0,
         nextCursor:
-          rows.length > limit && last ? { at: last[1] as number, id: last[2] as string } : null,
+          rows.length > limit && last ? { seq: last[1] as number } : null,
       };
     },
   };
