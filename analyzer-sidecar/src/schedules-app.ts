@@ -28,6 +28,8 @@ export interface DeliveryWiring {
   readonly retry?: RetryPolicy;
   readonly webhookTimeoutMs?: number;
   readonly emailTimeoutMs?: number;
+  /** Reports one address may fetch through share links a minute (default 30). */
+  readonly sharedFetchesPerMinute?: number;
 }
 
 export interface ScheduleServices {
@@ -92,7 +94,12 @@ export async function registerSchedules(app: FastifyInstance, options: Schedules
     },
   });
   await app.register(scheduleRoutes, { schedules, scheduler });
-  await app.register(shareLinkRoutes, { links, render: options.render, failedAuth: options.failedAuth });
+  await app.register(shareLinkRoutes, {
+    links,
+    render: options.render,
+    failedAuth: options.failedAuth,
+    fetchesPerMinute: wiring.sharedFetchesPerMinute,
+  });
   await scheduler.start();
 }
 

@@ -26,9 +26,9 @@ export function presentSchedule(schedule: Schedule, running: boolean) {
   };
 }
 
+/** The schedule is the route's; the response schema leaves schedule_id out. */
 export function presentLogEntry(entry: DeliveryLogEntry) {
-  const { schedule_id: _schedule, at, ...rest } = entry;
-  return { ...rest, at: iso(at) };
+  return { ...entry, at: iso(entry.at) };
 }
 
 export function presentShareLink(link: ShareLink, state: LinkState) {

@@ -31,7 +31,11 @@ export async function scheduleRoutes(
     '/reports/schedules',
     { config: EDITOR, schema: S.createScheduleRouteSchema },
     async (request, reply) => {
-      const spec: ScheduleSpec = { ...request.body, email: request.body.email ?? null, webhook: request.body.webhook ?? null };
+      const spec: ScheduleSpec = {
+        ...request.body,
+        email: request.body.email ?? null,
+        webhook: request.body.webhook ?? null,
+      };
       const schedule = await schedules.create(requirePrincipal(request), spec);
       return reply.status(201).send({ ...present(schedule), webhook_secret: schedule.webhook_secret });
     },
@@ -39,13 +43,16 @@ export async function scheduleRoutes(
   app.get('/reports/schedules', { config: EDITOR, schema: S.listSchedulesRouteSchema }, async (request) => ({
     items: (await schedules.list(requirePrincipal(request))).map(present),
   }));
-  app.get<Id>('/reports/schedules/:id', { config: EDITOR, schema: S.getScheduleRouteSchema }, async (request) =>
-    present(await schedules.get(requirePrincipal(request), request.params.id)),
+  app.get<Id>(
+    '/reports/schedules/:id',
+    { config: EDITOR, schema: S.getScheduleRouteSchema },
+    async (request) => present(await schedules.get(requirePrincipal(request), request.params.id)),
   );
   app.patch<Id & { Body: SchedulePatch }>(
     '/reports/schedules/:id',
     { config: EDITOR, schema: S.patchScheduleRouteSchema },
-    async (request) => present(await schedules.update(requirePrincipal(request), request.params.id, request.body)),
+    async (request) =>
+      present(await schedules.update(requirePrincipal(request), request.params.id, request.body)),
   );
   app.delete<Id>(
     '/reports/schedules/:id',

@@ -53,9 +53,13 @@ export async function shareLinkRoutes(app: FastifyInstance, options: ShareLinkRo
       return reply.status(201).send({ ...presentShareLink(link, 'active'), token, url });
     },
   );
-  app.get('/share-links', { config: { access: 'editor' }, schema: S.listShareLinksRouteSchema }, async (request) => ({
-    items: (await links.list(requirePrincipal(request))).map((l) => presentShareLink(l, links.state(l))),
-  }));
+  app.get(
+    '/share-links',
+    { config: { access: 'editor' }, schema: S.listShareLinksRouteSchema },
+    async (request) => ({
+      items: (await links.list(requirePrincipal(request))).map((l) => presentShareLink(l, links.state(l))),
+    }),
+  );
   app.delete<{ Params: { link_id: string } }>(
     '/share-links/:link_id',
     { config: { access: 'editor' }, schema: S.revokeShareLinkRouteSchema },

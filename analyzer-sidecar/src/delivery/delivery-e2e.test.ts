@@ -18,7 +18,10 @@ interface Received {
 
 function listen(server: Server | SMTPServer): Promise<number> {
   return new Promise((resolve) => {
-    const s = server as unknown as { listen(port: number, host: string, cb: () => void): void; server?: Server };
+    const s = server as unknown as {
+      listen(port: number, host: string, cb: () => void): void;
+      server?: Server;
+    };
     s.listen(0, '127.0.0.1', () => {
       const address = ((server as SMTPServer).server ?? (server as Server)).address() as AddressInfo;
       resolve(address.port);
@@ -55,7 +58,9 @@ describe('scheduled delivery, end to end', () => {
     });
     const [smtpPort] = await Promise.all([listen(smtp), listen(http)]);
     t = await startTestApp(
-      { delivery: { smtpUrl: `smtp://127.0.0.1:${smtpPort}`, smtpFrom: 'RPA Reports <reports@example.test>' } },
+      {
+        delivery: { smtpUrl: `smtp://127.0.0.1:${smtpPort}`, smtpFrom: 'RPA Reports <reports@example.test>' },
+      },
       { render: renderer.render, now: clock.now },
     );
   });
@@ -114,7 +119,14 @@ describe('scheduled delivery, end to end', () => {
     expect(verifyWebhook(secret, { signature, timestamp }, hook.body, Number(timestamp))).toBe(true);
     // The signature covers the body and the timestamp: neither can be changed nor replayed later.
     expect(verifyWebhook(secret, { signature, timestamp }, hook.body + ' ', Number(timestamp))).toBe(false);
-    expect(verifyWebhook(secret, { signature, timestamp: String(Number(timestamp) + 1) }, hook.body, Number(timestamp))).toBe(false);
+    expect(
+      verifyWebhook(
+        secret,
+        { signature, timestamp: String(Number(timestamp) + 1) },
+        hook.body,
+        Number(timestamp),
+      ),
+    ).toBe(false);
     expect(verifyWebhook(secret, { signature, timestamp }, hook.body, Number(timestamp) + 3600)).toBe(false);
     const payload = JSON.parse(hook.body);
     expect(payload).toMatchObject({
@@ -128,16 +140,16 @@ describe('scheduled delivery, end to end', () => {
     const log = (
       await t.app.inject({ url: `/reports/schedules/${schedule.id}/deliveries`, headers: bearer('editor') })
     ).json();
-    expect(log.items.map((e: { channel: string; status: string }) => `${e.channel}:${e.status}`).sort()).toEqual([
-      'email:succeeded',
-      'render:succeeded',
-      'webhook:succeeded',
-    ]);
+    expect(
+      log.items.map((e: { channel: string; status: string }) => `${e.channel}:${e.status}`).sort(),
+    ).toEqual(['email:succeeded', 'render:succeeded', 'webhook:succeeded']);
     expect(log.items.find((e: { channel: string }) => e.channel === 'email').detail.accepted).toEqual([
       'ops@example.test',
       'lead@example.test',
     ]);
-    const after = (await t.app.inject({ url: `/reports/schedules/${schedule.id}`, headers: bearer('editor') })).json();
+    const after = (
+      await t.app.inject({ url: `/reports/schedules/${schedule.id}`, headers: bearer('editor') })
+    ).json();
     expect(after).toMatchObject({ last_outcome: 'succeeded', next_run_at: '2026-12-03T11:00:00.000Z' });
     expect(after.webhook_secret).toBeUndefined();
   });

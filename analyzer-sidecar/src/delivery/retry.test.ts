@@ -6,12 +6,16 @@ const policy: RetryPolicy = { maxAttempts: 4, baseDelayMs: 100, maxDelayMs: 500 
 describe('backoffDelay', () => {
   it('grows exponentially up to the cap, with half of it jittered', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 30 }), fc.double({ min: 0, max: 0.999999, noNaN: true }), (n, r) => {
-        const ceiling = Math.min(500, 100 * 2 ** (n - 1));
-        const delay = backoffDelay(policy, n, r);
-        expect(delay).toBeGreaterThanOrEqual(Math.floor(ceiling / 2));
-        expect(delay).toBeLessThanOrEqual(ceiling);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 30 }),
+        fc.double({ min: 0, max: 0.999999, noNaN: true }),
+        (n, r) => {
+          const ceiling = Math.min(500, 100 * 2 ** (n - 1));
+          const delay = backoffDelay(policy, n, r);
+          expect(delay).toBeGreaterThanOrEqual(Math.floor(ceiling / 2));
+          expect(delay).toBeLessThanOrEqual(ceiling);
+        },
+      ),
     );
   });
 });
@@ -31,7 +35,12 @@ describe('withRetries', () => {
       { ok: false, error: 'HTTP 503' },
       { ok: true, value: 'sent' },
     ];
-    const result = await withRetries(policy, deps(slept), async (n) => outcomes[n - 1]!, async (r) => void reports.push(r));
+    const result = await withRetries(
+      policy,
+      deps(slept),
+      async (n) => outcomes[n - 1]!,
+      async (r) => void reports.push(r),
+    );
     expect(result).toEqual({ ok: true, value: 'sent' });
     expect(reports).toEqual([
       { attempt: 1, result: outcomes[0], retryInMs: 75 },

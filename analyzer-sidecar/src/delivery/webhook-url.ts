@@ -22,7 +22,10 @@ export function checkWebhookUrl(raw: string): UrlCheck {
     return { ok: false, error: `"${raw}" is not an absolute URL` };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    return { ok: false, error: `scheme ${url.protocol.replace(':', '')} is not allowed (http or https only)` };
+    return {
+      ok: false,
+      error: `scheme ${url.protocol.replace(':', '')} is not allowed (http or https only)`,
+    };
   if (url.username !== '' || url.password !== '')
     return { ok: false, error: 'credentials in the URL are not allowed (the signature authenticates us)' };
   return { ok: true, url };

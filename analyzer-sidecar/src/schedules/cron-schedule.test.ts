@@ -46,22 +46,28 @@ const zone = fc.constantFrom(...ZONES);
 describe('nextRunAfter', () => {
   it('runs a daily job once on every local calendar day, DST or not, in every zone', () => {
     fc.assert(
-      fc.property(zone, start, fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), (tz, from, h, m) => {
-        const at = runs(`${m} ${h} * * *`, tz, from, 400);
-        expect(at).toHaveLength(400);
-        const dates = at.map((t) => local(t, tz).date);
-        expect(new Set(dates).size).toBe(dates.length); // never twice a day (fall-back)
-        for (let i = 1; i < at.length; i++) {
-          // the next local day: never one skipped (spring-forward)
-          expect(Date.parse(dates[i]!) - Date.parse(dates[i - 1]!)).toBe(DAY);
-          expect(at[i]!).toBeGreaterThan(at[i - 1]!);
-        }
-        const wanted = `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
-        for (const t of at) {
-          // At its wall-clock time, or where that time did not exist that day, right at the end of the gap.
-          if (local(t, tz).time !== wanted) expect(offsetMinutes(t - 1, tz)).not.toBe(offsetMinutes(t, tz));
-        }
-      }),
+      fc.property(
+        zone,
+        start,
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: 0, max: 59 }),
+        (tz, from, h, m) => {
+          const at = runs(`${m} ${h} * * *`, tz, from, 400);
+          expect(at).toHaveLength(400);
+          const dates = at.map((t) => local(t, tz).date);
+          expect(new Set(dates).size).toBe(dates.length); // never twice a day (fall-back)
+          for (let i = 1; i < at.length; i++) {
+            // the next local day: never one skipped (spring-forward)
+            expect(Date.parse(dates[i]!) - Date.parse(dates[i - 1]!)).toBe(DAY);
+            expect(at[i]!).toBeGreaterThan(at[i - 1]!);
+          }
+          const wanted = `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+          for (const t of at) {
+            // At its wall-clock time, or where that time did not exist that day, right at the end of the gap.
+            if (local(t, tz).time !== wanted) expect(offsetMinutes(t - 1, tz)).not.toBe(offsetMinutes(t, tz));
+          }
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -77,7 +83,9 @@ describe('nextRunAfter', () => {
   });
 
   it('crosses the transitions of DST zones once a day', () => {
-    const transitions = ZONES.filter((tz) => offsetMinutes(Date.UTC(2026, 0, 15), tz) !== offsetMinutes(Date.UTC(2026, 6, 15), tz));
+    const transitions = ZONES.filter(
+      (tz) => offsetMinutes(Date.UTC(2026, 0, 15), tz) !== offsetMinutes(Date.UTC(2026, 6, 15), tz),
+    );
     expect(transitions.length).toBeGreaterThan(50);
     fc.assert(
       fc.property(fc.constantFrom(...transitions), fc.integer({ min: 0, max: 59 }), (tz, m) => {
@@ -92,10 +100,34 @@ describe('nextRunAfter', () => {
   });
 
   it.each([
-    ['spring forward, New York', 'America/New_York', '2026-03-08T00:00:00Z', '2026-03-08T07:00:00.000Z', '2026-03-09T06:30:00.000Z'],
-    ['fall back, New York (01:30 twice)', 'America/New_York', '2026-11-01T00:00:00Z', '2026-11-01T05:30:00.000Z', '2026-11-02T06:30:00.000Z'],
-    ['spring forward, Berlin', 'Europe/Berlin', '2026-03-29T00:00:00Z', '2026-03-29T01:00:00.000Z', '2026-03-30T00:30:00.000Z'],
-    ['fall back, Berlin (02:30 twice)', 'Europe/Berlin', '2026-10-25T00:00:00Z', '2026-10-25T00:30:00.000Z', '2026-10-26T01:30:00.000Z'],
+    [
+      'spring forward, New York',
+      'America/New_York',
+      '2026-03-08T00:00:00Z',
+      '2026-03-08T07:00:00.000Z',
+      '2026-03-09T06:30:00.000Z',
+    ],
+    [
+      'fall back, New York (01:30 twice)',
+      'America/New_York',
+      '2026-11-01T00:00:00Z',
+      '2026-11-01T05:30:00.000Z',
+      '2026-11-02T06:30:00.000Z',
+    ],
+    [
+      'spring forward, Berlin',
+      'Europe/Berlin',
+      '2026-03-29T00:00:00Z',
+      '2026-03-29T01:00:00.000Z',
+      '2026-03-30T00:30:00.000Z',
+    ],
+    [
+      'fall back, Berlin (02:30 twice)',
+      'Europe/Berlin',
+      '2026-10-25T00:00:00Z',
+      '2026-10-25T00:30:00.000Z',
+      '2026-10-26T01:30:00.000Z',
+    ],
   ])('%s', (_name, tz, from, first, second) => {
     const time = tz === 'America/New_York' && from.startsWith('2026-11') ? '30 1 * * *' : '30 2 * * *';
     const [a, b] = runs(time, tz, Date.parse(from), 2);

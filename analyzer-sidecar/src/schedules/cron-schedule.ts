@@ -30,7 +30,10 @@ export function checkTimeZone(timezone: string): CronCheck {
 export function checkCron(expression: string, timezone: string): CronCheck {
   const trimmed = expression.trim();
   if (!FIVE_FIELDS.test(trimmed) && !NICKNAMES.has(trimmed.toLowerCase()))
-    return { ok: false, error: 'needs five fields (minute hour day-of-month month day-of-week) or @daily-like' };
+    return {
+      ok: false,
+      error: 'needs five fields (minute hour day-of-month month day-of-week) or @daily-like',
+    };
   let cron: Cron;
   try {
     cron = new Cron(trimmed, { timezone, paused: true });

@@ -73,7 +73,11 @@ export function createScheduleRunner(deps: RunnerDeps): RunSchedule {
       deps.retry,
       retry,
       async () => ({ ok: true, value: await deps.render(request) }),
-      logAttempt('render', (r) => ({ filename: r.filename, content_type: r.contentType, size_bytes: r.body.length })),
+      logAttempt('render', (r) => ({
+        filename: r.filename,
+        content_type: r.contentType,
+        size_bytes: r.body.length,
+      })),
     );
     let outcome: RunOutcome = 'failed';
     if (rendered.ok) {
@@ -98,7 +102,10 @@ export function createScheduleRunner(deps: RunnerDeps): RunSchedule {
       outcome = succeeded === results.length ? 'succeeded' : succeeded > 0 ? 'partial' : 'failed';
     }
     await deps.store.recordOutcome(schedule.id, deps.now(), outcome);
-    deps.log.info({ schedule_id: schedule.id, run_id: run.id, trigger: run.trigger, outcome }, 'report run ended');
+    deps.log.info(
+      { schedule_id: schedule.id, run_id: run.id, trigger: run.trigger, outcome },
+      'report run ended',
+    );
     return outcome;
   };
 }

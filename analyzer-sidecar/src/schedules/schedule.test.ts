@@ -20,8 +20,16 @@ describe('checkScheduleSpec', () => {
     ['six fields', { cron: '0 0 2 * * *' }, 'cron'],
     ['an unknown time zone', { timezone: 'Europe/Atlantis' }, 'timezone'],
     ['an offset for a zone', { timezone: '+01:00' }, 'timezone'],
-    ['an unknown template', { report: { template: 'weekly' as never, format: 'pdf', range: '7d' } }, 'report.template'],
-    ['workflow without workflow_id', { report: { template: 'workflow', format: 'pdf', range: '7d' } }, 'report.workflow_id'],
+    [
+      'an unknown template',
+      { report: { template: 'weekly' as never, format: 'pdf', range: '7d' } },
+      'report.template',
+    ],
+    [
+      'workflow without workflow_id',
+      { report: { template: 'workflow', format: 'pdf', range: '7d' } },
+      'report.workflow_id',
+    ],
     ['a range too short', { report: { template: 'fleet', format: 'pdf', range: 10 } }, 'report.range'],
     ['no delivery target', { email: null, webhook: null }, 'email'],
     ['a bad address', { email: { to: ['ops@example.com', 'not-an-address'] } }, 'email.to'],

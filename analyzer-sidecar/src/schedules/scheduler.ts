@@ -87,10 +87,12 @@ export class Scheduler {
   }
 
   private enqueueTick(startup: boolean): Promise<void> {
-    this.ticking = this.ticking.then(() => this.tick(startup)).catch((error: unknown) => {
-      this.deps.log.error({ err: error }, 'scheduler tick failed');
-      this.arm(this.deps.now() + this.maxSleepMs);
-    });
+    this.ticking = this.ticking
+      .then(() => this.tick(startup))
+      .catch((error: unknown) => {
+        this.deps.log.error({ err: error }, 'scheduler tick failed');
+        this.arm(this.deps.now() + this.maxSleepMs);
+      });
     return this.ticking;
   }
 
@@ -133,7 +135,9 @@ export class Scheduler {
     const done = this.deps
       .run(schedule, run, this.abort.signal)
       .then(() => undefined)
-      .catch((error: unknown) => this.deps.log.error({ err: error, schedule_id: schedule.id }, 'report run failed'))
+      .catch((error: unknown) =>
+        this.deps.log.error({ err: error, schedule_id: schedule.id }, 'report run failed'),
+      )
       .finally(() => this.running.delete(schedule.id));
     this.running.set(schedule.id, done);
   }

@@ -34,7 +34,11 @@ export function recordingRenderer(): { render: RenderReport; requests: ReportReq
 }
 
 /** A clock a test moves by hand. */
-export function manualClock(start: number): { now: () => number; set(at: number): void; advance(ms: number): void } {
+export function manualClock(start: number): {
+  now: () => number;
+  set(at: number): void;
+  advance(ms: number): void;
+} {
   let at = start;
   return { now: () => at, set: (to) => (at = to), advance: (ms) => (at += ms) };
 }

@@ -23,7 +23,12 @@ const reportSpec = {
       ],
       default: '24h',
     },
-    workflow_id: { type: 'string', minLength: 1, maxLength: 256, description: 'Required by the workflow template' },
+    workflow_id: {
+      type: 'string',
+      minLength: 1,
+      maxLength: 256,
+      description: 'Required by the workflow template',
+    },
   },
 } as const;
 
@@ -80,7 +85,10 @@ export const scheduleSchema = {
     webhook: { type: ['object', 'null'], properties: { url: { type: 'string' } } },
     next_run_at: nullableTime,
     last_run_at: nullableTime,
-    last_outcome: { type: ['string', 'null'], description: 'succeeded, partial, failed, or null before a run' },
+    last_outcome: {
+      type: ['string', 'null'],
+      description: 'succeeded, partial, failed, or null before a run',
+    },
     running: { type: 'boolean' },
     created_at: rfc3339,
     updated_at: rfc3339,
@@ -112,7 +120,8 @@ const idParams = {
 } as const;
 
 export const createScheduleRouteSchema = {
-  summary: 'Creates a report schedule (e-mail and/or signed webhook delivery); the webhook secret is shown once',
+  summary:
+    'Creates a report schedule (e-mail and/or signed webhook delivery); the webhook secret is shown once',
   tags,
   body: {
     type: 'object',
@@ -201,7 +210,8 @@ const logEntrySchema = {
     detail: {
       type: ['object', 'null'],
       additionalProperties: true,
-      description: 'webhook: status_code; email: message_id, accepted, rejected; render: filename, size_bytes',
+      description:
+        'webhook: status_code; email: message_id, accepted, rejected; render: filename, size_bytes',
     },
   },
 } as const;

@@ -111,7 +111,10 @@ export const revokeShareLinkRouteSchema = {
     properties: { link_id: { type: 'string', minLength: 1, maxLength: 64 } },
   },
   response: {
-    200: { ...shareLinkSchema, examples: [{ ...linkExample, state: 'revoked', revoked_at: linkExample.created_at }] },
+    200: {
+      ...shareLinkSchema,
+      examples: [{ ...linkExample, state: 'revoked', revoked_at: linkExample.created_at }],
+    },
     ...errorResponses,
     404: { description: 'No such link (or not yours)', ...errorSchema },
   },

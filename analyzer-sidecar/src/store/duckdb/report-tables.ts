@@ -36,9 +36,14 @@ function scheduleOf(row: Row): Schedule {
   };
 }
 
+/** The run state is kept in its columns only. */
 function bodyOf(schedule: Schedule): string {
-  const { next_run_at: _n, last_run_at: _l, last_outcome: _o, ...spec } = schedule;
-  return JSON.stringify(spec);
+  return JSON.stringify({
+    ...schedule,
+    next_run_at: undefined,
+    last_run_at: undefined,
+    last_outcome: undefined,
+  });
 }
 
 export async function openReportTables(
@@ -47,28 +52,21 @@ export async function openReportTables(
   await store.exclusive(async (connection) => {
     for (const sql of CREATE) await connection.run(sql);
   });
-  const write = (sql: string, params: unknown[]) =>
-    store.exclusive((c) => c.run(sql, params as never));
+  const write = (sql: string, params: unknown[]) => store.exclusive((c) => c.run(sql, params as never));
   const read = async (sql: string, params: unknown[] = []) =>
     (await store.read((c) => c.runAndReadAll(sql, params as never))).getRows();
   const schedules: ScheduleStore = {
     insert: async (s) => {
-      await write('INSERT INTO report_schedules VALUES ($1, $2, $3, $4::BIGINT, $5::BIGINT, NULL, NULL, $6)', [
-        s.id,
-        s.owner,
-        s.enabled,
-        s.created_at,
-        s.next_run_at,
-        bodyOf(s),
-      ]);
+      await write(
+        'INSERT INTO report_schedules VALUES ($1, $2, $3, $4::BIGINT, $5::BIGINT, NULL, NULL, $6)',
+        [s.id, s.owner, s.enabled, s.created_at, s.next_run_at, bodyOf(s)],
+      );
     },
     updateSpec: async (s) => {
-      await write('UPDATE report_schedules SET enabled = $2, next_run_at = $3::BIGINT, body = $4 WHERE schedule_id = $1', [
-        s.id,
-        s.enabled,
-        s.next_run_at,
-        bodyOf(s),
-      ]);
+      await write(
+        'UPDATE report_schedules SET enabled = $2, next_run_at = $3::BIGINT, body = $4 WHERE schedule_id = $1',
+        [s.id, s.enabled, s.next_run_at, bodyOf(s)],
+      );
     },
     remove: (id) =>
       store.exclusive(async (c) => {
@@ -77,7 +75,9 @@ export async function openReportTables(
         return result.rowsChanged > 0;
       }),
     get: async (id) => {
-      const rows = await read(`SELECT ${SCHEDULE_COLUMNS} FROM report_schedules WHERE schedule_id = $1`, [id]);
+      const rows = await read(`SELECT ${SCHEDULE_COLUMNS} FROM report_schedules WHERE schedule_id = $1`, [
+        id,
+      ]);
       return rows[0] ? scheduleOf(rows[0]) : undefined;
     },
     list: async (owner) => {
@@ -118,12 +118,7 @@ export async function openReportTables(
     appendLog: async (entry: DeliveryLogEntry) => {
       await write(
         'INSERT INTO report_deliveries (delivery_id, schedule_id, logged_at, body) VALUES ($1, $2, $3::BIGINT, $4)',
-        [
-          entry.id,
-          entry.schedule_id,
-          entry.at,
-          JSON.stringify(entry),
-        ],
+        [entry.id, entry.schedule_id, entry.at, JSON.stringify(entry)],
       );
     },
     log: async (scheduleId, limit, cursor) => {
@@ -142,8 +137,7 @@ export async function openReportTables(
       return {
         items: page.map((row) => JSON.parse(row[0] as string) as DeliveryLogEntry),
         total: (count[0]?.[0] as number | undefined) ?? 0,
-        nextCursor:
-          rows.length > limit && last ? { seq: last[1] as number } : null,
+        nextCursor: rows.length > limit && last ? { seq: last[1] as number } : null,
       };
     },
   };
