@@ -129,6 +129,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     render: options.delivery?.render ?? appRenderer(app),
     failedAuth,
     wiring: options.delivery,
+    registry: metrics.registry,
   });
   await registerAnalysis(app, {
     config,

@@ -5,6 +5,7 @@
  * seam of reports/report-request.ts).
  */
 import type { FastifyInstance } from 'fastify';
+import { Counter, type Registry } from 'prom-client';
 import type { FailedAuthLimiter } from './api/failed-auth-limiter';
 import { scheduleRoutes } from './api/schedule-routes';
 import { shareLinkRoutes } from './api/share-link-routes';
@@ -51,6 +52,7 @@ export interface SchedulesAppOptions {
   readonly render: RenderReport;
   readonly failedAuth?: FailedAuthLimiter;
   readonly wiring?: DeliveryWiring;
+  readonly registry: Registry;
 }
 
 export async function registerSchedules(app: FastifyInstance, options: SchedulesAppOptions): Promise<void> {
@@ -58,6 +60,12 @@ export async function registerSchedules(app: FastifyInstance, options: Schedules
   const now = wiring.now ?? Date.now;
   const { smtpUrl, smtpFrom } = options.delivery ?? NO_DELIVERY;
   const tables = await openReportTables(options.duckdb);
+  const attempts = new Counter({
+    name: 'rpa_analyzer_report_delivery_attempts_total',
+    help: 'Attempts of scheduled report runs (render, email, webhook), by outcome',
+    labelNames: ['channel', 'outcome'],
+    registers: [options.registry],
+  });
   const email =
     smtpUrl !== undefined && smtpFrom !== undefined
       ? createEmailDelivery({ smtpUrl, from: smtpFrom, timeoutMs: wiring.emailTimeoutMs })
@@ -75,6 +83,7 @@ export async function registerSchedules(app: FastifyInstance, options: Schedules
     random: Math.random,
     now,
     log: app.log,
+    onAttempt: (channel, ok) => attempts.inc({ channel, outcome: ok ? 'succeeded' : 'failed' }),
   });
   const scheduler = new Scheduler({ store: tables.schedules, run, now, log: app.log });
   const schedules = createScheduleService({

@@ -166,6 +166,10 @@ describe('schedule routes', () => {
         await t.app.inject({ url: `/reports/schedules/${s.id}`, headers: bearer('editor') })
       ).json();
       expect(after).toMatchObject({ enabled: true, last_outcome: 'partial', next_run_at: s.next_run_at });
+      const metrics = (await t.app.inject({ url: '/metrics' })).body;
+      expect(metrics).toMatch(
+        /rpa_analyzer_report_delivery_attempts_total\{channel="webhook",outcome="failed"\} [1-9]/,
+      );
     } finally {
       await new Promise((resolve) => hook.close(resolve));
     }

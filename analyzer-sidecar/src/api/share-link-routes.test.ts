@@ -183,3 +183,20 @@ describe('share links', () => {
     expect(answer.json()).toMatchObject({ message: expect.any(String) });
   });
 });
+
+describe('wrong share tokens', () => {
+  it('count as failed authentications of the caller, like wrong bearer tokens', async () => {
+    const t = await startTestApp(
+      { authFailures: { max: 3, windowMs: 60_000 } },
+      { render: recordingRenderer().render },
+    );
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++)
+        statuses.push((await t.app.inject({ url: `/shared/${String(i).repeat(43)}` })).statusCode);
+      expect(statuses).toEqual([404, 404, 404, 429, 429]);
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -26,6 +26,8 @@ export interface RunnerDeps {
   readonly random: () => number;
   readonly now: () => number;
   readonly log: RunnerLog;
+  /** Counts attempts (rpa_analyzer_report_delivery_attempts_total). */
+  readonly onAttempt?: (channel: LogChannel, ok: boolean) => void;
 }
 
 export type RunSchedule = (schedule: Schedule, run: RunInfo, signal: AbortSignal) => Promise<RunOutcome>;
@@ -50,6 +52,7 @@ export function createScheduleRunner(deps: RunnerDeps): RunSchedule {
       <T>(channel: LogChannel, detail: (value: T) => DeliveryDetail | null) =>
       async (report: AttemptReport<T>) => {
         const { result } = report;
+        deps.onAttempt?.(channel, result.ok);
         await deps.store.appendLog({
           id: randomUUID(),
           schedule_id: schedule.id,
