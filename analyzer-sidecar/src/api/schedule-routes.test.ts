@@ -6,6 +6,7 @@
 import { rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { DuckDbStore } from '../store/duckdb/duckdb-store';
 import { manualClock, recordingRenderer } from '../test-support/report-fakes';
 import { bearer, startTestApp, TOKENS, type TestApp } from '../test-support/test-app';
 
@@ -110,6 +111,22 @@ describe('schedule routes', () => {
     expect(grafana.owner).toBe(`${mine.owner}/grafana:alice`);
   });
 
+  it('gives a /ui session the owner id of the token that opened it', async () => {
+    const signIn = await t.app.inject({
+      method: 'POST',
+      url: '/ui/session',
+      payload: { token: TOKENS.editor },
+    });
+    const cookie = String(signIn.headers['set-cookie']).split(';')[0]!;
+    const viaSession = (await create(t, spec({ name: 'from the ui' }), { cookie })).json();
+    const viaBearer = (await create(t, spec({ name: 'from a script' }))).json();
+    expect(viaSession.owner).toBe(viaBearer.owner);
+    const listed = (await t.app.inject({ url: '/reports/schedules', headers: { cookie } })).json().items;
+    expect(listed.map((s: { name: string }) => s.name)).toEqual(
+      expect.arrayContaining(['from the ui', 'from a script']),
+    );
+  });
+
   it('recomputes the next run on PATCH and stops it when disabled', async () => {
     const s = (await create(t, spec())).json();
     expect(s.next_run_at).toBe('2026-03-08T07:00:00.000Z'); // 02:30 does not exist that night: 03:00 EDT
@@ -190,6 +207,24 @@ describe('schedule routes', () => {
     expect((await create(t, spec({ report: { template: 'fleet', range: '2w' } }))).json()).toMatchObject({
       field: 'report.range',
     });
+  });
+
+  it('stops the run of a deleted schedule and keeps no log of it', async () => {
+    const s = (await create(t, spec())).json();
+    const release = renderer.hold();
+    await t.app.inject({ method: 'POST', url: `/reports/schedules/${s.id}/run`, headers: bearer('editor') });
+    const deleted = await t.app.inject({
+      method: 'DELETE',
+      url: `/reports/schedules/${s.id}`,
+      headers: bearer('editor'),
+    });
+    expect(deleted.statusCode).toBe(204);
+    release();
+    await t.app.schedules.scheduler.idle();
+    const rows = await (t.app.analyzer.store as DuckDbStore).read((c) =>
+      c.runAndReadAll('SELECT count(*)::INTEGER FROM report_deliveries WHERE schedule_id = $1', [s.id]),
+    );
+    expect(rows.getRows()[0]![0]).toBe(0);
   });
 
   it('pages the delivery log', async () => {

@@ -76,6 +76,7 @@ export function createScheduleService(deps: ScheduleServiceDeps) {
     async remove(principal: Principal, id: string): Promise<void> {
       await find(principal, id);
       await store.remove(id);
+      scheduler.cancel(id);
     },
     async runNow(principal: Principal, id: string): Promise<RunInfo> {
       return scheduler.runNow(await find(principal, id));

@@ -37,7 +37,7 @@ export class RunInProgressError extends Error {
 }
 
 export class Scheduler {
-  private readonly running = new Map<string, Promise<void>>();
+  private readonly running = new Map<string, { done: Promise<void>; cancel: AbortController }>();
   private readonly abort = new AbortController();
   private timer: NodeJS.Timeout | undefined;
   private ticking: Promise<void> = Promise.resolve();
@@ -75,7 +75,12 @@ export class Scheduler {
   /** Every tick and run ended (tests; stop). */
   async idle(): Promise<void> {
     await this.ticking;
-    while (this.running.size > 0) await Promise.all(this.running.values());
+    while (this.running.size > 0) await Promise.all([...this.running.values()].map((r) => r.done));
+  }
+
+  /** A deleted schedule: its run makes no further attempt. */
+  cancel(id: string): void {
+    this.running.get(id)?.cancel.abort();
   }
 
   /** No new run; retries waiting are given up (their last attempt is in the log). */
@@ -132,14 +137,15 @@ export class Scheduler {
   private launch(schedule: Schedule, run: RunInfo): void {
     if (run.trigger === 'catch_up')
       this.deps.log.info({ schedule_id: schedule.id, missed: run.scheduled_at }, 'making up a missed run');
+    const cancel = new AbortController();
     const done = this.deps
-      .run(schedule, run, this.abort.signal)
+      .run(schedule, run, AbortSignal.any([this.abort.signal, cancel.signal]))
       .then(() => undefined)
       .catch((error: unknown) =>
         this.deps.log.error({ err: error, schedule_id: schedule.id }, 'report run failed'),
       )
       .finally(() => this.running.delete(schedule.id));
-    this.running.set(schedule.id, done);
+    this.running.set(schedule.id, { done, cancel });
   }
 
   private arm(at: number): void {

@@ -115,9 +115,11 @@ export async function openReportTables(
         [id, at, outcome],
       );
     },
+    // A run still ending after its schedule was deleted logs nothing: no entry outlives its schedule.
     appendLog: async (entry: DeliveryLogEntry) => {
       await write(
-        'INSERT INTO report_deliveries (delivery_id, schedule_id, logged_at, body) VALUES ($1, $2, $3::BIGINT, $4)',
+        `INSERT INTO report_deliveries (delivery_id, schedule_id, logged_at, body)
+         SELECT $1, $2, $3::BIGINT, $4 WHERE EXISTS (SELECT 1 FROM report_schedules WHERE schedule_id = $2)`,
         [entry.id, entry.schedule_id, entry.at, JSON.stringify(entry)],
       );
     },
