@@ -318,3 +318,54 @@ describe('schedules across a restart', () => {
     }
   });
 });
+
+describe('without a report renderer (before the reports module is merged)', () => {
+  it('logs each failed render attempt with a clear reason and keeps the schedule', async () => {
+    const t = await startTestApp({}, { retry: FAST_RETRY });
+    try {
+      const s = (await create(t, spec())).json();
+      await t.app.inject({
+        method: 'POST',
+        url: `/reports/schedules/${s.id}/run`,
+        headers: bearer('editor'),
+      });
+      await t.app.schedules.scheduler.idle();
+      const log = await logOf(t, s.id);
+      expect(log.map((e) => `${e.channel}:${e.attempt}:${e.status}`)).toEqual([
+        'render:1:failed',
+        'render:2:failed',
+        'render:3:failed',
+      ]);
+      expect(log[0]!.error).toMatch(/^reports not built/);
+      const after = (
+        await t.app.inject({ url: `/reports/schedules/${s.id}`, headers: bearer('editor') })
+      ).json();
+      expect(after).toMatchObject({ enabled: true, last_outcome: 'failed', next_run_at: s.next_run_at });
+    } finally {
+      await t.close();
+    }
+  });
+});
+
+describe('the scheduler timer', () => {
+  it('fires a due schedule by itself, on time', async () => {
+    // A clock running at real speed, set to 2 s before a whole minute once the app is up.
+    let offset = 0;
+    const now = () => Date.now() + offset;
+    const renderer = recordingRenderer();
+    const t = await startTestApp({}, { render: renderer.render, now, retry: FAST_RETRY });
+    offset = Date.parse('2026-12-03T10:00:00Z') - 2000 - Date.now();
+    try {
+      const s = (await create(t, spec({ cron: '* * * * *', timezone: 'UTC' }))).json();
+      expect(s.next_run_at).toBe('2026-12-03T10:00:00.000Z');
+      const deadline = Date.now() + 10_000;
+      while (renderer.requests.length === 0 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(renderer.requests).toHaveLength(1);
+      expect(renderer.requests[0]!.to).toBe(Date.parse('2026-12-03T10:00:00Z'));
+      expect(now() - Date.parse('2026-12-03T10:00:00Z')).toBeLessThan(3000);
+    } finally {
+      await t.close();
+    }
+  });
+});
