@@ -292,6 +292,14 @@ describe('schedules across a restart', () => {
     dataDir = first.dataDir;
     const created = (await create(first, spec({ cron: '0 * * * *', timezone: 'Asia/Kolkata' }))).json();
     expect(created.next_run_at).toBe('2026-11-20T08:30:00.000Z'); // :00 in +05:30
+    await first.app.inject({
+      method: 'POST',
+      url: `/reports/schedules/${created.id}/run`,
+      headers: bearer('editor'),
+    });
+    await first.app.schedules.scheduler.idle();
+    const logged = (await logOf(first, created.id)).length;
+    expect(logged).toBe(4); // render + 3 attempts at a closed port
     await first.app.close();
 
     clock.set(Date.parse('2026-11-20T13:10:00Z')); // five occurrences passed while down
@@ -312,6 +320,8 @@ describe('schedules across a restart', () => {
       expect(renderer.requests).toHaveLength(1); // made up once, not five times
       expect(renderer.requests[0]!.to).toBe(clock.now()); // up to the moment it ran
       expect(got.last_outcome).toBe('failed'); // the webhook's port is closed; the schedule stays
+      const log = await logOf(second, created.id); // the log continues where it stopped
+      expect(log).toHaveLength(8);
     } finally {
       await second.app.close();
       rmSync(second.dataDir, { recursive: true, force: true });

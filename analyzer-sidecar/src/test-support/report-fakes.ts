@@ -11,8 +11,15 @@ export function fakeReport(request: ReportRequest): RenderedReport {
   };
 }
 
-/** A renderer that records its requests; `gate` (when set) holds every render until it resolves. */
-export function recordingRenderer(): { render: RenderReport; requests: ReportRequest[]; hold(): () => void } {
+/**
+ * A renderer that records its requests; `hold()` holds every render until released.
+ * It renders with `delegate()` when that gives one (the real renderer), else fakeReport.
+ */
+export function recordingRenderer(delegate: () => RenderReport | undefined = () => undefined): {
+  render: RenderReport;
+  requests: ReportRequest[];
+  hold(): () => void;
+} {
   const requests: ReportRequest[] = [];
   let gate: Promise<void> | undefined;
   return {
@@ -20,7 +27,8 @@ export function recordingRenderer(): { render: RenderReport; requests: ReportReq
     render: async (request) => {
       requests.push(request);
       if (gate) await gate;
-      return fakeReport(request);
+      const real = delegate();
+      return real === undefined ? fakeReport(request) : real(request);
     },
     hold() {
       let release = () => {};
