@@ -29,6 +29,7 @@ import { RECORD_TYPES } from './model/records';
 import { BatchWriter } from './store/batch-writer';
 import { DuckDbStore } from './store/duckdb/duckdb-store';
 import type { Store } from './store/store';
+import { registerSchedules, type DeliveryWiring } from './schedules-app';
 import { notifyingStore, WriteEvents } from './store/write-events';
 import { createAnalyzerMetrics, type AnalyzerMetrics } from './telemetry/analyzer-metrics';
 import { createStandaloneUi } from './ui/standalone-ui';
@@ -53,6 +54,8 @@ declare module 'fastify' {
 export interface AppOptions {
   readonly config: AnalyzerConfig;
   readonly logger?: FastifyServerOptions['logger'];
+  /** Report schedules and share links: a renderer, clock or retry policy other than the real ones (tests). */
+  readonly delivery?: DeliveryWiring;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -90,7 +93,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(rateLimit, { global: false });
   const failedAuth = createFailedAuthLimiter(app, config.authFailures ?? DEFAULT_FAILED_AUTH);
   const ui = createStandaloneUi(config);
-  registerAuth(app, { ...config, sessionRole: ui.sessionRole, failedAuth });
+  registerAuth(app, {
+    ...config,
+    sessionRole: ui.sessionRole,
+    sessionCredential: ui.sessionCredential,
+    failedAuth,
+  });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -116,6 +124,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(analyticsRoutes, { store });
   await app.register(adminRoutes, { settings: services.retentionSettings, job: services.retention });
   await ui.register(app, failedAuth);
+  await registerSchedules(app, {
+    duckdb: store,
+    delivery: config.delivery,
+    // Looked up per report: the reports module registers after the analysis it reads.
+    render: options.delivery?.render ?? ((request) => app.reports.render(request)),
+    failedAuth,
+    wiring: options.delivery,
+    registry: metrics.registry,
+  });
   await registerAnalysis(app, {
     config,
     duckdb: store,
@@ -131,6 +148,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await services.writer.close();
     await app.live.stop(); // judges and stores what the last commits brought
     await app.analysis.stop();
+    await app.schedules.stop(); // no new run; retries waiting are given up
     await services.retention.stop();
     await store.close();
   });

@@ -77,3 +77,8 @@ export {
   reliabilityRouteSchema,
   successRatesRouteSchema,
 } from './api/schemas/analysis-route-schemas';
+export { signWebhook, verifyWebhook, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './delivery/webhook-signature';
+export { scheduleSchema } from './api/schemas/schedule-schemas';
+export { shareLinkSchema } from './api/schemas/share-link-schemas';
+export type { Schedule, ScheduleSpec, ScheduledReport, ReportRange } from './schedules/schedule';
+export type { ShareLink, ShareTarget, LinkState } from './sharing/share-link';

@@ -8,6 +8,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { roleAllows, type Role, type RoleToken } from '../config/tokens';
 import { AuthError } from './errors';
 import type { FailedAuthLimiter } from './failed-auth-limiter';
+import { credentialId, principalOf } from './principal';
 import { createTokenMatcher, digestToken, safeEqual } from './token-matcher';
 
 export type Access = 'open' | 'ingest' | Role;
@@ -25,6 +26,8 @@ export interface AuthOptions {
   readonly insecureLocal: boolean;
   /** The role of the request's browser session, if it has a live one (ui/session-store). */
   readonly sessionRole?: (request: FastifyRequest) => Role | undefined;
+  /** The credential id of the token that opened the request's browser session (see principal.ts). */
+  readonly sessionCredential?: (request: FastifyRequest) => string | undefined;
   /** Counts wrong tokens per client; over the limit, every token is refused for a while. */
   readonly failedAuth?: FailedAuthLimiter;
 }
@@ -32,6 +35,7 @@ export interface AuthOptions {
 export function registerAuth(app: FastifyInstance, options: AuthOptions): void {
   const roleOf = createTokenMatcher(options.tokens);
   const ingestDigest = options.ingestToken === undefined ? undefined : digestToken(options.ingestToken);
+  app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request) => {
     const access = request.routeOptions.config.access ?? 'admin';
     if (access === 'open') return;
@@ -45,7 +49,10 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): void {
       }
       return;
     }
-    if (options.tokens.length === 0 && options.insecureLocal) return;
+    if (options.tokens.length === 0 && options.insecureLocal) {
+      request.principal = principalOf(request, 'local', 'admin');
+      return;
+    }
     if (presented !== undefined) await options.failedAuth?.check(request);
     const role = presented === undefined ? options.sessionRole?.(request) : roleOf(presented);
     if (presented === undefined && role === undefined)
@@ -55,7 +62,10 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): void {
       throw new AuthError(401, 'unknown token');
     }
     if (!roleAllows(role, access))
-      throw new AuthError(403, `this route needs the ${access} role; the token has ${role}`);
+      throw new AuthError(403, `this route needs the ${access} role; the token has ${role}`, access);
+    const credential =
+      presented === undefined ? (options.sessionCredential?.(request) ?? 'session') : credentialId(presented);
+    request.principal = principalOf(request, credential, role);
   });
 }
 

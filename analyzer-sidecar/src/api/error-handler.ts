@@ -14,6 +14,7 @@ export interface ErrorBody {
   error: string;
   message: string;
   field?: string;
+  required_role?: string;
 }
 
 interface ValidationIssue {
@@ -52,7 +53,11 @@ function toHttp(error: FastifyError): [number, ErrorBody] {
   if (error instanceof AuthError) {
     return [
       error.statusCode,
-      { error: error.statusCode === 401 ? 'unauthorized' : 'forbidden', message: error.message },
+      {
+        error: error.statusCode === 401 ? 'unauthorized' : 'forbidden',
+        message: error.message,
+        ...(error.requiredRole !== undefined && { required_role: error.requiredRole }),
+      },
     ];
   }
   if (error instanceof OverloadedError) return [429, { error: 'overloaded', message: error.message }];
@@ -74,8 +79,12 @@ function isShuttingDown(error: unknown): boolean {
 function fromValidation(issues: ValidationIssue[], context: string | undefined): ErrorBody {
   const issue = issues[0] ?? {};
   const params = issue.params ?? {};
-  const path = (issue.instancePath ?? '').split('/').filter(Boolean)[0];
-  const field = String(params.additionalProperty ?? params.missingProperty ?? path ?? context ?? 'request');
+  // A nested field is named by its dotted path (`report.template`), a top-level one by its name;
+  // array indices are left out (`email.to`, `workflow_id`).
+  const path = (issue.instancePath ?? '').split('/').filter((s) => s !== '' && !/^\d+$/.test(s));
+  const leaf = params.additionalProperty ?? params.missingProperty;
+  if (leaf !== undefined) path.push(String(leaf));
+  const field = path.length > 0 ? path.join('.') : (context ?? 'request');
   const message =
     params.additionalProperty !== undefined
       ? `unknown field ${field}`

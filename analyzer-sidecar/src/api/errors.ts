@@ -14,6 +14,8 @@ export class AuthError extends Error {
   constructor(
     readonly statusCode: 401 | 403,
     message: string,
+    /** A 403's role that the route needs (the answer names it as `required_role`). */
+    readonly requiredRole?: string,
   ) {
     super(message);
     this.name = 'AuthError';

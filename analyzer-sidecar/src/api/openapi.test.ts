@@ -69,7 +69,15 @@ describe('/openapi.json', () => {
       Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
     );
     expect(documented.sort()).toEqual(expect.arrayContaining(routes.sort()));
-    expect(routes).toEqual(expect.arrayContaining(['POST /analytics/insights/{id}/implementation']));
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        'POST /analytics/insights/{id}/implementation',
+        'POST /reports/schedules',
+        'GET /reports/schedules/{id}/deliveries',
+        'POST /share-links',
+        'GET /shared/{token}',
+      ]),
+    );
   });
 
   it.each([

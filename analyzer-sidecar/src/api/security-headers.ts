@@ -26,7 +26,7 @@ export const UI_POLICY = [
 
 /** A rendered HTML report: its own inline styles and inline SVG, nothing loaded, no script. */
 export const REPORT_POLICY =
-  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 export function policyFor(url: string, contentType?: string): string {
   const path = url.split('?')[0] ?? '';

@@ -73,3 +73,28 @@ describe('RPA_ANALYZER_GRAFANA_URL', () => {
     );
   });
 });
+
+describe('RPA_ANALYZER_SMTP_URL / RPA_ANALYZER_SMTP_FROM', () => {
+  it('takes an smtp(s) URL and a From address; none means no e-mail deliveries', () => {
+    const env = {
+      RPA_ANALYZER_SMTP_URL: 'smtps://u:p@mail.example:465',
+      RPA_ANALYZER_SMTP_FROM: 'RPA <r@example.com>',
+    };
+    expect(loadConfig({ insecureLocal: true }, env).delivery).toEqual({
+      smtpUrl: 'smtps://u:p@mail.example:465',
+      smtpFrom: 'RPA <r@example.com>',
+    });
+    expect(loadConfig({ insecureLocal: true }, {}).delivery).toEqual({
+      smtpUrl: undefined,
+      smtpFrom: undefined,
+    });
+  });
+
+  it.each([
+    [{ RPA_ANALYZER_SMTP_URL: 'http://mail.example' }, /^RPA_ANALYZER_SMTP_URL:/],
+    [{ RPA_ANALYZER_SMTP_URL: 'smtp://mail.example' }, /^RPA_ANALYZER_SMTP_FROM: is required/],
+    [{ RPA_ANALYZER_SMTP_URL: 'smtp://m', RPA_ANALYZER_SMTP_FROM: 'no address' }, /^RPA_ANALYZER_SMTP_FROM:/],
+  ])('refuses %j naming the variable', (env, message) => {
+    expect(() => loadConfig({ insecureLocal: true }, env)).toThrow(message);
+  });
+});

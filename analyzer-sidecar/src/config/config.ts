@@ -8,6 +8,7 @@ import { ANALYZER } from '@rpa-analytics/conventions';
 import type { FailureRuleConfig } from '../analysis/failure-categories';
 import { DEFAULT_FAILED_AUTH, type FailedAuthOptions } from '../api/failed-auth-limiter';
 import { ConfigError, ConfigSource, type Env, type FileConfig } from './config-source';
+import { DELIVERY_FILE_KEYS, deliveryConfig, type DeliveryConfig } from './delivery-config';
 import { parseFailureRules } from './failure-rules-config';
 import { INGEST_FILE_KEYS, ingestConfig, type IngestConfig } from './ingest-config';
 import { parseTokens, type RoleToken } from './tokens';
@@ -16,6 +17,7 @@ import { DEFAULT_MAX_SESSIONS, DEFAULT_UI, type UiConfig } from './ui-config';
 
 export { ConfigError } from './config-source';
 export { DEFAULT_INGEST, type IngestConfig } from './ingest-config';
+export { NO_DELIVERY, type DeliveryConfig } from './delivery-config';
 
 export interface DuckDbConfig {
   /** DuckDB `memory_limit`, e.g. `1GB`. */
@@ -70,6 +72,8 @@ export interface AnalyzerConfig {
   readonly ui?: UiConfig;
   /** Failed authentications allowed per client address per window; DEFAULT_FAILED_AUTH when absent. */
   readonly authFailures?: FailedAuthOptions;
+  /** SMTP of scheduled report e-mails; none (NO_DELIVERY) when absent. */
+  readonly delivery?: DeliveryConfig;
 }
 
 /** What the CLI passes (flags win over everything). */
@@ -149,6 +153,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
         source.integer('RPA_ANALYZER_UI_MAX_SESSIONS', 'uiMaxSessions', 1, 1_000_000) ?? DEFAULT_MAX_SESSIONS,
       grafanaUrl: source.pattern('RPA_ANALYZER_GRAFANA_URL', 'grafanaUrl', /^https?:\/\/[^\s"<>]+$/),
     },
+    delivery: deliveryConfig(source),
   };
   return deepFreeze(config);
 }
@@ -241,6 +246,7 @@ const FILE_KEYS = [
   'alertmanagerUrl',
   'alertResendIntervalMs',
   'stuckExecutionMs',
+  ...DELIVERY_FILE_KEYS,
 ];
 
 function deepFreeze<T>(value: T): T {

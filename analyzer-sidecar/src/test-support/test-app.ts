@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../app';
+import { buildApp, type AppOptions } from '../app';
 import {
   DEFAULT_ANALYSIS,
   DEFAULT_INGEST,
@@ -25,6 +25,7 @@ export async function startTestApp(
     ingest?: Partial<IngestConfig>;
     analysis?: Partial<AnalysisConfig>;
   } = {},
+  delivery?: AppOptions['delivery'],
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'rpa-analyzer-'));
   const config: AnalyzerConfig = {
@@ -45,7 +46,7 @@ export async function startTestApp(
     ingest: { ...DEFAULT_INGEST, flushIntervalMs: 5, ...overrides.ingest },
     analysis: { ...DEFAULT_ANALYSIS, refreshIntervalMs: 0, ...overrides.analysis },
   };
-  const app = await buildApp({ config });
+  const app = await buildApp({ config, delivery });
   return {
     app,
     dataDir,

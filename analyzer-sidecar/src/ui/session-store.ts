@@ -13,6 +13,8 @@ export interface Session {
   readonly id: string;
   readonly role: Role;
   readonly expiresAt: number;
+  /** The credential id of the token that opened it (api/principal.ts), the owner of what it creates. */
+  readonly credential?: string;
 }
 
 export class SessionStore {
@@ -24,10 +26,15 @@ export class SessionStore {
     private readonly maxSessions: number = DEFAULT_MAX_SESSIONS,
   ) {}
 
-  create(role: Role): Session {
+  create(role: Role, credential?: string): Session {
     this.purgeExpired();
     while (this.sessions.size >= this.maxSessions) this.dropOldest();
-    const session = { id: randomBytes(32).toString('base64url'), role, expiresAt: this.now() + this.ttlMs };
+    const session = {
+      id: randomBytes(32).toString('base64url'),
+      role,
+      expiresAt: this.now() + this.ttlMs,
+      ...(credential !== undefined && { credential }),
+    };
     this.sessions.set(session.id, session);
     return session;
   }

@@ -12,6 +12,8 @@ import { uiRoutes } from './ui-routes';
 export interface StandaloneUi {
   /** For registerAuth: the role of the request's live session, if any. */
   sessionRole(request: FastifyRequest): Role | undefined;
+  /** For registerAuth: the credential id behind the request's live session, if any. */
+  sessionCredential(request: FastifyRequest): string | undefined;
   register(app: FastifyInstance, failedAuth?: FailedAuthLimiter): Promise<void>;
 }
 
@@ -20,6 +22,7 @@ export function createStandaloneUi(config: AnalyzerConfig): StandaloneUi {
   const sessions = new SessionStore(ui.sessionTtlMs, Date.now, ui.maxSessions ?? DEFAULT_MAX_SESSIONS);
   return {
     sessionRole: (request) => sessions.get(sessionIdOf(request))?.role,
+    sessionCredential: (request) => sessions.get(sessionIdOf(request))?.credential,
     async register(app, failedAuth) {
       await app.register(uiRoutes, {
         failedAuth,

@@ -9,6 +9,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { UiConfig } from '../config/ui-config';
 import { AuthError } from '../api/errors';
 import type { FailedAuthLimiter } from '../api/failed-auth-limiter';
+import { credentialId } from '../api/principal';
 import type { TokenMatcher } from '../api/token-matcher';
 import { loginPage, missingBundleMessage, missingBundlePage } from './login-page';
 import { clearedSessionCookie, isHttps, sessionCookie, sessionIdOf } from './session-cookie';
@@ -76,7 +77,7 @@ export async function uiRoutes(app: FastifyInstance, options: UiRoutesOptions): 
           .send(loginPage('Unknown token.'));
       }
       sessions.delete(sessionIdOf(request));
-      const session = sessions.create(role);
+      const session = sessions.create(role, credentialId(request.body.token));
       void reply.header('set-cookie', sessionCookie(session.id, ui.sessionTtlMs, isHttps(request)));
       if (fromForm) return reply.redirect('/ui/', 303);
       return { role, expires_at: new Date(session.expiresAt).toISOString() };

@@ -6,6 +6,7 @@ export const errorSchema = {
     error: { type: 'string' },
     message: { type: 'string' },
     field: { type: 'string', description: 'The request field at fault' },
+    required_role: { type: 'string', description: 'A 403: the role the route needs' },
   },
 } as const;
 
