@@ -11,6 +11,7 @@ export enum ROUTES {
   Anomalies = 'anomalies',
   Compare = 'compare',
   Live = 'live',
+  Reports = 'reports',
 }
 
 /** Proxy routes of plugin.json: the Grafana server injects the bearer token. */

@@ -70,6 +70,8 @@ describe('plugin.json (source)', () => {
       ['analyzer-editor', 'Editor', 'POST'],
       // Editors list and revoke their share links with the editor token (the analyzer scopes them to it).
       ['analyzer-editor', 'Editor', 'GET'],
+      // Schedules change (enable, disable, edit) by PATCH.
+      ['analyzer-editor', 'Editor', 'PATCH'],
       ['analyzer-editor', 'Editor', 'DELETE'],
     ]);
     expect(routes.every((r) => r.url === '{{ .JsonData.analyzerUrl }}')).toBe(true);

@@ -28,6 +28,7 @@ import type {
   ShareTarget,
   SuccessRate,
 } from './types';
+import type { CreatedSchedule, DeliveryLogEntry, ReportTemplateInfo, Schedule, ScheduleSpec } from './reportTypes';
 
 /** Where the API lives: Grafana's plugin proxy by default, a same-origin prefix outside Grafana. */
 export interface AnalyzerEndpoints {
@@ -81,6 +82,14 @@ export interface AnalyzerClient {
   /** The caller's share links (an admin's: everyone's). */
   shareLinks(): Promise<ShareLink[]>;
   revokeShareLink(linkId: string): Promise<void>;
+  reportTemplates(): Promise<ReportTemplateInfo[]>;
+  /** The caller's report schedules (an admin's: everyone's); editor routes. */
+  schedules(): Promise<Schedule[]>;
+  createSchedule(spec: ScheduleSpec): Promise<CreatedSchedule>;
+  updateSchedule(id: string, patch: Partial<ScheduleSpec>): Promise<Schedule>;
+  deleteSchedule(id: string): Promise<void>;
+  runSchedule(id: string): Promise<{ run_id: string; schedule_id: string }>;
+  deliveries(id: string, options?: { limit?: number }): Promise<Page<DeliveryLogEntry>>;
 }
 
 /**
@@ -119,13 +128,14 @@ export function createAnalyzerClient(endpoints: AnalyzerEndpoints = GRAFANA_ENDP
     return response.data;
   }
 
-  // Share links are editor routes for reads too (an editor sees only their own links).
-  async function editorCall<T>(method: 'GET' | 'DELETE', path: string): Promise<T> {
+  // Share links and schedules are editor routes for reads too (an editor sees only their own).
+  async function editorCall<T>(method: 'GET' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
     const response: FetchResponse<T> = await lastValueFrom(
-      getBackendSrv().fetch<T>({ url: `${editor}${path}`, method, showErrorAlert: false })
+      getBackendSrv().fetch<T>({ url: `${editor}${path}`, method, data: body, showErrorAlert: false })
     );
     return response.data;
   }
+  const schedulePath = (id: string) => `/reports/schedules/${encodeURIComponent(id)}`;
 
   // group_by is repeatable, like workflow_id.
   const aggregate: AnalyzerClient['aggregate'] = (query, filters) =>
@@ -198,6 +208,16 @@ export function createAnalyzerClient(endpoints: AnalyzerEndpoints = GRAFANA_ENDP
     revokeShareLink: async (linkId) => {
       await editorCall('DELETE', `/share-links/${encodeURIComponent(linkId)}`);
     },
+    reportTemplates: async () => (await get<{ items: ReportTemplateInfo[] }>('/reports/templates', {})).items,
+    schedules: async () => (await editorCall<{ items: Schedule[] }>('GET', '/reports/schedules')).items,
+    createSchedule: (spec) => post('/reports/schedules', spec),
+    updateSchedule: (id, patch) => editorCall('PATCH', schedulePath(id), patch),
+    deleteSchedule: async (id) => {
+      await editorCall('DELETE', schedulePath(id));
+    },
+    runSchedule: (id) => post(`${schedulePath(id)}/run`, {}),
+    deliveries: (id, options = {}) =>
+      editorCall('GET', `${schedulePath(id)}/deliveries${buildQueryString({ limit: options.limit })}`),
   };
 }
 

@@ -312,9 +312,9 @@ export type ReportFormat = 'pdf' | 'html';
 export interface ShareTarget {
   template: ReportTemplate;
   format?: ReportFormat;
-  /** Epoch milliseconds. */
-  from: number;
-  to: number;
+  /** Epoch milliseconds when created; the analyzer lists them as RFC 3339. */
+  from: number | Timestamp;
+  to: number | Timestamp;
   workflow_id?: string;
   view?: string;
 }
@@ -326,6 +326,8 @@ export interface ShareLink {
   expires_at: Timestamp;
   created_at?: Timestamp;
   owner?: string;
+  /** Computed by the analyzer when it lists the link. */
+  state?: 'active' | 'expired' | 'revoked';
   revoked_at?: Timestamp | null;
 }
 

@@ -6,13 +6,13 @@ import { Alert, Button, ClipboardButton, Field, Input, Modal, RadioButtonGroup, 
 import { useAnalyzerClient } from '../api/AnalyzerContext';
 import { describeError } from '../api/describeError';
 import { useHost } from '../api/HostContext';
-import type { CreatedShareLink, ReportFormat, ShareLink } from '../api/types';
+import type { CreatedShareLink, ReportFormat } from '../api/types';
 import { useAnalyzerQuery } from '../api/useAnalyzerQuery';
 import { formatTime } from '../components/format';
 import { QueryStateView } from '../components/QueryStateView';
-import { SimpleTable } from '../components/SimpleTable';
 import { testIds } from '../testIds';
 import { publicShareUrl, shareTarget, type PageScope } from './pageScope';
+import { ShareLinksTable } from './ShareLinksTable';
 
 /** The analyzer's bounds for `expires_in_days`. */
 export const DEFAULT_EXPIRY_DAYS = 7;
@@ -22,16 +22,6 @@ const FORMAT_OPTIONS: Array<{ label: string; value: ReportFormat }> = [
   { label: 'PDF', value: 'pdf' },
   { label: 'HTML', value: 'html' },
 ];
-
-function describeTarget(link: ShareLink): string {
-  const t = link.target;
-  const what = `${t.template}${t.workflow_id ? ` (${t.workflow_id})` : ''}, ${(t.format ?? 'pdf').toUpperCase()}`;
-  return `${what}: ${formatTime(new Date(t.from).toISOString())} – ${formatTime(new Date(t.to).toISOString())}`;
-}
-
-function isActive(link: ShareLink, now: number): boolean {
-  return !link.revoked_at && Date.parse(link.expires_at) > now;
-}
 
 /** Creates a read-only link to the page's report (its token is shown once) and lists the user's links to revoke. */
 export function ShareLinkModal({ scope, onDismiss }: { scope: PageScope; onDismiss: () => void }) {
@@ -127,36 +117,7 @@ export function ShareLinkModal({ scope, onDismiss }: { scope: PageScope; onDismi
           emptyHint="Links you create appear here until they expire."
         >
           {(items) => (
-            <SimpleTable
-              testId={testIds.sharing.shareLinks}
-              rows={items}
-              rowKey={(l) => l.link_id}
-              columns={[
-                { header: 'Report', render: describeTarget },
-                { header: 'Expires', render: (l) => formatTime(l.expires_at) },
-                {
-                  header: 'State',
-                  render: (l) => (l.revoked_at ? 'revoked' : isActive(l, Date.now()) ? 'active' : 'expired'),
-                },
-                {
-                  header: '',
-                  align: 'right',
-                  render: (l) =>
-                    isActive(l, Date.now()) && (
-                      <Button
-                        size="sm"
-                        variant="destructive"
-                        fill="text"
-                        disabled={busy}
-                        onClick={() => revoke(l.link_id)}
-                        data-testid={testIds.sharing.shareRevoke}
-                      >
-                        Revoke
-                      </Button>
-                    ),
-                },
-              ]}
-            />
+            <ShareLinksTable testId={testIds.sharing.shareLinks} links={items} busy={busy} onRevoke={revoke} />
           )}
         </QueryStateView>
       </div>

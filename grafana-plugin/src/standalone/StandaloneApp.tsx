@@ -23,6 +23,7 @@ const NAV: Array<[string, string]> = [
   [ROUTES.Anomalies, 'Anomalies'],
   [ROUTES.Compare, 'Compare'],
   [ROUTES.Live, 'Live'],
+  [ROUTES.Reports, 'Reports'],
   [PANELS_ROUTE, 'Panels'],
 ];
 

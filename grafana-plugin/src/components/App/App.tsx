@@ -7,6 +7,7 @@ import Compare from '../../pages/Compare';
 import Insights from '../../pages/Insights';
 import Live from '../../pages/Live';
 import Overview from '../../pages/Overview';
+import Reports from '../../pages/Reports';
 import Workflow from '../../pages/Workflow';
 
 /** Unknown paths go to the overview; resolved by hand so it does not depend on the router's splat-path mode. */
@@ -27,6 +28,7 @@ export function App() {
       <Route path={ROUTES.Anomalies} element={<Anomalies />} />
       <Route path={ROUTES.Compare} element={<Compare />} />
       <Route path={ROUTES.Live} element={<Live />} />
+      <Route path={ROUTES.Reports} element={<Reports />} />
       <Route path="*" element={<ToOverview />} />
     </Routes>
   );
