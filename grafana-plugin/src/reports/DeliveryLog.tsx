@@ -1,4 +1,4 @@
-import React from 'react';
+import React, { useEffect } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Button, useStyles2 } from '@grafana/ui';
@@ -40,9 +40,14 @@ export function describeDetail(entry: DeliveryLogEntry): string {
 export function DeliveryLog({ scheduleId, refreshKey }: { scheduleId: string; refreshKey: number }) {
   const styles = useStyles2(getStyles);
   const client = useAnalyzerClient();
-  const log = useAnalyzerQuery(() => client.deliveries(scheduleId, { limit: 50 }), `${scheduleId}#${refreshKey}`, {
-    keepOnReload: true,
-  });
+  const log = useAnalyzerQuery(() => client.deliveries(scheduleId, { limit: 50 }), scheduleId, { keepOnReload: true });
+  const { reload } = log;
+  // The section asks for a fresh log after a run (and while one goes on); the last one stays meanwhile.
+  useEffect(() => {
+    if (refreshKey > 0) {
+      reload();
+    }
+  }, [refreshKey, reload]);
   const statusClass = (e: DeliveryLogEntry) =>
     e.status === 'succeeded' ? styles.ok : e.status === 'failed' ? styles.failed : styles.skipped;
   return (

@@ -1,7 +1,7 @@
 import React, { useState } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
-import { Button, Card, LinkButton, useStyles2 } from '@grafana/ui';
+import { Button, LinkButton, Stack, useStyles2 } from '@grafana/ui';
 
 import { useAnalyzerClient } from '../api/AnalyzerContext';
 import type { ReportTemplateInfo } from '../api/reportTypes';
@@ -39,13 +39,13 @@ export function ReportTemplates({ templates, from, to, workflowId, canShare, onS
       {templates.map((t) => {
         const blocked = needsWorkflow(t) && !workflowId;
         return (
-          <Card key={t.template} data-testid={`${testIds.reports.template}-${t.template}`}>
-            <Card.Heading>{t.title}</Card.Heading>
-            <Card.Description>
+          <div key={t.template} className={styles.card} data-testid={`${testIds.reports.template}-${t.template}`}>
+            <h4 className={styles.title}>{t.title}</h4>
+            <p className={styles.description}>
               {t.description}
-              {blocked && <div className={styles.hint}>Choose a workflow above for this report.</div>}
-            </Card.Description>
-            <Card.Actions>
+              {blocked && <span className={styles.hint}>Choose a workflow above for this report.</span>}
+            </p>
+            <Stack gap={1} wrap="wrap">
               {/* Plain links with a target: the browser downloads (the PDF is an attachment) with the
                   session's auth, and Grafana does not route them inside its app. */}
               <LinkButton
@@ -87,8 +87,8 @@ export function ReportTemplates({ templates, from, to, workflowId, canShare, onS
                   Share link
                 </Button>
               )}
-            </Card.Actions>
-          </Card>
+            </Stack>
+          </div>
         );
       })}
       {sharing && (
@@ -107,8 +107,17 @@ export function ReportTemplates({ templates, from, to, workflowId, canShare, onS
 const getStyles = (theme: GrafanaTheme2) => ({
   grid: css({
     display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fill, minmax(420px, 1fr))',
+    gridTemplateColumns: 'repeat(auto-fill, minmax(480px, 1fr))',
     gap: theme.spacing(1),
   }),
-  hint: css({ color: theme.colors.warning.text, marginTop: theme.spacing(0.5) }),
+  card: css({
+    display: 'flex',
+    flexDirection: 'column',
+    padding: theme.spacing(2),
+    background: theme.colors.background.secondary,
+    borderRadius: theme.shape.radius.default,
+  }),
+  title: css({ fontSize: theme.typography.h5.fontSize, marginBottom: theme.spacing(1) }),
+  description: css({ flex: 1, color: theme.colors.text.secondary, marginBottom: theme.spacing(2) }),
+  hint: css({ display: 'block', color: theme.colors.warning.text, marginTop: theme.spacing(0.5) }),
 });

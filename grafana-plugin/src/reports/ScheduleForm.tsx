@@ -27,7 +27,7 @@ import {
   type FieldErrors,
   type FormField,
   type ScheduleFormValues,
-} from './scheduleForm';
+} from './scheduleFormModel';
 
 const FORMATS: Array<{ label: string; value: ReportFormat }> = [
   { label: 'PDF', value: 'pdf' },

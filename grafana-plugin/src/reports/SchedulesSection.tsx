@@ -1,31 +1,20 @@
-import React, { Fragment, useState } from 'react';
+import React, { useEffect, useState } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
-import { Alert, Button, ClipboardButton, ConfirmButton, Input, Stack, Switch, useStyles2 } from '@grafana/ui';
+import { Alert, Button, ClipboardButton, Input, Stack, useStyles2 } from '@grafana/ui';
 
 import { useAnalyzerClient } from '../api/AnalyzerContext';
 import { describeError } from '../api/describeError';
 import type { CreatedSchedule, ReportTemplateInfo, Schedule } from '../api/reportTypes';
 import { useAnalyzerQuery } from '../api/useAnalyzerQuery';
-import { formatTime } from '../components/format';
 import { QueryStateView } from '../components/QueryStateView';
 import { Section } from '../components/Section';
 import { testIds } from '../testIds';
-import { DeliveryLog } from './DeliveryLog';
 import { ScheduleForm } from './ScheduleForm';
-import { emptyForm, formOf } from './scheduleForm';
+import { ScheduleRow } from './ScheduleRow';
+import { emptyForm } from './scheduleFormModel';
 
-function describeReport(s: Schedule): string {
-  const r = s.report;
-  const range = typeof r.range === 'number' ? `${Math.round(r.range / 3_600_000)}h` : (r.range ?? '24h');
-  return `${r.template}${r.workflow_id ? ` (${r.workflow_id})` : ''}, last ${range}, ${(r.format ?? 'pdf').toUpperCase()}`;
-}
-
-function describeTargets(s: Schedule): string {
-  return [s.email && `e-mail: ${s.email.to.join(', ')}`, s.webhook && `webhook: ${s.webhook.url}`]
-    .filter(Boolean)
-    .join('; ');
-}
+const RUNNING_POLL_MS = 2000;
 
 /** The editor's schedules: create, edit, enable, run now, delete, and each one's delivery log. */
 export function SchedulesSection({ templates }: { templates: ReportTemplateInfo[] }) {
@@ -61,101 +50,38 @@ export function SchedulesSection({ templates }: { templates: ReportTemplateInfo[
     });
 
   const renderRow = (s: Schedule) => (
-    <Fragment key={s.id}>
-      <tr data-testid={testIds.reports.scheduleRow}>
-        <td>
-          <strong>{s.name}</strong>
-          <div className={styles.muted}>{describeReport(s)}</div>
-        </td>
-        <td>
-          <code>{s.cron}</code>
-          <div className={styles.muted}>{s.timezone}</div>
-        </td>
-        <td className={styles.targets}>{describeTargets(s)}</td>
-        <td>{s.enabled ? formatTime(s.next_run_at) : 'disabled'}</td>
-        <td>
-          {s.running ? 'running…' : formatTime(s.last_run_at)}
-          {s.last_outcome && <div className={styles.outcome(s.last_outcome)}>{s.last_outcome}</div>}
-        </td>
-        <td>
-          <Switch
-            value={s.enabled}
-            disabled={busy}
-            label={s.enabled ? 'Enabled' : 'Disabled'}
-            onChange={() => act(() => client.updateSchedule(s.id, { enabled: !s.enabled }))}
-            data-testid={testIds.reports.scheduleEnabled}
-          />
-        </td>
-        <td className={styles.actions}>
-          <Stack gap={0.5} justifyContent="flex-end">
-            <Button
-              size="sm"
-              variant="secondary"
-              icon="play"
-              disabled={busy || s.running}
-              onClick={() => runNow(s)}
-              data-testid={testIds.reports.scheduleRun}
-            >
-              Run now
-            </Button>
-            <Button
-              size="sm"
-              variant="secondary"
-              fill="text"
-              icon={open === s.id ? 'angle-up' : 'angle-down'}
-              onClick={() => setOpen(open === s.id ? undefined : s.id)}
-              data-testid={testIds.reports.scheduleDeliveries}
-            >
-              Deliveries
-            </Button>
-            <Button
-              size="sm"
-              variant="secondary"
-              fill="text"
-              icon="pen"
-              onClick={() => setEditing(s.id)}
-              data-testid={testIds.reports.scheduleEdit}
-            >
-              Edit
-            </Button>
-            <ConfirmButton
-              confirmText="Delete"
-              confirmVariant="destructive"
-              size="sm"
-              disabled={busy}
-              onConfirm={() => act(() => client.deleteSchedule(s.id))}
-            >
-              <span data-testid={testIds.reports.scheduleDelete}>Delete</span>
-            </ConfirmButton>
-          </Stack>
-        </td>
-      </tr>
-      {editing === s.id && (
-        <tr>
-          <td colSpan={7}>
-            <ScheduleForm
-              initial={formOf(s)}
-              templates={templates}
-              submitLabel="Save"
-              onCancel={() => setEditing(undefined)}
-              onSubmit={async (body) => {
-                await client.updateSchedule(s.id, body);
-                setEditing(undefined);
-                schedules.reload();
-              }}
-            />
-          </td>
-        </tr>
-      )}
-      {open === s.id && (
-        <tr>
-          <td colSpan={7} className={styles.logCell}>
-            <DeliveryLog scheduleId={s.id} refreshKey={logRefresh} />
-          </td>
-        </tr>
-      )}
-    </Fragment>
+    <ScheduleRow
+      key={s.id}
+      schedule={s}
+      templates={templates}
+      busy={busy}
+      editing={editing === s.id}
+      logOpen={open === s.id}
+      logRefresh={logRefresh}
+      onEdit={(on) => setEditing(on ? s.id : undefined)}
+      onToggleLog={() => setOpen(open === s.id ? undefined : s.id)}
+      onRun={() => runNow(s)}
+      onAct={act}
+      onSaved={() => {
+        setEditing(undefined);
+        schedules.reload();
+      }}
+    />
   );
+
+  // A run in progress: follow it until it ends (the list says running), and its log with it.
+  const loaded = schedules.status === 'ready' ? schedules.data : undefined;
+  const reload = schedules.reload;
+  useEffect(() => {
+    if (!loaded?.some((s) => s.running)) {
+      return;
+    }
+    const timer = setTimeout(() => {
+      reload();
+      setLogRefresh((n) => n + 1);
+    }, RUNNING_POLL_MS);
+    return () => clearTimeout(timer);
+  }, [loaded, reload]);
 
   return (
     <Section title="Schedules" testId={testIds.reports.schedules}>
@@ -239,20 +165,7 @@ export function SchedulesSection({ templates }: { templates: ReportTemplateInfo[
 
 const getStyles = (theme: GrafanaTheme2) => ({
   muted: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
-  targets: css({ maxWidth: 320, overflowWrap: 'anywhere' }),
-  actions: css({ textAlign: 'right', whiteSpace: 'nowrap' }),
   newButton: css({ marginBottom: theme.spacing(2) }),
-  logCell: css({ padding: '0 !important' }),
-  outcome: (outcome: string) =>
-    css({
-      fontSize: theme.typography.bodySmall.fontSize,
-      color:
-        outcome === 'succeeded'
-          ? theme.colors.success.text
-          : outcome === 'failed'
-            ? theme.colors.error.text
-            : theme.colors.warning.text,
-    }),
   table: css({
     width: '100%',
     borderCollapse: 'collapse',
