@@ -155,4 +155,30 @@ describe('reports, exports and share links in /ui (Chromium, real analyzer)', ()
     await page.screenshot({ path: join(SCREENSHOTS, 'reports.png'), fullPage: true });
     expect(problems.problems).toEqual([]);
   });
+
+  it("shows the analyzer's refusal of a bad cron and a bad webhook URL under those fields", async () => {
+    problems.step = 'field errors';
+    await page.getByTestId('rpa-reports-schedule-new').click();
+    const field = (name: string) => page.getByTestId(`rpa-reports-field-${name}`);
+    await field('name').locator('input').fill('Broken');
+    await field('cron').locator('input').fill('61 * * * *');
+    await field('webhook').locator('input').fill(`${receiverUrl}/rpa`);
+    const refused = page.waitForResponse((r) => r.url().endsWith('/reports/schedules') && r.status() === 400);
+    await page.getByTestId('rpa-reports-schedule-submit').click();
+    await refused;
+    await field('cron').getByText('invalid cron expression').waitFor({ timeout: 20_000 });
+
+    await field('cron').locator('input').fill('0 7 * * *');
+    await field('webhook').locator('input').fill('ftp://example.com/x');
+    await page.getByTestId('rpa-reports-schedule-submit').click();
+    await field('webhook').getByText('is not allowed').waitFor({ timeout: 20_000 });
+    expect(await field('cron').textContent()).not.toContain('invalid');
+    await page
+      .getByTestId('rpa-reports-schedule-form')
+      .screenshot({ path: join(SCREENSHOTS, 'reports-form-error.png') });
+    // The two refusals (the answer and Chromium's console line for it) are expected; nothing else.
+    const refusal = /(HTTP 400|status of 400 \(Bad Request\)).*\/reports\/schedules$/;
+    expect(problems.problems.filter((p) => !refusal.test(p))).toEqual([]);
+    expect(problems.problems.filter((p) => refusal.test(p))).toHaveLength(4);
+  });
 });

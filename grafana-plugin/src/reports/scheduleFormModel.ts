@@ -147,5 +147,11 @@ export function fieldErrorOf(error: unknown): { field: string; message: string }
     return undefined;
   }
   const { field, message } = data as { field?: unknown; message?: unknown };
-  return typeof field === 'string' && typeof message === 'string' ? { field, message } : undefined;
+  if (typeof field !== 'string' || typeof message !== 'string') {
+    return undefined;
+  }
+  // Shown under the field itself, the message need not repeat its name ("cron: invalid …", "report.range must …").
+  const prefix = `${field}:`;
+  const bare = message.startsWith(prefix) ? message.slice(prefix.length).trimStart() : message;
+  return { field, message: bare };
 }
