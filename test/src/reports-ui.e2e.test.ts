@@ -181,4 +181,29 @@ describe('reports, exports and share links in /ui (Chromium, real analyzer)', ()
     expect(problems.problems.filter((p) => !refusal.test(p))).toEqual([]);
     expect(problems.problems.filter((p) => refusal.test(p))).toHaveLength(4);
   });
+
+  it('shows a viewer the reports and their downloads only', async () => {
+    const viewer = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    try {
+      const viewerPage = await viewer.newPage();
+      const viewerProblems = new PageProblems(viewerPage);
+      await viewerPage.goto(`${base}/ui/`);
+      await viewerPage.locator('input[name="token"]').fill(TOKENS.viewer);
+      await Promise.all([
+        viewerPage.waitForURL(`${base}/ui/`),
+        viewerPage.locator('button[type="submit"]').click(),
+      ]);
+      // The app sends /ui/ to its first page; going on before that lands would be overtaken by it.
+      await viewerPage.waitForURL(/#\/overview/);
+      await viewerPage.goto(`${base}/ui/#/reports?${RANGE}`, { waitUntil: 'networkidle' });
+      await viewerPage.getByTestId('rpa-reports-download-fleet').waitFor({ timeout: 20_000 });
+      expect(await viewerPage.getByTestId('rpa-reports-schedules').count()).toBe(0);
+      expect(await viewerPage.getByTestId('rpa-reports-share-links').count()).toBe(0);
+      expect(await viewerPage.getByTestId('rpa-share-button-fleet').count()).toBe(0);
+      // No editor call was even tried (it would be a 403).
+      expect(viewerProblems.problems).toEqual([]);
+    } finally {
+      await viewer.close();
+    }
+  });
 });
