@@ -137,6 +137,58 @@ describe('Reports page', () => {
     expect(screen.queryByText('Choose a workflow above for this report.')).toBeNull();
   });
 
+  it('shares the report it shows: the anomalies report narrowed to the chosen workflow', async () => {
+    const backend = installFakeBackend(
+      routes({
+        '/share-links': (r: BackendSrvRequest): Reply =>
+          r.method === 'POST'
+            ? {
+                data: {
+                  link_id: 'l-1',
+                  target: {},
+                  expires_at: '2026-12-10T00:00:00.000Z',
+                  token: 't',
+                  url: '/shared/t',
+                },
+              }
+            : { data: { items: [] } },
+      })
+    );
+    const anomalies: ReportTemplateInfo = {
+      template: 'anomalies',
+      title: 'Anomalies',
+      description: '',
+      params: [range],
+    };
+    templates.push(anomalies);
+    try {
+      await renderPage(
+        <HostProvider host={host('editor')}>
+          <Reports />
+        </HostProvider>,
+        `/reports?${RANGE}&workflow=payroll-sync`
+      );
+      expect(await screen.findByTestId(`${testIds.reports.templateDownload}-anomalies`)).toHaveAttribute(
+        'href',
+        `${VIEWER}/reports/anomalies?format=pdf&${RANGE}&workflow_id=payroll-sync`
+      );
+      await click(screen.getByTestId(`${testIds.sharing.shareButton}-anomalies`));
+      await click(screen.getByTestId(testIds.sharing.shareCreate));
+      expect(editorRequests(backend, 'POST')[0]!.data).toEqual({
+        target: {
+          template: 'anomalies',
+          format: 'pdf',
+          from: 1700000000000,
+          to: 1700003600000,
+          workflow_id: 'payroll-sync',
+        },
+        expires_in_days: 7,
+      });
+    } finally {
+      templates.pop();
+    }
+  });
+
   test.each<[Role, boolean]>([
     ['viewer', false],
     ['editor', true],

@@ -31,8 +31,10 @@ export function ReportTemplates({ templates, from, to, workflowId, canShare, onS
   const styles = useStyles2(getStyles);
   const client = useAnalyzerClient();
   const [sharing, setSharing] = useState<PageScope>();
+  // The fleet report covers every workflow; the others narrow to the chosen one (downloads and links alike).
+  const narrowedTo = (t: ReportTemplateInfo) => (t.template === 'fleet' ? undefined : workflowId);
   const url = (t: ReportTemplateInfo, format: ReportFormat) =>
-    client.reportUrl(t.template, format, { from, to, workflowId: t.template === 'fleet' ? undefined : workflowId });
+    client.reportUrl(t.template, format, { from, to, workflowId: narrowedTo(t) });
 
   return (
     <div className={styles.grid}>
@@ -80,6 +82,7 @@ export function ReportTemplates({ templates, from, to, workflowId, canShare, onS
                       from,
                       to,
                       workflowIds: workflowId ? [workflowId] : undefined,
+                      reportWorkflowId: narrowedTo(t),
                     })
                   }
                   data-testid={`${testIds.sharing.shareButton}-${t.template}`}

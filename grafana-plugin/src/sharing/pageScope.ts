@@ -11,6 +11,8 @@ export interface PageScope {
   to: number;
   workflowIds?: string[];
   status?: string;
+  /** The workflow the report narrows to, where the page says so (the Reports page); else the rule below. */
+  reportWorkflowId?: string;
 }
 
 export interface ExportEntry {
@@ -41,7 +43,7 @@ export const REPORT_FORMATS: Array<[ReportFormat, string]> = [
 
 /** The workflow report needs its one workflow; the other templates cover the whole range. */
 function reportWorkflow(scope: PageScope): string | undefined {
-  return scope.report === 'workflow' ? scope.workflowIds?.[0] : undefined;
+  return scope.reportWorkflowId ?? (scope.report === 'workflow' ? scope.workflowIds?.[0] : undefined);
 }
 
 /** Every download the page offers: each data set in each format, then the page's report. */
