@@ -177,6 +177,24 @@ describe('generateInsights', () => {
     expect(insight!.expected_change.expected_value).toBeCloseTo(expected, 9);
   });
 
+  it('says in the CPU title what its body says: 1 execution in 20 at the p95 peak or more', () => {
+    const base = analysis([1000], [1000], [makeStep()]);
+    const resources = {
+      workflow_id: 'w',
+      samples: 50,
+      cpu_percent_avg_median: 35,
+      cpu_percent_max_p95: 97.4,
+      memory_mb_max_median: 500,
+      memory_mb_max_p95: 600,
+    };
+    const [insight] = generateInsights({ ...base, resources } as WorkflowAnalysis, { now: NOW });
+    expect(insight!.title).toBe('1 execution in 20 peaks at 97 % CPU or more');
+    expect(insight!.description).toMatch(/^5 % of executions peak at 97\.4 % CPU or more/);
+    expect(insight!.description).toContain('the median execution averages 35 %');
+    // Regression: the body once blamed saturation for slowing "every step" under a "1 in 20" title.
+    expect(insight!.description).not.toMatch(/every step/);
+  });
+
   it('raises recurring anomalies as an insight on the right category', () => {
     const anomaly = {
       anomaly_id: 'x',

@@ -9,8 +9,11 @@ function cpuInsight(a: WorkflowAnalysis): InsightDraft | null {
     workflow_id: a.workflow_id,
     category: 'resource',
     key: 'cpu-saturation',
-    title: `CPU peaks at ${r.cpu_percent_max_p95.toFixed(0)} % in 1 execution out of 20`,
-    description: `The p95 of per-execution CPU peaks is ${fmt(r.cpu_percent_max_p95)} % (median average ${r.cpu_percent_avg_median === null ? 'n/a' : fmt(r.cpu_percent_avg_median)} %). Saturated hosts slow every step and make visual matching time out.`,
+    // p95 of the per-execution peaks: 1 execution in 20 peaks at this value or above. Title and
+    // body say the same thing (an earlier title read as "only 1 in 20" while the body blamed
+    // saturation for slowing every step).
+    title: `1 execution in 20 peaks at ${r.cpu_percent_max_p95.toFixed(0)} % CPU or more`,
+    description: `5 % of executions peak at ${fmt(r.cpu_percent_max_p95)} % CPU or more (the p95 of per-execution peaks), while the median execution averages ${r.cpu_percent_avg_median === null ? 'n/a' : `${fmt(r.cpu_percent_avg_median)} %`}. While the host is saturated, the steps running then slow down and visual matching can time out.`,
     recommendation:
       'Spread executions over more executor hosts or schedule them apart from other heavy jobs; look for busy polling loops.',
     ease: 'medium',

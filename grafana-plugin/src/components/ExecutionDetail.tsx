@@ -46,7 +46,7 @@ export function ExecutionDetail({ workflowId, executionId, filters, queryKey }: 
                 {e.trace_id && (
                   <>
                     {' · '}
-                    <TraceLink traceId={e.trace_id} />
+                    <TraceLink run={{ ...e, trace_id: e.trace_id }} />
                   </>
                 )}
               </p>

@@ -193,7 +193,7 @@ export function Workflow() {
                       { header: 'Steps failed', align: 'right', render: (e) => `${e.steps_failed}/${e.steps_total}` },
                       {
                         header: 'Trace',
-                        render: (e) => (e.trace_id ? <TraceLink traceId={e.trace_id} /> : '–'),
+                        render: (e) => (e.trace_id ? <TraceLink run={{ ...e, trace_id: e.trace_id }} /> : '–'),
                       },
                     ]}
                   />
