@@ -9,6 +9,7 @@ import { useAnalyzerClient } from '../api/AnalyzerContext';
 import type { Anomaly } from '../api/types';
 import { useAnalyzerQuery } from '../api/useAnalyzerQuery';
 import { formatTime } from '../components/format';
+import { formatBaselineToActual, metricLabel } from '../components/metrics/metricDisplay';
 import { PageToolbar } from '../components/PageToolbar';
 import { QueryStateView } from '../components/QueryStateView';
 import { Section } from '../components/Section';
@@ -92,13 +93,16 @@ export function Anomalies() {
                         render: (a) => <span className={severityClass(a)}>{a.severity.toFixed(2)}</span>,
                       },
                       { header: 'Workflow', render: (a) => a.workflow_id },
-                      { header: 'Metric', render: (a) => a.metric_name },
+                      {
+                        header: 'Metric',
+                        render: (a) => <span title={a.metric_name}>{metricLabel(a.metric_name)}</span>,
+                      },
                       { header: 'From', render: (a) => formatTime(a.started_at) },
                       { header: 'To', render: (a) => formatTime(a.ended_at) },
                       {
                         header: 'Baseline → actual',
                         align: 'right',
-                        render: (a) => `${a.baseline_value.toFixed(1)} → ${a.actual_value.toFixed(1)}`,
+                        render: (a) => formatBaselineToActual(a.metric_name, a.baseline_value, a.actual_value),
                       },
                       { header: 'σ', align: 'right', render: (a) => a.deviation.toFixed(1) },
                       {
