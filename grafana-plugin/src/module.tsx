@@ -19,7 +19,7 @@ function grafanaTempoUid(): string {
 }
 
 const App = ({ meta }: AppRootProps<AppSettings>) => {
-  const tempoUid = useMemo(grafanaTempoUid, []);
+  const tempoUid = useMemo(() => grafanaTempoUid(), []);
   return (
     <HostProvider host={grafanaHost(meta.jsonData)}>
       <TempoDataSource.Provider value={tempoUid}>

@@ -10,7 +10,7 @@ import type { CreatedShareLink, ReportFormat, ShareLink } from '../api/types';
 import { useAnalyzerQuery } from '../api/useAnalyzerQuery';
 import { formatTime } from '../components/format';
 import { QueryStateView } from '../components/QueryStateView';
-import { SimpleTable } from '../components/SimpleTable';
+import { DataTable } from '../components/DataTable';
 import { testIds } from '../testIds';
 import { publicShareUrl, shareTarget, type PageScope } from './pageScope';
 
@@ -127,13 +127,13 @@ export function ShareLinkModal({ scope, onDismiss }: { scope: PageScope; onDismi
           emptyHint="Links you create appear here until they expire."
         >
           {(items) => (
-            <SimpleTable
+            <DataTable
               testId={testIds.sharing.shareLinks}
               rows={items}
               rowKey={(l) => l.link_id}
               columns={[
                 { header: 'Report', render: describeTarget },
-                { header: 'Expires', render: (l) => formatTime(l.expires_at) },
+                { header: 'Expires', sortValue: (l) => l.expires_at, render: (l) => formatTime(l.expires_at) },
                 {
                   header: 'State',
                   render: (l) => (l.revoked_at ? 'revoked' : isActive(l, Date.now()) ? 'active' : 'expired'),
