@@ -1,3 +1,4 @@
+import { expectedImpact } from '../InsightCard';
 import { changeVerdict, formatBaselineToActual, formatMetricValue, metricLabel } from './metricDisplay';
 
 describe('changeVerdict (the Compare colour rule)', () => {
@@ -59,5 +60,20 @@ describe('metric names and values', () => {
   it('writes baseline → actual with units', () => {
     expect(formatBaselineToActual('execution_duration_ms', 12000, 31000)).toBe('12.00 s → 31.00 s');
     expect(formatBaselineToActual('failure_rate', 0.05, 0.3)).toBe('5.0 % → 30.0 %');
+  });
+});
+
+describe('expectedImpact', () => {
+  const insight = {
+    expected_impact: 'avg_duration_ms 6,802 → 4,343 (-36.1 %)',
+    expected_change: { metric: 'avg_duration_ms', baseline_value: 6802, expected_value: 4343, change_percent: -36.15 },
+  };
+
+  it('names the metric and gives both values in its unit', () => {
+    expect(expectedImpact(insight as never)).toBe('Average duration 6.80 s → 4.34 s (-36.1 %)');
+  });
+
+  it('falls back to the analyzer text without a quantified change', () => {
+    expect(expectedImpact({ ...insight, expected_change: undefined } as never)).toBe(insight.expected_impact);
   });
 });
