@@ -18,9 +18,5 @@ export enum ROUTES {
 export const ANALYZER_VIEWER_PATH = `api/plugin-proxy/${PLUGIN_ID}/analyzer`;
 export const ANALYZER_EDITOR_PATH = `api/plugin-proxy/${PLUGIN_ID}/analyzer-editor`;
 
-/** Grafana data source uids the generated dashboards and trace links use. */
-export const PROMETHEUS_UID = 'prometheus';
-export const TEMPO_UID = 'tempo';
-
 export const DEFAULT_FROM = 'now-24h';
 export const DEFAULT_TO = 'now';

@@ -56,29 +56,84 @@ describe('plugin.json (source)', () => {
     }
   });
 
-  it('proxies the analyzer with server-side tokens: viewer for reads, editor for writes', () => {
+  it('proxies the analyzer with server-side tokens: RBAC read action for reads, write action for writes', () => {
     const app = read(path.join(SRC, 'plugin.json'));
     const routes = app.routes as Array<{
       path: string;
       method?: string;
-      reqRole: string;
+      reqRole?: string;
+      reqAction: string;
       url: string;
       headers: Array<{ content: string }>;
     }>;
-    expect(routes.map((r) => [r.path, r.reqRole, r.method])).toEqual([
-      ['analyzer', 'Viewer', 'GET'],
-      ['analyzer-editor', 'Editor', 'POST'],
+    expect(routes.map((r) => [r.path, r.reqAction, r.method])).toEqual([
+      ['analyzer', `${app.id}.analytics:read`, 'GET'],
+      ['analyzer-editor', `${app.id}.analytics:write`, 'POST'],
       // Editors list and revoke their share links with the editor token (the analyzer scopes them to it).
-      ['analyzer-editor', 'Editor', 'GET'],
+      ['analyzer-editor', `${app.id}.analytics:write`, 'GET'],
       // Schedules change (enable, disable, edit) by PATCH.
-      ['analyzer-editor', 'Editor', 'PATCH'],
-      ['analyzer-editor', 'Editor', 'DELETE'],
+      ['analyzer-editor', `${app.id}.analytics:write`, 'PATCH'],
+      ['analyzer-editor', `${app.id}.analytics:write`, 'DELETE'],
     ]);
+    // Grafana checks reqAction instead of reqRole when a route has one: no route keeps a bare role check.
+    expect(routes.filter((r) => r.reqRole !== undefined)).toEqual([]);
     expect(routes.every((r) => r.url === '{{ .JsonData.analyzerUrl }}')).toBe(true);
     expect(routes[0]!.headers[0]!.content).toBe('Bearer {{ .SecureJsonData.analyzerToken }}');
     for (const editorRoute of routes.slice(1)) {
       expect(editorRoute.headers[0]!.content).toBe('Bearer {{ .SecureJsonData.analyzerEditorToken }}');
     }
+  });
+});
+
+describe('plugin.json RBAC, catalog and extensions', () => {
+  const app = read(path.join(SRC, 'plugin.json'));
+  const roles = app.roles as Array<{
+    role: { name: string; permissions: Array<{ action: string }> };
+    grants: string[];
+  }>;
+  const defined = new Map(roles.flatMap((r) => r.role.permissions.map((p) => [p.action, r.grants] as const)));
+
+  it('defines its actions in roles granted to the basic roles, prefixed with the plugin id', () => {
+    expect(Object.fromEntries(defined)).toEqual({
+      [`${app.id}.analytics:read`]: ['Viewer'],
+      [`${app.id}.analytics:write`]: ['Editor'],
+    });
+  });
+
+  it('guards every app page and route with an action one of its roles defines', () => {
+    const pages = (app.includes as Array<Include & { action?: string }>).filter(
+      (i) => i.type === 'page' && i.path?.startsWith('/a/')
+    );
+    expect(pages.length).toBeGreaterThan(4);
+    const used = [...pages.map((p) => p.action), ...app.routes.map((r: { reqAction?: string }) => r.reqAction)];
+    for (const action of used) {
+      expect([action, defined.has(action!)]).toEqual([action, true]);
+    }
+  });
+
+  it('lists real PNG screenshots and the catalog links', () => {
+    const screenshots = app.info.screenshots as Array<{ name: string; path: string }>;
+    expect(screenshots.length).toBeGreaterThanOrEqual(4);
+    for (const shot of screenshots) {
+      const bytes = readFileSync(path.join(SRC, shot.path));
+      expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
+      // Width and height from the IHDR chunk: a real page capture, not a placeholder.
+      expect(bytes.readUInt32BE(16)).toBeGreaterThanOrEqual(1000);
+      expect(bytes.readUInt32BE(20)).toBeGreaterThanOrEqual(600);
+    }
+    expect((app.info.links as Array<{ name: string }>).map((l) => l.name.toLowerCase())).toEqual(
+      expect.arrayContaining(['documentation', 'repository', 'license', 'raise issue'])
+    );
+    expect(existsSync(path.join(SRC, 'README.md'))).toBe(true);
+  });
+
+  it('declares its extension points by the ids Grafana exports', () => {
+    const targets = (app.extensions.addedLinks as Array<{ targets: string[] }>).flatMap((l) => l.targets);
+    expect(targets.sort()).toEqual([
+      'grafana/dashboard/panel/menu',
+      'grafana/explore/toolbar/action',
+      'grafana/traceview/header/actions',
+    ]);
   });
 });
 
@@ -93,8 +148,12 @@ const hasDist = existsSync(path.join(DIST, 'plugin.json'));
       const json = read(file);
       expect(validatePlugin(json)).toEqual([]);
       expect(JSON.stringify(json)).not.toMatch(/%(VERSION|TODAY|PLUGIN_ID)%/);
-      for (const logo of [json.info.logos.small, json.info.logos.large]) {
-        expect(existsSync(path.join(path.dirname(file), logo))).toBe(true);
+      for (const image of [
+        json.info.logos.small,
+        json.info.logos.large,
+        ...(json.info.screenshots ?? []).map((s: { path: string }) => s.path),
+      ]) {
+        expect(existsSync(path.join(path.dirname(file), image))).toBe(true);
       }
     }
   );

@@ -37,7 +37,7 @@ export const testIds = {
   },
   anomalies: {
     container: 'rpa-anomalies',
-    row: 'rpa-anomalies-row',
+    table: 'rpa-anomalies-table',
     group: 'rpa-anomalies-group',
     executionLink: 'rpa-anomalies-execution-link',
   },

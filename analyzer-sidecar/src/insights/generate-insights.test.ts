@@ -177,6 +177,58 @@ describe('generateInsights', () => {
     expect(insight!.expected_change.expected_value).toBeCloseTo(expected, 9);
   });
 
+  test.each([
+    [
+      'occasional saturation',
+      35,
+      '1 execution in 20 peaks at 97 % CPU or more',
+      /^5 % of executions peak at 97\.4 % CPU or more .* median execution averages 35 %: saturation is occasional/,
+    ],
+    [
+      'saturation in most runs',
+      99.8,
+      'CPU saturated in most executions (median average 100 %)',
+      /^The median execution averages 99\.8 % CPU and 1 in 20 peaks at 97\.4 % or more: the host is saturated for most of every run/,
+    ],
+  ])('words the CPU insight for %s the same in title and body', (_, median, title, body) => {
+    const base = analysis([1000], [1000], [makeStep()]);
+    const resources = {
+      workflow_id: 'w',
+      samples: 50,
+      cpu_percent_avg_median: median,
+      cpu_percent_max_p95: 97.4,
+      memory_mb_max_median: 500,
+      memory_mb_max_p95: 600,
+    };
+    const [insight] = generateInsights({ ...base, resources } as WorkflowAnalysis, { now: NOW });
+    expect(insight!.title).toBe(title);
+    expect(insight!.description).toMatch(body);
+  });
+
+  it('never titles a CPU insight "1 in 20" when the median execution is saturated (regression)', () => {
+    const base = analysis([1000], [1000], [makeStep()]);
+    fc.assert(
+      fc.property(
+        fc.double({ min: 90, max: 100, noNaN: true }),
+        fc.double({ min: 0, max: 100, noNaN: true }),
+        (p95, median) => {
+          const resources = {
+            workflow_id: 'w',
+            samples: 50,
+            cpu_percent_avg_median: median,
+            cpu_percent_max_p95: p95,
+            memory_mb_max_median: null,
+            memory_mb_max_p95: null,
+          };
+          const [insight] = generateInsights({ ...base, resources } as WorkflowAnalysis, { now: NOW });
+          return median >= 90
+            ? !/1 execution in 20/.test(insight!.title)
+            : /1 execution in 20/.test(insight!.title);
+        },
+      ),
+    );
+  });
+
   it('raises recurring anomalies as an insight on the right category', () => {
     const anomaly = {
       anomaly_id: 'x',

@@ -2,6 +2,25 @@
 import { formatNumber as fmt, type InsightDraft } from './build-insight';
 import { INSIGHT_THRESHOLDS as T, type WorkflowAnalysis } from './workflow-analysis';
 
+/**
+ * Title and body from the same reading of the data. The p95 of per-execution peaks says how
+ * high 1 execution in 20 goes; the median of per-execution averages says whether saturation is
+ * the rule or the exception. (The old title, "CPU peaks at X % in 1 execution out of 20", was
+ * shown above bodies whose median execution averaged 99 %: saturated in every run, not 1 in 20.)
+ */
+function cpuText(p95: number, typical: number | null): { title: string; description: string } {
+  if (typical !== null && typical >= T.cpuSaturatedPercent) {
+    return {
+      title: `CPU saturated in most executions (median average ${typical.toFixed(0)} %)`,
+      description: `The median execution averages ${fmt(typical)} % CPU and 1 in 20 peaks at ${fmt(p95)} % or more: the host is saturated for most of every run, which slows every step and makes visual matching time out.`,
+    };
+  }
+  return {
+    title: `1 execution in 20 peaks at ${p95.toFixed(0)} % CPU or more`,
+    description: `5 % of executions peak at ${fmt(p95)} % CPU or more (the p95 of per-execution peaks), while the median execution averages ${typical === null ? 'n/a' : `${fmt(typical)} %`}: saturation is occasional, and the steps running during it slow down and can time out on visual matching.`,
+  };
+}
+
 function cpuInsight(a: WorkflowAnalysis): InsightDraft | null {
   const r = a.resources;
   if (!r || r.cpu_percent_max_p95 === null || r.cpu_percent_max_p95 < T.cpuSaturatedPercent) return null;
@@ -9,8 +28,7 @@ function cpuInsight(a: WorkflowAnalysis): InsightDraft | null {
     workflow_id: a.workflow_id,
     category: 'resource',
     key: 'cpu-saturation',
-    title: `CPU peaks at ${r.cpu_percent_max_p95.toFixed(0)} % in 1 execution out of 20`,
-    description: `The p95 of per-execution CPU peaks is ${fmt(r.cpu_percent_max_p95)} % (median average ${r.cpu_percent_avg_median === null ? 'n/a' : fmt(r.cpu_percent_avg_median)} %). Saturated hosts slow every step and make visual matching time out.`,
+    ...cpuText(r.cpu_percent_max_p95, r.cpu_percent_avg_median),
     recommendation:
       'Spread executions over more executor hosts or schedule them apart from other heavy jobs; look for busy polling loops.',
     ease: 'medium',

@@ -4,28 +4,9 @@ import type { GrafanaTheme2 } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
 
 import type { Comparison } from '../api/types';
-import { formatPercent } from './format';
+import { changeVerdict, formatMetricValue, metricLabel } from './metrics/metricDisplay';
 
-function formatValue(metric: string, value: number | null): string {
-  if (value === null) {
-    return '–';
-  }
-  if (metric.endsWith('_ms')) {
-    return `${value.toFixed(0)} ms`;
-  }
-  if (metric.includes('rate')) {
-    return formatPercent(value);
-  }
-  return Number.isInteger(value) ? String(value) : value.toFixed(2);
-}
-
-/** For rates and counts a rise is good; for durations a rise is bad. */
-function isImprovement(metric: string, change: number): boolean {
-  const higherIsBetter = metric.includes('rate') || metric.includes('count');
-  return higherIsBetter ? change > 0 : change < 0;
-}
-
-/** Metrics as rows, workflows as columns; differences against the reference workflow. */
+/** Metrics as rows (readable names, values in their units), workflows as columns; differences against the reference. */
 export function ComparisonTable({ comparison, testId }: { comparison: Comparison; testId?: string }) {
   const styles = useStyles2(getStyles);
   const workflows = Object.keys(comparison.workflows);
@@ -45,15 +26,15 @@ export function ComparisonTable({ comparison, testId }: { comparison: Comparison
       <tbody>
         {comparison.metrics.map((metric) => (
           <tr key={metric}>
-            <td>{metric}</td>
+            <td title={metric}>{metricLabel(metric)}</td>
             {workflows.map((w) => {
               const cell = comparison.workflows[w]?.[metric];
               const change = cell?.percent_change;
               return (
                 <td key={w}>
-                  {formatValue(metric, cell?.value ?? null)}
+                  {formatMetricValue(metric, cell?.value)}
                   {w !== comparison.reference_workflow_id && change !== null && change !== undefined && (
-                    <span className={isImprovement(metric, change) ? styles.better : styles.worse}>
+                    <span className={styles[changeVerdict(metric, change)]}>
                       {' '}
                       ({change > 0 ? '+' : ''}
                       {change.toFixed(1)} %)
@@ -81,6 +62,8 @@ const getStyles = (theme: GrafanaTheme2) => ({
     th: { color: theme.colors.text.secondary },
   }),
   muted: css({ color: theme.colors.text.secondary, fontWeight: 'normal' }),
-  worse: css({ color: theme.colors.warning.text }),
+  // The one colour rule (metricDisplay.changeVerdict): green better, red worse, plain neutral.
   better: css({ color: theme.colors.success.text }),
+  worse: css({ color: theme.colors.error.text }),
+  neutral: css({ color: theme.colors.text.secondary }),
 });

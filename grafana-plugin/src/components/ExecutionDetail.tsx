@@ -8,7 +8,7 @@ import { formatMs, formatTime } from './format';
 import { QueryStateView } from './QueryStateView';
 import { Section } from './Section';
 import { StepWaterfall } from './charts/StepWaterfall';
-import { SimpleTable } from './SimpleTable';
+import { DataTable } from './DataTable';
 import { TraceLink } from './traceLink';
 
 interface Props {
@@ -46,20 +46,25 @@ export function ExecutionDetail({ workflowId, executionId, filters, queryKey }: 
                 {e.trace_id && (
                   <>
                     {' · '}
-                    <TraceLink traceId={e.trace_id} />
+                    <TraceLink run={{ ...e, trace_id: e.trace_id }} />
                   </>
                 )}
               </p>
               <StepWaterfall steps={e.steps ?? []} testId={testIds.workflow.waterfall} />
-              <SimpleTable
+              <DataTable
                 rows={e.steps ?? []}
                 rowKey={(s) => s.step_id}
                 columns={[
                   { header: 'Step', render: (s) => s.node_id },
                   { header: 'Action', render: (s) => s.action_type },
                   { header: 'Status', render: (s) => s.status },
-                  { header: 'Duration', align: 'right', render: (s) => formatMs(s.duration_ms) },
-                  { header: 'Retries', align: 'right', render: (s) => s.retry_count },
+                  {
+                    header: 'Duration',
+                    align: 'right',
+                    sortValue: (s) => s.duration_ms,
+                    render: (s) => formatMs(s.duration_ms),
+                  },
+                  { header: 'Retries', align: 'right', sortValue: (s) => s.retry_count, render: (s) => s.retry_count },
                   { header: 'Error', render: (s) => s.error_details ?? '' },
                 ]}
               />

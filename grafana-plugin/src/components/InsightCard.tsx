@@ -4,6 +4,7 @@ import type { GrafanaTheme2 } from '@grafana/data';
 import { Badge, type BadgeColor, useStyles2 } from '@grafana/ui';
 
 import type { Insight } from '../api/types';
+import { formatMetricValue, metricLabel } from './metrics/metricDisplay';
 
 const EASE_COLOR: Record<Insight['ease_of_implementation'], BadgeColor> = {
   easy: 'green',
@@ -18,6 +19,15 @@ interface Props {
   testId?: string;
   /** Shown instead of the plain workflow id (a link to the workflow page, where there is one). */
   workflowLink?: ReactNode;
+}
+
+/** The quantified expectation in readable words and units; the analyzer's own text when it gives none. */
+export function expectedImpact({ expected_change: c, expected_impact }: Insight): string {
+  if (!c) {
+    return expected_impact;
+  }
+  const sign = c.change_percent > 0 ? '+' : '';
+  return `${metricLabel(c.metric)} ${formatMetricValue(c.metric, c.baseline_value)} → ${formatMetricValue(c.metric, c.expected_value)} (${sign}${c.change_percent.toFixed(1)} %)`;
 }
 
 export function InsightCard({ insight, actions, testId, workflowLink }: Props) {
@@ -38,7 +48,7 @@ export function InsightCard({ insight, actions, testId, workflowLink }: Props) {
       <p>
         <strong>Do:</strong> {insight.recommendation}
       </p>
-      <p className={styles.meta}>Expected impact: {insight.expected_impact}</p>
+      <p className={styles.meta}>Expected impact: {expectedImpact(insight)}</p>
       {actions}
     </article>
   );

@@ -17,7 +17,11 @@ interface Props<T> {
   rowTestId?: string;
 }
 
-/** A theme-aware HTML table: readable inside and outside Grafana, easy to query in tests. */
+/**
+ * A plain theme-aware table for the Live page only: its rows are replaced from the event stream
+ * every few seconds, where sorting and paging would reorder them under the reader. Every other
+ * table is a DataTable (InteractiveTable: sorting, paging, expandable rows).
+ */
 export function SimpleTable<T>({ rows, columns, rowKey, testId, rowTestId }: Props<T>) {
   const styles = useStyles2(getStyles);
   return (

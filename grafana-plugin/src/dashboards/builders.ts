@@ -14,23 +14,43 @@ export function promTarget(
   return { refId, datasource: PROMETHEUS, expr, legendFormat, range: true, ...extra };
 }
 
-/** Explore link that searches Tempo for the executions of the hovered series' workflow. */
-export function tempoWorkflowTracesLink(): DashboardLinkModel {
-  const query = '{ name = "rpa.execution" && span.rpa.workflow.id = "${__field.labels.rpa_workflow_id}" }';
+/** What a series' trace link searches for: the workflow's executions, or the steps of an action type. */
+export type TraceLinkBy = 'workflow' | 'action_type';
+
+const TRACE_SEARCH: Record<TraceLinkBy, { query: string; title: string; tooltip: string }> = {
+  workflow: {
+    query: '{ name = "rpa.execution" && span.rpa.workflow.id = "${__field.labels.rpa_workflow_id}" }',
+    title: 'Traces of ${__field.labels.rpa_workflow_id} in Tempo',
+    tooltip: 'Executions of this workflow in Tempo, in the dashboard time range',
+  },
+  action_type: {
+    query: '{ name = "rpa.step" && span.rpa.step.action_type = "${__field.labels.rpa_step_action_type}" }',
+    title: '${__field.labels.rpa_step_action_type} steps in Tempo',
+    tooltip: 'Steps of this action type in Tempo, in the dashboard time range',
+  },
+};
+
+/**
+ * Explore link that searches the `$ds_tempo` data source (never a fixed uid) over the
+ * dashboard's own time range (`${__from}`/`${__to}`, never a fixed window) for the hovered
+ * series' workflow or action type.
+ */
+export function tempoTracesLink(by: TraceLinkBy = 'workflow'): DashboardLinkModel {
+  const search = TRACE_SEARCH[by];
   const panes = {
     traces: {
       datasource: TEMPO.uid,
-      queries: [{ refId: 'A', datasource: TEMPO, queryType: 'traceql', query, limit: 20 }],
+      queries: [{ refId: 'A', datasource: TEMPO, queryType: 'traceql', query: search.query, limit: 20 }],
       range: { from: '${__from}', to: '${__to}' },
     },
   };
   // The dashboard schema types field links as dashboard links; Grafana reads title, url and targetBlank.
   return {
-    title: 'Traces of ${__field.labels.rpa_workflow_id} in Tempo',
+    title: search.title,
     type: 'link',
     url: `/explore?schemaVersion=1&panes=${JSON.stringify(panes)}`,
     icon: 'external link',
-    tooltip: 'Executions of this workflow in Tempo',
+    tooltip: search.tooltip,
     tags: [],
     asDropdown: false,
     targetBlank: false,
@@ -58,7 +78,7 @@ export class PanelIds {
 
 export function timeseries(
   ids: PanelIds,
-  input: PanelInput & { targets: Target[]; traceLinks?: boolean; stack?: boolean }
+  input: PanelInput & { targets: Target[]; traceLinks?: TraceLinkBy; stack?: boolean }
 ): Panel {
   return {
     id: ids.take(),
@@ -73,7 +93,7 @@ export function timeseries(
         unit: input.unit,
         min: input.min,
         max: input.max,
-        links: input.traceLinks ? [tempoWorkflowTracesLink()] : undefined,
+        links: input.traceLinks ? [tempoTracesLink(input.traceLinks)] : undefined,
         custom: input.stack ? { stacking: { mode: 'normal', group: 'A' }, fillOpacity: 20 } : { fillOpacity: 10 },
       },
       overrides: [],
@@ -132,7 +152,7 @@ export function table(
     datasource: input.datasource ?? PROMETHEUS,
     targets: input.targets,
     fieldConfig: {
-      defaults: { unit: input.unit, links: input.datasource ? undefined : [tempoWorkflowTracesLink()] },
+      defaults: { unit: input.unit, links: input.datasource ? undefined : [tempoTracesLink('workflow')] },
       overrides: [],
     },
     options: { showHeader: true, cellHeight: 'sm' },
@@ -237,7 +257,7 @@ export function dashboard(input: { uid: string; title: string; description: stri
     tags: ['rpa', 'rpa-analytics'],
     editable: true,
     graphTooltip: 1,
-    schemaVersion: 41,
+    schemaVersion: 42,
     version: 1,
     refresh: '30s',
     time: { from: 'now-6h', to: 'now' },

@@ -179,6 +179,49 @@ describe('generated dashboards', () => {
   });
 });
 
+/** Every field data link of a panel, with the PromQL of its targets. */
+const dataLinks = (d: Dashboard) =>
+  d.panels.flatMap((p) =>
+    (p.fieldConfig?.defaults.links ?? []).map((link) => ({
+      panel: p.title,
+      url: link.url ?? '',
+      exprs: exprs({ ...d, panels: [p] }),
+    }))
+  );
+
+describe('generated dashboards, current model', () => {
+  test.each(Object.entries(dashboards))('%s is schemaVersion 42 and requests no exemplars', (_name, d) => {
+    expect(d.schemaVersion).toBe(42);
+    // Nothing scrapes OpenMetrics exemplars from the executors, so asking for them only costs a query option.
+    const targets = d.panels.flatMap((p) => p.targets ?? []);
+    expect(targets.filter((t) => 'exemplar' in t)).toEqual([]);
+  });
+
+  it('open Tempo through $ds_tempo over the dashboard time range, never a fixed uid or window', () => {
+    const links = Object.values(dashboards).flatMap(dataLinks);
+    expect(links.length).toBeGreaterThan(4);
+    for (const { url } of links) {
+      const panes = JSON.parse(url.split('panes=')[1]!);
+      expect(panes.traces.datasource).toBe('${ds_tempo}');
+      expect(panes.traces.queries[0].datasource).toEqual({ type: 'tempo', uid: '${ds_tempo}' });
+      expect(panes.traces.range).toEqual({ from: '${__from}', to: '${__to}' });
+      expect(url).not.toMatch(/now-\d/);
+    }
+  });
+
+  it('link a series only by labels its queries keep', () => {
+    for (const { panel, url, exprs: panelExprs } of Object.values(dashboards).flatMap(dataLinks)) {
+      const label = /__field\.labels\.([a-z_]+)/.exec(url)?.[1];
+      expect([panel, label]).toEqual([panel, expect.any(String)]);
+      for (const e of panelExprs) {
+        // Every aggregation must keep the label the link reads, or the link would be empty.
+        const groupings = [...e.matchAll(/by \(([^)]*)\)/g)].map((m) => m[1]!);
+        expect([panel, groupings.every((g) => g.includes(label!))]).toEqual([panel, true]);
+      }
+    }
+  });
+});
+
 const distDir = path.resolve(__dirname, '..', '..', 'dist', 'dashboards');
 (existsSync(distDir) ? describe : describe.skip)('dist/dashboards (after npm run build)', () => {
   const files = existsSync(distDir) ? readdirSync(distDir) : [];

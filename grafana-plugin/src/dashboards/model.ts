@@ -1,5 +1,5 @@
 /**
- * The subset of Grafana's dashboard JSON model (schemaVersion 41) the generated
+ * The subset of Grafana's dashboard JSON model (schemaVersion 42) the generated
  * dashboards use; the output is validated against schemas/dashboard.jsonschema.json.
  */
 export interface DataSourceRef {

@@ -15,7 +15,7 @@ export function reliability(): Dashboard {
         unit: 'percent',
         min: 0,
         max: 100,
-        traceLinks: true,
+        traceLinks: 'workflow',
         targets: [
           promTarget(
             'A',
@@ -29,7 +29,7 @@ export function reliability(): Dashboard {
         gridPos: { x: 12, y: 0, w: 12, h: 8 },
         unit: 'ops',
         stack: true,
-        traceLinks: true,
+        traceLinks: 'workflow',
         targets: [
           promTarget(
             'A',

@@ -66,16 +66,15 @@ export function rpaOverview(): Dashboard {
       }),
       timeseries(ids, {
         title: 'p95 execution duration by workflow',
-        description: 'Exemplars and series link to the executions in Tempo',
+        description: 'Series link to the executions of their workflow in Tempo',
         gridPos: { x: 12, y: 4, w: 12, h: 8 },
         unit: 's',
-        traceLinks: true,
+        traceLinks: 'workflow',
         targets: [
           promTarget(
             'A',
             `histogram_quantile(0.95, sum by (le, rpa_workflow_id) (rate(rpa_execution_duration_seconds_bucket{${WF}}[$__rate_interval])))`,
-            '{{rpa_workflow_id}}',
-            { exemplar: true }
+            '{{rpa_workflow_id}}'
           ),
         ],
       }),

@@ -19,8 +19,7 @@ export function workflowDetail(): Dashboard {
     promTarget(
       refId,
       `histogram_quantile(${q}, sum by (le, rpa_workflow_id) (rate(rpa_execution_duration_seconds_bucket{${WF}}[$__rate_interval])))`,
-      `p${Math.round(q * 100)} {{rpa_workflow_id}}`,
-      { exemplar: true }
+      `p${Math.round(q * 100)} {{rpa_workflow_id}}`
     );
   return dashboard({
     uid: 'rpa-workflow-detail',
@@ -31,20 +30,19 @@ export function workflowDetail(): Dashboard {
         title: 'Execution duration (p50, p95, p99)',
         gridPos: { x: 0, y: 0, w: 12, h: 8 },
         unit: 's',
-        traceLinks: true,
+        traceLinks: 'workflow',
         targets: [quantile(0.5, 'A'), quantile(0.95, 'B'), quantile(0.99, 'C')],
       }),
       timeseries(ids, {
         title: 'p95 step duration by action type',
         gridPos: { x: 12, y: 0, w: 12, h: 8 },
         unit: 's',
-        traceLinks: true,
+        traceLinks: 'action_type',
         targets: [
           promTarget(
             'A',
             `histogram_quantile(0.95, sum by (le, rpa_step_action_type) (rate(rpa_step_duration_seconds_bucket{${stepSelector}}[$__rate_interval])))`,
-            '{{rpa_step_action_type}}',
-            { exemplar: true }
+            '{{rpa_step_action_type}}'
           ),
         ],
       }),

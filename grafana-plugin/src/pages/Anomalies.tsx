@@ -9,10 +9,11 @@ import { useAnalyzerClient } from '../api/AnalyzerContext';
 import type { Anomaly } from '../api/types';
 import { useAnalyzerQuery } from '../api/useAnalyzerQuery';
 import { formatTime } from '../components/format';
+import { formatBaselineToActual, metricLabel } from '../components/metrics/metricDisplay';
 import { PageToolbar } from '../components/PageToolbar';
 import { QueryStateView } from '../components/QueryStateView';
 import { Section } from '../components/Section';
-import { SimpleTable } from '../components/SimpleTable';
+import { DataTable } from '../components/DataTable';
 import { useTimeLink } from '../components/useTimeLink';
 import { ROUTES } from '../constants';
 import { useUrlParam, useUrlTimeRange } from '../components/useUrlTimeRange';
@@ -82,25 +83,54 @@ export function Anomalies() {
             return (
               <>
                 <Section title={`Anomalies (${items.length})`}>
-                  <SimpleTable
+                  <DataTable
                     rows={items}
                     rowKey={(a) => a.anomaly_id}
-                    rowTestId={testIds.anomalies.row}
+                    testId={testIds.anomalies.table}
+                    pageSize={20}
+                    initialSort={{ header: 'Severity' }}
+                    renderExpandedRow={(a) => (
+                      <div className={styles.details}>
+                        <div>
+                          Detected {formatTime(a.detected_at)}
+                          {a.kind ? ` · ${a.kind === 'point' ? 'one extreme run' : 'a shift in level'}` : ''}
+                          {a.status ? ` · ${a.status}` : ''}
+                        </div>
+                        <div>
+                          {a.execution_ids.length} execution{a.execution_ids.length === 1 ? '' : 's'}:{' '}
+                          {a.execution_ids.map((id) => (
+                            <Link key={id} to={executionLink(a, id)} className={styles.execution}>
+                              {id.slice(0, 8)}{' '}
+                            </Link>
+                          ))}
+                        </div>
+                      </div>
+                    )}
                     columns={[
                       {
                         header: 'Severity',
+                        sortValue: (a) => a.severity,
                         render: (a) => <span className={severityClass(a)}>{a.severity.toFixed(2)}</span>,
                       },
-                      { header: 'Workflow', render: (a) => a.workflow_id },
-                      { header: 'Metric', render: (a) => a.metric_name },
-                      { header: 'From', render: (a) => formatTime(a.started_at) },
+                      { header: 'Workflow', sortValue: (a) => a.workflow_id, render: (a) => a.workflow_id },
+                      {
+                        header: 'Metric',
+                        sortValue: (a) => metricLabel(a.metric_name),
+                        render: (a) => <span title={a.metric_name}>{metricLabel(a.metric_name)}</span>,
+                      },
+                      { header: 'From', sortValue: (a) => a.started_at, render: (a) => formatTime(a.started_at) },
                       { header: 'To', render: (a) => formatTime(a.ended_at) },
                       {
                         header: 'Baseline → actual',
                         align: 'right',
-                        render: (a) => `${a.baseline_value.toFixed(1)} → ${a.actual_value.toFixed(1)}`,
+                        render: (a) => formatBaselineToActual(a.metric_name, a.baseline_value, a.actual_value),
                       },
-                      { header: 'σ', align: 'right', render: (a) => a.deviation.toFixed(1) },
+                      {
+                        header: 'σ',
+                        align: 'right',
+                        sortValue: (a) => Math.abs(a.deviation),
+                        render: (a) => a.deviation.toFixed(1),
+                      },
                       {
                         header: 'Executions',
                         render: (a) =>
@@ -160,5 +190,6 @@ const getStyles = (theme: GrafanaTheme2) => ({
     fontFamily: theme.typography.fontFamilyMonospace,
   }),
   action: css({ color: theme.colors.text.secondary, fontStyle: 'italic' }),
+  details: css({ padding: theme.spacing(1, 2), color: theme.colors.text.secondary }),
   group: css({ padding: theme.spacing(0.5, 0), borderBottom: `1px solid ${theme.colors.border.weak}` }),
 });

@@ -7,6 +7,7 @@ import { Field, MultiCombobox, useStyles2 } from '@grafana/ui';
 import { useAnalyzerClient } from '../api/AnalyzerContext';
 import { useAnalyzerQuery } from '../api/useAnalyzerQuery';
 import { ComparisonTable } from '../components/ComparisonTable';
+import { metricLabel } from '../components/metrics/metricDisplay';
 import { PageToolbar } from '../components/PageToolbar';
 import { QueryStateView } from '../components/QueryStateView';
 import { Section } from '../components/Section';
@@ -68,7 +69,7 @@ export function Compare() {
           <Field label="Metrics">
             <MultiCombobox
               width={50}
-              options={COMPARISON_METRICS.map((m) => ({ label: m, value: m }))}
+              options={COMPARISON_METRICS.map((m) => ({ label: metricLabel(m), value: m }))}
               value={metrics}
               placeholder="All metrics"
               onChange={(v) => setMetrics(v.map((o) => o.value).join(',') || undefined)}

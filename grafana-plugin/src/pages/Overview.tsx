@@ -14,7 +14,7 @@ import { formatPercent } from '../components/format';
 import { PageToolbar } from '../components/PageToolbar';
 import { QueryStateView } from '../components/QueryStateView';
 import { Section } from '../components/Section';
-import { SimpleTable } from '../components/SimpleTable';
+import { DataTable } from '../components/DataTable';
 import { useTimeLink } from '../components/useTimeLink';
 import { useUrlTimeRange } from '../components/useUrlTimeRange';
 import { ROUTES } from '../constants';
@@ -79,17 +79,24 @@ export function Overview() {
           {(data) => (
             <div className={styles.grid}>
               <Section title="Success rate by workflow" testId={testIds.overview.successRates}>
-                <SimpleTable
+                <DataTable
                   rows={data.rates}
+                  initialSort={{ header: 'Success rate', desc: false }}
                   rowKey={(r) => r.workflow_id}
                   columns={[
                     {
                       header: 'Workflow',
+                      sortValue: (r) => r.workflow_id,
                       render: (r) => (
                         <Link to={link(ROUTES.Workflow, { workflow: r.workflow_id })}>{r.workflow_id}</Link>
                       ),
                     },
-                    { header: 'Success rate', align: 'right', render: (r) => formatPercent(r.success_rate) },
+                    {
+                      header: 'Success rate',
+                      align: 'right',
+                      sortValue: (r) => r.success_rate,
+                      render: (r) => formatPercent(r.success_rate),
+                    },
                     {
                       header: 'Trend',
                       render: (r) =>
@@ -102,8 +109,8 @@ export function Overview() {
                           '–'
                         ),
                     },
-                    { header: 'Finished', align: 'right', render: (r) => r.total },
-                    { header: 'Failed', align: 'right', render: (r) => r.failed },
+                    { header: 'Finished', align: 'right', sortValue: (r) => r.total, render: (r) => r.total },
+                    { header: 'Failed', align: 'right', sortValue: (r) => r.failed, render: (r) => r.failed },
                   ]}
                 />
                 <p className={styles.note}>
@@ -115,12 +122,27 @@ export function Overview() {
                 {data.failures.categories.length === 0 ? (
                   <p className={styles.note}>No failures in this time range.</p>
                 ) : (
-                  <SimpleTable
+                  <DataTable
                     rows={data.failures.categories}
+                    initialSort={{ header: 'Failures' }}
+                    renderExpandedRow={(c) =>
+                      c.examples.length === 0 ? (
+                        <p className={styles.note}>No examples kept for this category.</p>
+                      ) : (
+                        <ul className={styles.list}>
+                          {c.examples.map((e) => (
+                            <li key={`${e.execution_id}/${e.step_id}`}>
+                              <code>{e.error_type}</code> {e.message}{' '}
+                              <span className={styles.note}>(execution {e.execution_id.slice(0, 8)})</span>
+                            </li>
+                          ))}
+                        </ul>
+                      )
+                    }
                     rowKey={(c) => c.category}
                     columns={[
-                      { header: 'Category', render: (c) => c.category },
-                      { header: 'Failures', align: 'right', render: (c) => c.count },
+                      { header: 'Category', sortValue: (c) => c.category, render: (c) => c.category },
+                      { header: 'Failures', align: 'right', sortValue: (c) => c.count, render: (c) => c.count },
                       { header: 'Example', render: (c) => c.examples[0]?.message ?? '–' },
                     ]}
                   />

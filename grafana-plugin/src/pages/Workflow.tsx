@@ -16,7 +16,7 @@ import { formatMs, formatPercent, formatTime } from '../components/format';
 import { PageToolbar } from '../components/PageToolbar';
 import { QueryStateView } from '../components/QueryStateView';
 import { Section } from '../components/Section';
-import { SimpleTable } from '../components/SimpleTable';
+import { DataTable } from '../components/DataTable';
 import { TraceLink } from '../components/traceLink';
 import { useUrlParam, useUrlTimeRange } from '../components/useUrlTimeRange';
 import { WorkflowSelect } from '../components/WorkflowSelect';
@@ -165,35 +165,80 @@ export function Workflow() {
                   </Stack>
                 </Section>
                 <Section title="Bottleneck steps (slowest first)" testId={testIds.workflow.bottlenecks}>
-                  <SimpleTable
+                  <DataTable
                     rows={d.bottlenecks}
+                    initialSort={{ header: 'Share of time' }}
                     rowKey={(b) => b.node_id}
                     columns={[
-                      { header: 'Node', render: (b) => b.node_id },
-                      { header: 'Action', render: (b) => b.action_type },
+                      { header: 'Node', sortValue: (b) => b.node_id, render: (b) => b.node_id },
+                      { header: 'Action', sortValue: (b) => b.action_type, render: (b) => b.action_type },
                       {
                         header: 'Share of time',
                         align: 'right',
+                        sortValue: (b) => b.share_of_execution_time,
                         render: (b) => formatPercent(b.share_of_execution_time * 100),
                       },
-                      { header: 'avg', align: 'right', render: (b) => formatMs(b.avg_duration_ms) },
-                      { header: 'p95', align: 'right', render: (b) => formatMs(b.p95_duration_ms) },
-                      { header: 'Runs', align: 'right', render: (b) => b.count },
+                      {
+                        header: 'avg',
+                        align: 'right',
+                        sortValue: (b) => b.avg_duration_ms,
+                        render: (b) => formatMs(b.avg_duration_ms),
+                      },
+                      {
+                        header: 'p95',
+                        align: 'right',
+                        sortValue: (b) => b.p95_duration_ms,
+                        render: (b) => formatMs(b.p95_duration_ms),
+                      },
+                      { header: 'Runs', align: 'right', sortValue: (b) => b.count, render: (b) => b.count },
                     ]}
                   />
                 </Section>
                 <Section title="Recent executions" testId={testIds.workflow.executions}>
-                  <SimpleTable
-                    rows={d.executions.slice(0, 20)}
+                  <DataTable
+                    rows={d.executions}
+                    pageSize={20}
+                    initialSort={{ header: 'Started' }}
+                    renderExpandedRow={(e) => (
+                      <div className={styles.details}>
+                        <div>
+                          Execution <code>{e.execution_id}</code>
+                          {e.host_name ? ` on ${e.host_name}` : ''}
+                          {e.service_name ? ` (${e.service_name})` : ''}
+                        </div>
+                        {e.error_message && (
+                          <div>
+                            {e.error_type ? <code>{e.error_type}</code> : null} {e.error_message}
+                          </div>
+                        )}
+                        {e.context && Object.keys(e.context).length > 0 && (
+                          <div>
+                            {Object.entries(e.context)
+                              .map(([k, v]) => `${k}=${v}`)
+                              .join(' · ')}
+                          </div>
+                        )}
+                      </div>
+                    )}
                     rowKey={(e) => e.execution_id}
                     columns={[
-                      { header: 'Started', render: (e) => formatTime(e.started_at) },
-                      { header: 'Status', render: (e) => e.status },
-                      { header: 'Duration', align: 'right', render: (e) => formatMs(e.duration_ms) },
-                      { header: 'Steps failed', align: 'right', render: (e) => `${e.steps_failed}/${e.steps_total}` },
+                      { header: 'Started', sortValue: (e) => e.started_at, render: (e) => formatTime(e.started_at) },
+                      { header: 'Status', sortValue: (e) => e.status, render: (e) => e.status },
+                      {
+                        header: 'Duration',
+                        align: 'right',
+                        sortValue: (e) => e.duration_ms,
+                        render: (e) => formatMs(e.duration_ms),
+                      },
+                      {
+                        header: 'Steps failed',
+                        align: 'right',
+                        sortValue: (e) => e.steps_failed,
+                        render: (e) => `${e.steps_failed}/${e.steps_total}`,
+                      },
                       {
                         header: 'Trace',
-                        render: (e) => (e.trace_id ? <TraceLink traceId={e.trace_id} /> : '–'),
+                        render: (e) => (e.trace_id ? <TraceLink run={{ ...e, trace_id: e.trace_id }} /> : '–'),
                       },
                     ]}
                   />
@@ -213,4 +258,5 @@ const getStyles = (theme: GrafanaTheme2) => ({
   stat: css({ minWidth: 90 }),
   statLabel: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize }),
   statValue: css({ fontSize: theme.typography.h3.fontSize }),
+  details: css({ padding: theme.spacing(1, 2), color: theme.colors.text.secondary }),
 });

@@ -3,7 +3,7 @@ import { Button } from '@grafana/ui';
 
 import type { ShareLink } from '../api/types';
 import { formatTime } from '../components/format';
-import { SimpleTable } from '../components/SimpleTable';
+import { DataTable } from '../components/DataTable';
 import { testIds } from '../testIds';
 
 const iso = (t: number | string) => new Date(t).toISOString();
@@ -35,15 +35,15 @@ interface Props {
 export function ShareLinksTable({ links, busy, onRevoke, testId, showOwner }: Props) {
   const now = Date.now();
   return (
-    <SimpleTable
+    <DataTable
       testId={testId}
       rows={links}
       rowKey={(l) => l.link_id}
       columns={[
         { header: 'Report', render: describeTarget },
         ...(showOwner ? [{ header: 'Owner', render: (l: ShareLink) => l.owner ?? '' }] : []),
-        { header: 'Created', render: (l) => formatTime(l.created_at) },
-        { header: 'Expires', render: (l) => formatTime(l.expires_at) },
+        { header: 'Created', sortValue: (l) => l.created_at, render: (l) => formatTime(l.created_at) },
+        { header: 'Expires', sortValue: (l) => l.expires_at, render: (l) => formatTime(l.expires_at) },
         { header: 'State', render: (l) => linkState(l, now) },
         {
           header: '',

@@ -1,5 +1,6 @@
 import { PanelPlugin, type SelectableValue } from '@grafana/data';
 
+import { metricLabel } from '../../components/metrics/metricDisplay';
 import { ComparisonPanel } from './ComparisonPanel';
 import { COMPARABLE_METRICS, defaultComparisonPanelOptions, type ComparisonPanelOptions } from './options';
 
@@ -19,7 +20,11 @@ export const plugin = new PanelPlugin<ComparisonPanelOptions>(ComparisonPanel).s
       defaultValue: defaultComparisonPanelOptions.metrics,
       // The builder types a multi-select option by its array value; each choice is one metric name.
       settings: {
-        options: COMPARABLE_METRICS.map((m) => ({ label: m, value: m })) as unknown as Array<SelectableValue<string[]>>,
+        options: COMPARABLE_METRICS.map((m) => ({
+          label: metricLabel(m),
+          value: m,
+          description: m,
+        })) as unknown as Array<SelectableValue<string[]>>,
       },
     })
 );
