@@ -59,7 +59,9 @@ console.log(
 async function moveSourceMaps(from, to) {
   let moved = 0;
   for (const entry of await readdir(from, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !entry.name.endsWith('.map')) continue;
+    if (!entry.isFile() || !entry.name.endsWith('.map')) {
+      continue;
+    }
     const source = path.join(entry.parentPath ?? entry.path, entry.name);
     const target = path.join(to, path.relative(from, source));
     await mkdir(path.dirname(target), { recursive: true });

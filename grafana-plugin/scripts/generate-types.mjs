@@ -34,17 +34,24 @@ async function generate() {
  */
 function withAnswersRequired(doc) {
   const required = (schema) => {
-    if (Array.isArray(schema)) return schema.map(required);
-    if (schema === null || typeof schema !== 'object') return schema;
+    if (Array.isArray(schema)) {
+      return schema.map(required);
+    }
+    if (schema === null || typeof schema !== 'object') {
+      return schema;
+    }
     const out = {};
-    for (const [key, value] of Object.entries(schema))
+    for (const [key, value] of Object.entries(schema)) {
       out[key] =
         key === 'properties'
           ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, required(v)]))
           : key === 'example' || key === 'examples'
             ? value
             : required(value);
-    if (out.properties !== undefined && out.required === undefined) out.required = Object.keys(out.properties);
+    }
+    if (out.properties !== undefined && out.required === undefined) {
+      out.required = Object.keys(out.properties);
+    }
     return out;
   };
   const schemas = Object.fromEntries(

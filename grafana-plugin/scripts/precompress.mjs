@@ -17,8 +17,11 @@ const gz = promisify(gzip);
 async function* filesUnder(dir) {
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) yield* filesUnder(full);
-    else if (entry.isFile()) yield full;
+    if (entry.isDirectory()) {
+      yield* filesUnder(full);
+    } else if (entry.isFile()) {
+      yield full;
+    }
   }
 }
 
@@ -26,9 +29,13 @@ async function* filesUnder(dir) {
 export async function precompressBundle(dir) {
   const totals = { files: 0, bytes: 0, br: 0, gz: 0 };
   for await (const file of filesUnder(dir)) {
-    if (!COMPRESSIBLE.has(path.extname(file))) continue;
+    if (!COMPRESSIBLE.has(path.extname(file))) {
+      continue;
+    }
     const { size } = await stat(file);
-    if (size < MIN_BYTES) continue;
+    if (size < MIN_BYTES) {
+      continue;
+    }
     const content = await readFile(file);
     const [brotli, gzipped] = await Promise.all([
       br(content, {
