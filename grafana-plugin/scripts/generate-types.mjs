@@ -22,7 +22,11 @@ const HEADER = `/**
 async function generate() {
   const { buildOpenApiDocument } = await import('@rpa-analytics/analyzer-sidecar');
   const doc = await buildOpenApiDocument();
-  const ast = await openapiTS(withAnswersRequired(doc), { alphabetize: true });
+  const ast = await openapiTS(withAnswersRequired(doc), {
+    alphabetize: true,
+    // A request field with a default may be left out: the analyzer fills it in.
+    defaultNonNullable: false,
+  });
   const source = HEADER + astToString(ast);
   return format(source, { ...(await resolveConfig(target)), filepath: target });
 }

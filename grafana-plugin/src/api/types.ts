@@ -62,21 +62,10 @@ export type AggregateRow = Json<'/analytics/aggregate', 'get'>['items'][number];
 /** An execution in flight (`/analytics/executions/live`, and the stream's execution.* events). */
 export type LiveExecution = Schemas['LiveExecution'];
 
-export type Aggregation = 'avg' | 'sum' | 'count' | 'min' | 'max' | 'p50' | 'p95' | 'p99';
-
+type AggregateQuery = paths['/analytics/aggregate']['get']['parameters']['query'];
+export type Aggregation = AggregateQuery['aggregation'];
 /** Metrics `/analytics/aggregate` accepts (the sidecar's aggregate catalog). */
-export type AggregateMetric =
-  | 'execution_duration_ms'
-  | 'execution_steps_total'
-  | 'execution_steps_failed'
-  | 'execution_cpu_percent_avg'
-  | 'execution_memory_mb_max'
-  | 'step_duration_ms'
-  | 'step_confidence_score'
-  | 'step_retry_count'
-  | 'resource_cpu_percent'
-  | 'resource_memory_mb'
-  | 'resource_gpu_utilization';
+export type AggregateMetric = AggregateQuery['metric'];
 
 export type LiveEventType =
   | 'execution.started'
@@ -93,24 +82,24 @@ export type LiveEvent =
   | { type: 'anomaly.opened' | 'anomaly.resolved'; id: number; data: Anomaly }
   | { type: 'incident.opened' | 'incident.resolved'; id: number; data: AnomalyGroup };
 
+type ExportParameters = paths['/analytics/export/{dataset}']['get']['parameters'];
 /** Data sets of `GET /analytics/export/{dataset}` and their file formats. */
-export type ExportDataset = 'executions' | 'steps' | 'anomalies' | 'insights';
-export type ExportFormat = 'csv' | 'jsonl' | 'parquet';
+export type ExportDataset = ExportParameters['path']['dataset'];
+export type ExportFormat = ExportParameters['query']['format'];
 
-/** Report templates of `GET /reports/{template}` (analyzer `src/reports/report-request.ts`). */
-export type ReportTemplate = 'fleet' | 'workflow' | 'anomalies' | 'insights';
-export type ReportFormat = 'pdf' | 'html';
+type ReportParameters = paths['/reports/{template}']['get']['parameters'];
+/** Report templates of `GET /reports/{template}` and their formats. */
+export type ReportTemplate = ReportParameters['path']['template'];
+export type ReportFormat = NonNullable<NonNullable<ReportParameters['query']>['format']>;
 
-/** What a share link serves: one report over one range. */
-export interface ShareTarget {
-  template: ReportTemplate;
-  format?: ReportFormat;
-  /** Epoch milliseconds. */
+/**
+ * What a share link serves: one report over one range, as the plugin sends it (epoch
+ * milliseconds, which the analyzer's `from`/`to` accept beside RFC 3339; it answers in RFC 3339).
+ */
+export type ShareTarget = Omit<Schemas['PostShareLinksRequest']['target'], 'from' | 'to'> & {
   from: number;
   to: number;
-  workflow_id?: string;
-  view?: string;
-}
+};
 
 /** A link as `GET /share-links` lists it (never with its token). */
 export type ShareLink = Schemas['ShareLink'];

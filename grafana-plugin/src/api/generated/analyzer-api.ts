@@ -3833,12 +3833,12 @@ export interface components {
          * @default pdf
          * @enum {string}
          */
-        format: 'pdf' | 'html';
+        format?: 'pdf' | 'html';
         /**
          * @description The report covers this much time up to the run: 24h, 7d, 30d, or milliseconds (60000..31622400000)
          * @default 24h
          */
-        range: ('24h' | '7d' | '30d') | number;
+        range?: ('24h' | '7d' | '30d') | number;
         /** @enum {string} */
         template: 'fleet' | 'workflow' | 'anomalies' | 'insights';
         /** @description Required by the workflow template */
@@ -3912,7 +3912,7 @@ export interface components {
        * @description false withdraws a recorded implementation
        * @default true
        */
-      implemented: boolean;
+      implemented?: boolean;
       /** @description RFC 3339 or epoch milliseconds; default now */
       implemented_at?: string;
       note?: string;
@@ -3930,19 +3930,19 @@ export interface components {
         to: string[];
       } | null;
       /** @default true */
-      enabled: boolean;
+      enabled?: boolean;
       name: string;
       report: {
         /**
          * @default pdf
          * @enum {string}
          */
-        format: 'pdf' | 'html';
+        format?: 'pdf' | 'html';
         /**
          * @description The report covers this much time up to the run: 24h, 7d, 30d, or milliseconds (60000..31622400000)
          * @default 24h
          */
-        range: ('24h' | '7d' | '30d') | number;
+        range?: ('24h' | '7d' | '30d') | number;
         /** @enum {string} */
         template: 'fleet' | 'workflow' | 'anomalies' | 'insights';
         /** @description Required by the workflow template */
@@ -3958,13 +3958,13 @@ export interface components {
     /** PostShareLinksRequest */
     PostShareLinksRequest: {
       /** @default 7 */
-      expires_in_days: number;
+      expires_in_days?: number;
       target: {
         /**
          * @default pdf
          * @enum {string}
          */
-        format: 'pdf' | 'html';
+        format?: 'pdf' | 'html';
         /** @description RFC 3339 or epoch milliseconds */
         from: string;
         /** @enum {string} */
