@@ -11,6 +11,7 @@ import { registerReports } from './reports-app';
 import { adminRoutes } from './api/admin-routes';
 import { analyticsRoutes } from './api/analytics-routes';
 import { registerAuth } from './api/auth';
+import { hoistComponents } from './api/openapi/hoist-components';
 import { registerErrorHandler } from './api/error-handler';
 import { createFailedAuthLimiter, DEFAULT_FAILED_AUTH } from './api/failed-auth-limiter';
 import { registerFiniteNumbers } from './api/finite-numbers';
@@ -109,6 +110,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
+    // Every body's schema into components.schemas, for the plugin's generated types.
+    transformObject: (document) =>
+      'openapiObject' in document ? hoistComponents(document.openapiObject as Record<string, unknown>) : {},
   });
   app.get('/openapi.json', { config: { access: 'open' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(healthRoutes, { metrics });

@@ -3,6 +3,7 @@
  * store interface the analysis layer asks its questions through.
  */
 export { buildApp } from './app';
+export { buildOpenApiDocument } from './api/openapi/openapi-document';
 export type { AnalyzerServices, AppOptions } from './app';
 export { loadConfig, ConfigError, DEFAULT_INGEST } from './config/config';
 export type { AnalyzerConfig, ConfigOverrides, DuckDbConfig, IngestConfig } from './config/config';

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 import { launchChromium, PageProblems } from './support/browser';
 import { REPO } from './support/prometheus-stack';
 import { runDemoExecutor, startAnalyzer, temporaryDataDir } from './support/rpa-processes';
@@ -112,6 +112,43 @@ describe('standalone UI at /ui in Chromium', () => {
     expect(await page.evaluate('document.cookie')).toBe('');
     expect(await page.content()).not.toContain(TOKENS.viewer);
     expect(problems.problems).toEqual([]);
+  });
+
+  it('loads compressed on first visit and revalidates with 304s on reload', async () => {
+    problems.step = 'transfer';
+    // A fresh context (empty cache) with the session: what a first visit costs on the wire.
+    const fresh = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await fresh.addCookies(await context.cookies(base));
+    const visitor = await fresh.newPage();
+    const visitorProblems = new PageProblems(visitor);
+    const seen: Response[] = [];
+    visitor.on('response', (response) => {
+      if (new URL(response.url()).pathname.startsWith('/ui/')) seen.push(response);
+    });
+    const transferred = async (responses: Response[]) => {
+      const sizes = await Promise.all(responses.map((r) => r.request().sizes()));
+      return sizes.reduce((sum, s) => sum + s.responseBodySize + s.responseHeadersSize, 0);
+    };
+    await visitor.goto(`${base}/ui/${PAGES[0]!.hash}`, { waitUntil: 'networkidle' });
+    await visitor.getByTestId(PAGES[0]!.testId).first().waitFor({ timeout: 20_000 });
+    const first = [...seen];
+    const main = first.find((r) => new URL(r.url()).pathname === '/ui/main.js');
+    const encoding = await main?.headerValue('content-encoding');
+    const firstBytes = await transferred(first);
+    seen.length = 0;
+    await visitor.reload({ waitUntil: 'networkidle' });
+    await visitor.getByTestId(PAGES[0]!.testId).first().waitFor({ timeout: 20_000 });
+    const reload = [...seen];
+    const reloadBytes = await transferred(reload);
+    const statuses = reload.map((r) => `${r.status()} ${new URL(r.url()).pathname}`);
+    console.log(
+      `/ui first load: ${first.length} files, ${(firstBytes / 1e6).toFixed(2)} MB transferred (main.js ${encoding}); ` +
+        `reload: ${reload.length} requests, ${(reloadBytes / 1e3).toFixed(1)} kB (${statuses.join(', ')})`,
+    );
+    await fresh.close();
+    expect(['br', 'gzip']).toContain(encoding);
+    expect(statuses).toEqual(expect.arrayContaining(['304 /ui/main.js']));
+    expect(visitorProblems.problems).toEqual([]);
   });
 
   it.each(PAGES)('renders $name with real data', async ({ name, hash, testId }) => {

@@ -80,6 +80,30 @@ describe('/openapi.json', () => {
     );
   });
 
+  it('names every JSON body in components.schemas (the plugin generates its types from them)', () => {
+    const schemas = (doc as unknown as { components: { schemas: Record<string, unknown> } }).components
+      .schemas;
+    const bodies = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).flatMap(([method, op]) => {
+        const { requestBody, responses } = op as {
+          requestBody?: { content: Record<string, { schema: { $ref?: string } }> };
+          responses: Record<string, { content?: Record<string, { schema: { $ref?: string } }> }>;
+        };
+        return [requestBody, ...Object.values(responses)].flatMap((body) =>
+          Object.entries(body?.content ?? {})
+            .filter(([type]) => type.includes('json'))
+            .map(([, media]) => ({ at: `${method} ${path}`, ref: media.schema.$ref })),
+        );
+      }),
+    );
+    expect(bodies.length).toBeGreaterThan(50);
+    expect(bodies.filter((b) => b.ref === undefined)).toEqual([]);
+    for (const { ref } of bodies) expect(schemas[ref!.replace('#/components/schemas/', '')]).toBeDefined();
+    expect(Object.keys(schemas)).toEqual(
+      expect.arrayContaining(['Anomaly', 'Insight', 'ExecutionMetrics', 'PerformanceStats', 'Error']),
+    );
+  });
+
   it.each([
     '/analytics/performance',
     '/analytics/bottlenecks',

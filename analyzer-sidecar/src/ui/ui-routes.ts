@@ -2,9 +2,15 @@
  * The standalone UI at /ui: the built bundle's files, a sign-in form that turns a
  * token into a server-side session (an HttpOnly cookie, so no token sits in the
  * page's script), and sign-out. The page then calls the API same-origin.
+ *
+ * Files go out through @fastify/static: an ETag (304 on If-None-Match) and the
+ * build's precompressed `.br`/`.gz` twin chosen by Accept-Encoding
+ * (grafana-plugin/scripts/precompress.mjs writes them).
  */
-import { createReadStream } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { relative, resolve } from 'node:path';
+import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { UiConfig } from '../config/ui-config';
 import { AuthError } from '../api/errors';
@@ -40,6 +46,19 @@ export async function uiRoutes(app: FastifyInstance, options: UiRoutesOptions): 
   const { ui, sessions, matchToken, signInRequired, failedAuth } = options;
   const signedIn = (request: FastifyRequest) =>
     !signInRequired || sessions.get(sessionIdOf(request)) !== undefined;
+
+  const root = resolve(ui.dir);
+  // No root here: it is given per file, so a bundle not built yet is answered by notFound (how to build it).
+  await app.register(fastifyStatic, {
+    serve: false, // only reply.sendFile, from the route below that checks the session first
+    preCompressed: true,
+    etag: true,
+    lastModified: true,
+    cacheControl: false, // cacheControlOf decides, per file
+    contentType: false, // contentTypeOf decides; a compressed twin gets its original's type
+    index: false,
+    dotfiles: 'deny',
+  });
 
   app.addContentTypeParser(FORM, { parseAs: 'string', bodyLimit: 8192 }, (_request, body, done) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string)));
@@ -101,24 +120,49 @@ export async function uiRoutes(app: FastifyInstance, options: UiRoutesOptions): 
 
   app.get<{ Params: { '*': string } }>(
     '/ui/*',
-    { config: OPEN, schema: { hide: true } },
+    {
+      config: OPEN,
+      schema: { hide: true },
+      // @fastify/static types a compressed twin by its own MIME table; keep ours, as for the original.
+      onSend: async (request, reply) => {
+        if (reply.hasHeader('content-encoding'))
+          void reply.header('content-type', contentTypeOf(request.params['*'] || 'index.html'));
+      },
+    },
     async (request, reply) => {
       const requested = request.params['*'];
       const isIndex = requested === '' || requested === 'index.html';
       if (isIndex && !signedIn(request)) return reply.redirect('/ui/login', 303);
       const file = await resolveStaticFile(ui.dir, isIndex ? 'index.html' : requested);
       if (file === undefined) return notFound(request, reply, ui.dir, isIndex);
-      if (isIndex && ui.grafanaUrl !== undefined) {
-        const page = withGrafanaUrl(await readFile(file.path, 'utf8'), ui.grafanaUrl);
-        return reply.type(contentTypeOf(file.path)).header('cache-control', 'no-cache').send(page);
-      }
-      return reply
-        .type(contentTypeOf(file.path))
-        .header('cache-control', cacheControlOf(file.path))
-        .header('content-length', file.size)
-        .send(createReadStream(file.path));
+      if (isIndex && ui.grafanaUrl !== undefined) return sendPage(request, reply, file.path, ui.grafanaUrl);
+      return (
+        reply
+          .type(contentTypeOf(file.path))
+          .header('cache-control', cacheControlOf(file.path))
+          // The body depends on Accept-Encoding (a .br or .gz twin): shared caches must key on it.
+          .header('vary', 'accept-encoding')
+          .sendFile(relative(root, file.path), root)
+      );
     },
   );
+}
+
+/** index.html filled with Grafana's URL: built per request, so its ETag is its content's hash. */
+async function sendPage(request: FastifyRequest, reply: FastifyReply, path: string, grafanaUrl: string) {
+  const page = withGrafanaUrl(await readFile(path, 'utf8'), grafanaUrl);
+  const etag = `"${createHash('sha256').update(page).digest('base64url').slice(0, 27)}"`;
+  void reply.type(contentTypeOf(path)).header('cache-control', 'no-cache').header('etag', etag);
+  if (ifNoneMatch(request.headers['if-none-match'], etag)) return reply.status(304).send();
+  return reply.send(page);
+}
+
+function ifNoneMatch(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  return header.split(',').some((tag) => {
+    const candidate = tag.trim();
+    return candidate === '*' || candidate === etag || candidate === `W/${etag}`;
+  });
 }
 
 /** The page with Grafana's URL for its trace links (validated as an http(s) URL without quotes by config). */

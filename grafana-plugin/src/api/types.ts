@@ -1,19 +1,26 @@
 /**
- * Response types of the analyzer's REST API, as served on the wire (snake_case,
- * times as RFC 3339 strings in UTC).
- *
- * They mirror the sidecar's schemas (analyzer-sidecar `src/model/analysis.ts`,
- * `src/model/records.ts`, `src/store/aggregate-catalog.ts`,
- * `src/insights/impact-tracking.ts`; the wire contract in the project brief) and
- * will be imported from `@rpa-analytics/analyzer-sidecar` once it exports them;
- * until then this is the only module of the plugin that spells them out.
+ * Types of the analyzer's REST API under the names the pages use. The shapes are
+ * GENERATED from the analyzer's route schemas (its /openapi.json) into
+ * ./generated/analyzer-api.ts by `npm run generate:types -w grafana-plugin`; this
+ * module only names them, so the plugin never retypes the API. Request-side
+ * vocabularies the spec states as query strings (aggregations, metrics) are named here.
  */
+import type { components, paths } from './generated/analyzer-api';
+
+type Schemas = components['schemas'];
+/** Fields the analyzer sends only on request (`include=steps`, `window_ms`) or when it has them. */
+type Optional<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
+type Json<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
+  responses: { 200: { content: { 'application/json': infer B } } };
+}
+  ? B
+  : never;
 
 /** RFC 3339 timestamp in UTC with milliseconds. */
 export type Timestamp = string;
 
-export type ExecutionStatus = 'running' | 'completed' | 'failed' | 'cancelled';
-export type StepStatus = 'completed' | 'failed' | 'skipped';
+export type ExecutionStatus = Schemas['ExecutionMetrics']['status'];
+export type StepStatus = Schemas['StepMetrics']['status'];
 
 export interface Page<T> {
   items: T[];
@@ -21,269 +28,44 @@ export interface Page<T> {
   next_cursor: string | null;
 }
 
-export interface StepMetrics {
-  step_id: string;
-  execution_id: string;
-  workflow_id: string;
-  node_id: string;
-  action_type: string;
-  target_element: string;
-  started_at: Timestamp;
-  completed_at: Timestamp;
-  duration_ms: number;
-  status: StepStatus;
-  confidence_score: number | null;
-  retry_count: number;
-  error_details: string | null;
-  error_type?: string | null;
-  trace_id?: string | null;
-}
-
-export interface ExecutionMetrics {
-  execution_id: string;
-  workflow_id: string;
-  started_at: Timestamp;
-  completed_at: Timestamp | null;
-  duration_ms: number | null;
-  status: ExecutionStatus;
-  steps_total: number;
-  steps_completed: number;
-  steps_failed: number;
-  error_message: string | null;
-  error_type?: string | null;
-  context?: Record<string, string | number | boolean>;
-  service_name?: string | null;
-  host_name?: string | null;
-  trace_id?: string | null;
-  span_id?: string | null;
-  /** Present with `include=steps`. */
-  steps?: StepMetrics[];
-}
-
-export interface Bottleneck {
-  node_id: string;
-  action_type: string;
-  count: number;
-  avg_duration_ms: number;
-  p95_duration_ms: number;
-  max_duration_ms?: number;
-  total_duration_ms?: number;
-  /** Share of all step time of the workflow, in [0, 1]. */
-  share_of_execution_time: number;
-  rank?: number;
-}
-
-export interface PerformanceStats {
-  workflow_id: string;
-  time_period: string;
-  execution_count: number;
-  avg_duration_ms: number | null;
-  median_duration_ms: number | null;
-  p95_duration_ms: number | null;
-  p99_duration_ms: number | null;
-  min_duration_ms: number | null;
-  max_duration_ms: number | null;
-  std_dev_ms: number | null;
-  slowest_steps: Bottleneck[];
-}
-
-export interface DurationSummary {
-  count: number;
-  avg_duration_ms: number | null;
-  median_duration_ms: number | null;
-  p95_duration_ms: number | null;
-  p99_duration_ms: number | null;
-  min_duration_ms: number | null;
-  max_duration_ms: number | null;
-  std_dev_ms: number | null;
-}
-
-export interface Degradation {
-  workflow_id: string;
-  degraded: boolean;
-  statistic?: 'avg' | 'median' | 'p95';
-  threshold_percent?: number;
-  change_percent: number | null;
-  baseline: DurationSummary;
-  current: DurationSummary;
-}
-
-export interface SuccessRate {
-  workflow_id: string;
-  /** completed / (completed + failed) × 100; null when nothing finished. */
-  success_rate: number | null;
-  total: number;
-  completed: number;
-  failed: number;
-  /** With `window_ms`: every window of the range, oldest first (empty windows have a null rate). */
-  windows?: Array<{ window_start: Timestamp; window_end: Timestamp; success_rate: number | null }>;
-}
-
-export interface FailureExample {
-  execution_id: string;
-  step_id: string | null;
-  error_type: string | null;
-  message: string | null;
-}
-
-export interface FailureCategory {
-  category: string;
-  count: number;
-  examples: FailureExample[];
-}
-
-export interface FailureBreakdown {
-  categories: FailureCategory[];
-}
-
-export interface ReliabilityScore {
-  workflow_id: string;
-  rank: number;
-  reliability_score: number;
-  success_rate: number | null;
-  success_rate_lower_bound: number;
-  duration_spread: number | null;
-  total: number;
-}
-
-export interface Anomaly {
-  anomaly_id: string;
-  workflow_id: string;
-  metric_name: string;
-  detected_at: Timestamp;
-  started_at: Timestamp;
-  ended_at: Timestamp;
-  /** In [0, 1]. */
-  severity: number;
-  deviation: number;
-  baseline_value: number;
-  actual_value: number;
-  description: string;
-  recommended_action: string | null;
-  execution_ids: string[];
-  /** `point`: one extreme run; `collective`: a shift (analyzers before the live round omit it). */
-  kind?: 'point' | 'collective';
-  status?: 'open' | 'resolved';
-  resolved_at?: Timestamp | null;
-}
-
-export interface AnomalyGroup {
-  group_id: string;
-  status?: 'open' | 'resolved';
-  workflow_ids: string[];
-  started_at: Timestamp;
-  ended_at: Timestamp;
-  anomalies: Anomaly[];
-}
-
-export interface AnomalyList {
-  items: Anomaly[];
-  correlated_groups: AnomalyGroup[];
-  total?: number;
-  next_cursor?: string | null;
-}
-
-export type InsightCategory = 'performance' | 'reliability' | 'resource' | 'best_practice';
-export type Ease = 'easy' | 'medium' | 'hard';
-
+export type StepMetrics = Schemas['StepMetrics'];
+/** `steps` is present with `include=steps` only. */
+export type ExecutionMetrics = Optional<Schemas['ExecutionMetrics'], 'steps'>;
+export type Bottleneck = Schemas['Bottleneck'];
+export type PerformanceStats = Schemas['PerformanceStats'];
+export type Degradation = Schemas['GetAnalyticsDegradationResponse'];
+export type DurationSummary = Degradation['baseline'];
+/** completed / (completed + failed) × 100 (null when nothing finished); `windows` with `window_ms` only. */
+export type SuccessRate = Optional<Schemas['SuccessRateWithWindows'], 'windows'>;
+export type FailureBreakdown = Schemas['GetAnalyticsFailuresResponse'];
+export type FailureCategory = FailureBreakdown['categories'][number];
+export type FailureExample = FailureCategory['examples'][number];
+export type ReliabilityScore = Schemas['ReliabilityScore'];
+export type Anomaly = Schemas['Anomaly'];
+export type AnomalyGroup = Schemas['AnomalyGroup'];
+export type AnomalyList = Schemas['GetAnalyticsAnomaliesResponse'];
+/** `expected_change` only where the insight quantifies one; implementation tracking once marked. */
+export type Insight = Optional<Schemas['Insight'], 'expected_change' | 'implemented' | 'implementation'>;
+export type InsightCategory = Insight['category'];
+export type Ease = Insight['ease_of_implementation'];
 /** The quantified expectation an insight makes, for impact tracking. */
-export interface ExpectedChange {
-  metric: string;
-  baseline_value: number;
-  expected_value: number;
-  change_percent: number;
-}
-
-export interface Insight {
-  insight_id: string;
-  workflow_id: string;
-  category: InsightCategory;
-  title: string;
-  description: string;
-  recommendation: string;
-  expected_impact: string;
-  ease_of_implementation: Ease;
-  priority_score: number;
-  supporting_data: Record<string, unknown>;
-  created_at: Timestamp;
-  expected_change?: ExpectedChange;
-  implemented?: boolean;
-}
-
+export type ExpectedChange = Schemas['Insight']['expected_change'];
 /** Body of `POST /analytics/insights/{id}/implementation`. */
-export interface InsightImplementation {
-  implemented: boolean;
-  actual_impact?: Record<string, unknown>;
-}
-
-export type ImpactVerdict = 'met' | 'partial' | 'none' | 'worse' | 'unmeasured';
-
-/** What an implemented insight achieved against what it expected (sidecar `insights/impact-tracking`). */
-export interface ImpactReport {
-  insight_id: string;
-  workflow_id: string;
-  metric: string;
-  baseline_value: number;
-  expected_value: number;
-  actual_value: number | null;
-  expected_change_percent: number;
-  actual_change_percent: number | null;
-  /** Actual change / expected change: 1 means exactly as expected. */
-  realized_ratio: number | null;
-  verdict: ImpactVerdict;
-}
-
-export interface MetricComparison {
-  value: number | null;
-  /** value − the reference workflow's value. */
-  difference: number | null;
-  /** difference / reference × 100; null when the reference is 0 or missing. */
-  percent_change: number | null;
-}
-
-export interface Comparison {
-  reference_workflow_id: string;
-  metrics: string[];
-  workflows: Record<string, Record<string, MetricComparison>>;
-}
-
-export type Aggregation = 'avg' | 'sum' | 'count' | 'min' | 'max' | 'p50' | 'p95' | 'p99';
-
-/** Metrics `/analytics/aggregate` accepts (the sidecar's aggregate catalog). */
-export type AggregateMetric =
-  | 'execution_duration_ms'
-  | 'execution_steps_total'
-  | 'execution_steps_failed'
-  | 'execution_cpu_percent_avg'
-  | 'execution_memory_mb_max'
-  | 'step_duration_ms'
-  | 'step_confidence_score'
-  | 'step_retry_count'
-  | 'resource_cpu_percent'
-  | 'resource_memory_mb'
-  | 'resource_gpu_utilization';
-
+export type InsightImplementation = Schemas['PostAnalyticsInsightsIdImplementationRequest'];
+/** What an implemented insight achieved against what it expected. */
+export type ImpactReport = Schemas['ImpactReport'];
+export type ImpactVerdict = ImpactReport['verdict'];
+export type MetricComparison = Schemas['MetricComparison'];
+export type Comparison = Schemas['Comparison'];
 /** One row of `/analytics/aggregate`: group-by column → value (`hour`/`day` as RFC 3339 bucket start). */
-export interface AggregateRow {
-  group: Record<string, string | null>;
-  value: number | null;
-  count: number;
-}
-
+export type AggregateRow = Json<'/analytics/aggregate', 'get'>['items'][number];
 /** An execution in flight (`/analytics/executions/live`, and the stream's execution.* events). */
-export interface LiveExecution {
-  execution_id: string;
-  workflow_id: string;
-  status: 'running' | 'completed' | 'failed' | 'cancelled';
-  started_at: Timestamp;
-  /** Null while running. */
-  completed_at: Timestamp | null;
-  elapsed_ms: number;
-  steps_total: number | null;
-  steps_completed: number;
-  steps_failed: number;
-  current_step: { node_id: string; action_type: string } | null;
-}
+export type LiveExecution = Schemas['LiveExecution'];
+
+type AggregateQuery = paths['/analytics/aggregate']['get']['parameters']['query'];
+export type Aggregation = AggregateQuery['aggregation'];
+/** Metrics `/analytics/aggregate` accepts (the sidecar's aggregate catalog). */
+export type AggregateMetric = AggregateQuery['metric'];
 
 export type LiveEventType =
   | 'execution.started'
@@ -300,40 +82,26 @@ export type LiveEvent =
   | { type: 'anomaly.opened' | 'anomaly.resolved'; id: number; data: Anomaly }
   | { type: 'incident.opened' | 'incident.resolved'; id: number; data: AnomalyGroup };
 
+type ExportParameters = paths['/analytics/export/{dataset}']['get']['parameters'];
 /** Data sets of `GET /analytics/export/{dataset}` and their file formats. */
-export type ExportDataset = 'executions' | 'steps' | 'anomalies' | 'insights';
-export type ExportFormat = 'csv' | 'jsonl' | 'parquet';
+export type ExportDataset = ExportParameters['path']['dataset'];
+export type ExportFormat = ExportParameters['query']['format'];
 
-/** Report templates of `GET /reports/{template}` (analyzer `src/reports/report-request.ts`). */
-export type ReportTemplate = 'fleet' | 'workflow' | 'anomalies' | 'insights';
-export type ReportFormat = 'pdf' | 'html';
+type ReportParameters = paths['/reports/{template}']['get']['parameters'];
+/** Report templates of `GET /reports/{template}` and their formats. */
+export type ReportTemplate = ReportParameters['path']['template'];
+export type ReportFormat = NonNullable<NonNullable<ReportParameters['query']>['format']>;
 
-/** What a share link serves: one report over one range. */
-export interface ShareTarget {
-  template: ReportTemplate;
-  format?: ReportFormat;
-  /** Epoch milliseconds when created; the analyzer lists them as RFC 3339. */
-  from: number | Timestamp;
-  to: number | Timestamp;
-  workflow_id?: string;
-  view?: string;
-}
+/**
+ * What a share link serves: one report over one range, as the plugin sends it (epoch
+ * milliseconds, which the analyzer's `from`/`to` accept beside RFC 3339; it answers in RFC 3339).
+ */
+export type ShareTarget = Omit<Schemas['PostShareLinksRequest']['target'], 'from' | 'to'> & {
+  from: number;
+  to: number;
+};
 
 /** A link as `GET /share-links` lists it (never with its token). */
-export interface ShareLink {
-  link_id: string;
-  target: ShareTarget;
-  expires_at: Timestamp;
-  created_at?: Timestamp;
-  owner?: string;
-  /** Computed by the analyzer when it lists the link. */
-  state?: 'active' | 'expired' | 'revoked';
-  revoked_at?: Timestamp | null;
-}
-
-/** `POST /share-links` answer: the token and its URL are shown this once. */
-export interface CreatedShareLink extends ShareLink {
-  /** Path on the analyzer, `/shared/<token>`. */
-  url: string;
-  token: string;
-}
+export type ShareLink = Schemas['ShareLink'];
+/** `POST /share-links` answer: the token and its URL (`/shared/<token>`) are shown this once. */
+export type CreatedShareLink = Schemas['CreatedShareLink'];

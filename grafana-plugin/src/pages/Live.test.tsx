@@ -37,6 +37,9 @@ const execution = (over: Partial<LiveExecution> = {}): LiveExecution => ({
   steps_completed: 1,
   steps_failed: 0,
   current_step: { node_id: 'open-erp', action_type: 'click' },
+  last_activity_at: new Date().toISOString(),
+  service_name: null,
+  host_name: null,
   ...over,
 });
 

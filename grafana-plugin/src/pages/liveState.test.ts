@@ -12,6 +12,9 @@ const execution = (id: string, over: Partial<LiveExecution> = {}): LiveExecution
   steps_completed: 0,
   steps_failed: 0,
   current_step: null,
+  last_activity_at: '2026-11-23T10:00:00.000Z',
+  service_name: null,
+  host_name: null,
   ...over,
 });
 

@@ -3,7 +3,7 @@ import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import type { BackendSrvRequest } from '@grafana/runtime';
 
 import { HostProvider, type Host } from '../api/HostContext';
-import type { CreatedShareLink, ShareLink } from '../api/types';
+import type { CreatedShareLink, ShareLink, ShareTarget } from '../api/types';
 import { installFakeBackend, type Reply } from '../test/fakeBackendSrv';
 import { testIds } from '../testIds';
 import { PageActions } from './PageActions';
@@ -23,7 +23,22 @@ const FUTURE = new Date(Date.now() + 7 * 86_400_000).toISOString();
 /** The analyzer's share-link routes over an in-memory list. */
 function shareLinkRoutes(options: { createFails?: Reply } = {}) {
   const links: ShareLink[] = [
-    { link_id: 'old-1', target: { template: 'fleet', format: 'pdf', from: 0, to: 1 }, expires_at: FUTURE },
+    {
+      link_id: 'old-1',
+      owner: 'token:1',
+      state: 'active',
+      created_at: new Date(0).toISOString(),
+      expires_at: FUTURE,
+      revoked_at: null,
+      target: {
+        template: 'fleet',
+        format: 'pdf',
+        from: new Date(0).toISOString(),
+        to: new Date(1).toISOString(),
+        view: '',
+        workflow_id: '',
+      },
+    },
   ];
   const collection = (request: BackendSrvRequest): Reply => {
     if (request.method === 'GET') {
@@ -32,15 +47,27 @@ function shareLinkRoutes(options: { createFails?: Reply } = {}) {
     if (options.createFails) {
       return options.createFails;
     }
-    const body = request.data as { target: ShareLink['target']; expires_in_days: number };
-    const created: CreatedShareLink = {
-      link_id: 'new-2',
-      target: body.target,
-      expires_at: FUTURE,
-      token: 'tok-abc',
-      url: '/shared/tok-abc',
+    const body = request.data as { target: ShareTarget; expires_in_days: number };
+    // The analyzer answers with the range as RFC 3339 times.
+    const target = {
+      format: 'pdf',
+      view: '',
+      workflow_id: '',
+      ...body.target,
+      from: new Date(body.target.from).toISOString(),
+      to: new Date(body.target.to).toISOString(),
     };
-    links.push({ link_id: created.link_id, target: created.target, expires_at: created.expires_at });
+    const link: ShareLink = {
+      link_id: 'new-2',
+      owner: 'token:1',
+      state: 'active',
+      created_at: new Date().toISOString(),
+      expires_at: FUTURE,
+      revoked_at: null,
+      target,
+    };
+    const created: CreatedShareLink = { ...link, token: 'tok-abc', url: '/shared/tok-abc' };
+    links.push(link);
     return { data: created };
   };
   const revoke =

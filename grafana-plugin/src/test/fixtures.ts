@@ -31,6 +31,7 @@ export const failures: FailureBreakdown = {
     },
     { category: 'timeout', count: 10, examples: [] },
   ],
+  total: 22,
 };
 
 export const insight: Insight = {
@@ -75,6 +76,9 @@ export const anomalies: AnomalyList = {
       description: 'Executions took 2.6× longer than usual',
       recommended_action: 'Check the ERP response times',
       execution_ids: ['e1', 'e2'],
+      kind: 'collective',
+      status: 'open',
+      resolved_at: null,
     },
     {
       anomaly_id: 'a-2',
@@ -90,12 +94,22 @@ export const anomalies: AnomalyList = {
       description: 'Success rate dropped',
       recommended_action: null,
       execution_ids: [],
+      kind: 'collective',
+      status: 'open',
+      resolved_at: null,
     },
   ],
   correlated_groups: [],
+  total: 2,
+  next_cursor: null,
+  computed_at: '2026-11-23T10:06:00.000Z',
 };
 anomalies.correlated_groups.push({
   group_id: 'g-1',
+  status: 'open',
+  severity: 0.86,
+  detected_at: '2026-11-23T10:06:00.000Z',
+  resolved_at: null,
   workflow_ids: ['invoice-entry', 'payroll-sync'],
   started_at: '2026-11-23T09:40:00.000Z',
   ended_at: '2026-11-23T10:01:00.000Z',
@@ -110,6 +124,9 @@ export const bottlenecks: Page<Bottleneck> = page([
     avg_duration_ms: 4200,
     p95_duration_ms: 9100,
     share_of_execution_time: 0.41,
+    max_duration_ms: 12000,
+    total_duration_ms: 218400,
+    rank: 1,
   },
   {
     node_id: 'submit',
@@ -118,6 +135,9 @@ export const bottlenecks: Page<Bottleneck> = page([
     avg_duration_ms: 800,
     p95_duration_ms: 1500,
     share_of_execution_time: 0.08,
+    max_duration_ms: 2100,
+    total_duration_ms: 41600,
+    rank: 2,
   },
 ]);
 
@@ -144,11 +164,15 @@ const summary = (avg: number) => ({
   min_duration_ms: avg,
   max_duration_ms: avg,
   std_dev_ms: 0,
+  from: '2026-11-16T10:00:00.000Z',
+  to: '2026-11-23T10:00:00.000Z',
 });
 
 export const degradation: Degradation = {
   workflow_id: 'payroll-sync',
   degraded: true,
+  statistic: 'median',
+  threshold_percent: 20,
   change_percent: 34.5,
   baseline: summary(7600),
   current: summary(10250),
@@ -167,6 +191,17 @@ export const executions: Page<ExecutionMetrics> = page([
     steps_failed: 1,
     error_message: 'login form not found',
     trace_id: '4bf92f3577b34da6a3ce929d0e0e4736',
+    error_type: null,
+    context: {},
+    service_name: 'executor-1',
+    host_name: 'host-1',
+    span_id: null,
+    cpu_percent_avg: null,
+    cpu_percent_max: null,
+    memory_mb_max: null,
+    gpu_utilization_max: null,
+    gpu_memory_mb_max: null,
+    disk_io_mb: null,
   },
   {
     execution_id: 'e2',
@@ -179,6 +214,18 @@ export const executions: Page<ExecutionMetrics> = page([
     steps_completed: 8,
     steps_failed: 0,
     error_message: null,
+    trace_id: null,
+    error_type: null,
+    context: {},
+    service_name: 'executor-1',
+    host_name: 'host-1',
+    span_id: null,
+    cpu_percent_avg: null,
+    cpu_percent_max: null,
+    memory_mb_max: null,
+    gpu_utilization_max: null,
+    gpu_memory_mb_max: null,
+    disk_io_mb: null,
   },
 ]);
 

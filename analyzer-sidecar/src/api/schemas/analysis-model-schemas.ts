@@ -1,17 +1,17 @@
 /** Response shapes of the analysis routes (the contract's, snake_case, RFC 3339 times). */
-import { nullableNumber, nullableString, rfc3339 } from './common';
+import { component, nullableNumber, nullableString, rfc3339 } from './common';
 
 const num = { type: 'number' } as const;
 const int = { type: 'integer' } as const;
 const str = { type: 'string' } as const;
 
-export const periodSchema = {
+export const periodSchema = component('Period', {
   type: 'object',
   required: ['from', 'to'],
   properties: { from: rfc3339, to: rfc3339 },
-} as const;
+} as const);
 
-export const durationSummarySchema = {
+export const durationSummarySchema = component('DurationSummary', {
   type: 'object',
   properties: {
     count: int,
@@ -23,9 +23,9 @@ export const durationSummarySchema = {
     max_duration_ms: nullableNumber,
     std_dev_ms: nullableNumber,
   },
-} as const;
+} as const);
 
-export const bottleneckSchema = {
+export const bottleneckSchema = component('Bottleneck', {
   type: 'object',
   properties: {
     node_id: str,
@@ -38,9 +38,9 @@ export const bottleneckSchema = {
     share_of_execution_time: { type: 'number', minimum: 0, maximum: 1 },
     rank: int,
   },
-} as const;
+} as const);
 
-export const performanceSchema = {
+export const performanceSchema = component('PerformanceStats', {
   type: 'object',
   properties: {
     workflow_id: str,
@@ -55,14 +55,14 @@ export const performanceSchema = {
     std_dev_ms: nullableNumber,
     slowest_steps: { type: 'array', items: bottleneckSchema },
   },
-} as const;
+} as const);
 
-export const successRateSchema = {
+export const successRateSchema = component('SuccessRate', {
   type: 'object',
   properties: { workflow_id: str, success_rate: nullableNumber, total: int, completed: int, failed: int },
-} as const;
+} as const);
 
-export const successRateWithWindowsSchema = {
+export const successRateWithWindowsSchema = component('SuccessRateWithWindows', {
   type: 'object',
   properties: {
     ...successRateSchema.properties,
@@ -79,9 +79,9 @@ export const successRateWithWindowsSchema = {
       },
     },
   },
-} as const;
+} as const);
 
-export const failureBreakdownSchema = {
+export const failureBreakdownSchema = component('FailureBreakdown', {
   type: 'object',
   properties: {
     categories: {
@@ -107,9 +107,9 @@ export const failureBreakdownSchema = {
       },
     },
   },
-} as const;
+} as const);
 
-export const reliabilitySchema = {
+export const reliabilitySchema = component('ReliabilityScore', {
   type: 'object',
   properties: {
     workflow_id: str,
@@ -120,9 +120,9 @@ export const reliabilitySchema = {
     duration_spread: nullableNumber,
     total: int,
   },
-} as const;
+} as const);
 
-export const anomalySchema = {
+export const anomalySchema = component('Anomaly', {
   type: 'object',
   properties: {
     anomaly_id: str,
@@ -146,9 +146,9 @@ export const anomalySchema = {
     ended_at: rfc3339,
     execution_ids: { type: 'array', items: str },
   },
-} as const;
+} as const);
 
-export const anomalyGroupSchema = {
+export const anomalyGroupSchema = component('AnomalyGroup', {
   type: 'object',
   properties: {
     group_id: str,
@@ -161,14 +161,14 @@ export const anomalyGroupSchema = {
     ended_at: rfc3339,
     anomalies: { type: 'array', items: anomalySchema },
   },
-} as const;
+} as const);
 
-const metricComparisonSchema = {
+const metricComparisonSchema = component('MetricComparison', {
   type: 'object',
   properties: { value: nullableNumber, difference: nullableNumber, percent_change: nullableNumber },
-} as const;
+} as const);
 
-export const comparisonSchema = {
+export const comparisonSchema = component('Comparison', {
   type: 'object',
   properties: {
     reference_workflow_id: str,
@@ -179,4 +179,4 @@ export const comparisonSchema = {
       additionalProperties: { type: 'object', additionalProperties: metricComparisonSchema },
     },
   },
-} as const;
+} as const);

@@ -1,5 +1,5 @@
 /** Schemas shared by routes; they also generate `/openapi.json`. */
-export const errorSchema = {
+export const errorSchema = component('Error', {
   type: 'object',
   required: ['error', 'message'],
   properties: {
@@ -8,7 +8,7 @@ export const errorSchema = {
     field: { type: 'string', description: 'The request field at fault' },
     required_role: { type: 'string', description: 'A 403: the role the route needs' },
   },
-} as const;
+} as const);
 
 export const errorResponses = {
   400: { description: 'Invalid request; `field` names the culprit', ...errorSchema },
@@ -35,3 +35,12 @@ export const nullableString = { type: ['string', 'null'] } as const;
 
 /** `from`/`to`: RFC 3339 or epoch milliseconds. */
 export const timeParam = { type: 'string', description: 'RFC 3339 or epoch milliseconds' } as const;
+
+/**
+ * Names a schema: `/openapi.json` lists it once under `components.schemas` by this name
+ * (api/openapi/hoist-components.ts) and refers to it wherever it appears, so the plugin's
+ * generated types carry the name. `title` is an annotation: validation and serialization ignore it.
+ */
+export function component<const T extends object>(name: string, schema: T): T & { readonly title: string } {
+  return { title: name, ...schema };
+}

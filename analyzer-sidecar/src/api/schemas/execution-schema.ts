@@ -1,7 +1,7 @@
 /** ExecutionMetrics and StepMetrics as the API serves them (the seed's fields, snake_case). */
-import { nullableNumber, nullableString, rfc3339 } from './common';
+import { component, nullableNumber, nullableString, rfc3339 } from './common';
 
-export const stepSchema = {
+export const stepSchema = component('StepMetrics', {
   type: 'object',
   properties: {
     step_id: { type: 'string' },
@@ -21,9 +21,9 @@ export const stepSchema = {
     trace_id: nullableString,
     span_id: nullableString,
   },
-} as const;
+} as const);
 
-export const executionSchema = {
+export const executionSchema = component('ExecutionMetrics', {
   type: 'object',
   properties: {
     execution_id: { type: 'string' },
@@ -50,4 +50,4 @@ export const executionSchema = {
     disk_io_mb: nullableNumber,
     steps: { type: 'array', items: stepSchema, description: 'With include=steps' },
   },
-} as const;
+} as const);

@@ -1,11 +1,11 @@
 /** Insight shapes: the seed's Insight plus its expected change and implementation tracking. */
-import { nullableNumber, nullableString, rfc3339 } from './common';
+import { component, nullableNumber, nullableString, rfc3339 } from './common';
 import { periodSchema } from './analysis-model-schemas';
 
 const str = { type: 'string' } as const;
 const num = { type: 'number' } as const;
 
-const impactSchema = {
+const impactSchema = component('ImpactReport', {
   type: 'object',
   properties: {
     insight_id: str,
@@ -19,9 +19,9 @@ const impactSchema = {
     realized_ratio: { ...nullableNumber, description: 'Actual change / expected change; 1 is as expected' },
     verdict: { type: 'string', enum: ['met', 'partial', 'none', 'worse', 'unmeasured'] },
   },
-} as const;
+} as const);
 
-export const implementationSchema = {
+export const implementationSchema = component('InsightImplementationRecord', {
   type: ['object', 'null'],
   properties: {
     implemented_at: rfc3339,
@@ -30,9 +30,9 @@ export const implementationSchema = {
     following_period: periodSchema,
     impact: impactSchema,
   },
-} as const;
+} as const);
 
-export const insightSchema = {
+export const insightSchema = component('Insight', {
   type: 'object',
   properties: {
     insight_id: str,
@@ -53,4 +53,4 @@ export const insightSchema = {
     implemented: { type: 'boolean' },
     implementation: implementationSchema,
   },
-} as const;
+} as const);

@@ -2,7 +2,7 @@
 import * as E from './analysis-examples';
 import * as S from './analysis-model-schemas';
 import { lifecycleStatus } from './analysis-route-schemas';
-import { nullableString, rfc3339 } from './common';
+import { component, nullableString, rfc3339 } from './common';
 import {
   cursorParam,
   limitParam,
@@ -12,7 +12,7 @@ import {
   workflowIdsParam,
 } from './route-schema';
 
-export const liveExecutionSchema = {
+export const liveExecutionSchema = component('LiveExecution', {
   type: 'object',
   properties: {
     execution_id: { type: 'string' },
@@ -32,7 +32,7 @@ export const liveExecutionSchema = {
     service_name: nullableString,
     host_name: nullableString,
   },
-} as const;
+} as const);
 
 const liveExecutionExample = {
   execution_id: 'a1b2',

@@ -1,9 +1,9 @@
 /** Schemas of the report routes (they also document them in `/openapi.json`). */
 import { REPORT_TEMPLATES } from '../../reports/report-request';
-import { errorResponses, timeParam } from './common';
+import { component, errorResponses, timeParam } from './common';
 import { workflowIdParam } from './route-schema';
 
-const templateSchema = {
+const templateSchema = component('ReportTemplateDescription', {
   type: 'object',
   required: ['template', 'title', 'description', 'params'],
   properties: {
@@ -23,7 +23,7 @@ const templateSchema = {
       },
     },
   },
-} as const;
+} as const);
 
 export const templatesRouteSchema = {
   summary: 'The report templates and their parameters',

@@ -1,7 +1,7 @@
 /** Schemas of the report schedule routes (they also generate `/openapi.json`). */
 import { REPORT_TEMPLATES } from '../../reports/report-request';
 import { MAX_RANGE_MS, MAX_RECIPIENTS, MIN_RANGE_MS } from '../../schedules/schedule';
-import { errorResponses, errorSchema, rfc3339 } from './common';
+import { component, errorResponses, errorSchema, rfc3339 } from './common';
 import { cursorParam, limitParam } from './route-schema';
 
 const tags = ['reports'];
@@ -63,7 +63,7 @@ const specProperties = {
   webhook,
 } as const;
 
-export const scheduleSchema = {
+export const scheduleSchema = component('Schedule', {
   type: 'object',
   properties: {
     id: { type: 'string' },
@@ -93,7 +93,7 @@ export const scheduleSchema = {
     created_at: rfc3339,
     updated_at: rfc3339,
   },
-} as const;
+} as const);
 
 const scheduleExample = {
   id: '6f1c1f0e-6b0d-4a53-9a5c-2b1f1d1e7a10',
@@ -132,6 +132,7 @@ export const createScheduleRouteSchema = {
   response: {
     201: {
       ...scheduleSchema,
+      title: 'CreatedSchedule',
       properties: {
         ...scheduleSchema.properties,
         webhook_secret: {
@@ -196,7 +197,7 @@ export const runScheduleRouteSchema = {
   },
 };
 
-const logEntrySchema = {
+const logEntrySchema = component('DeliveryLogEntry', {
   type: 'object',
   properties: {
     id: { type: 'string' },
@@ -214,7 +215,7 @@ const logEntrySchema = {
         'webhook: status_code; email: message_id, accepted, rejected; render: filename, size_bytes',
     },
   },
-} as const;
+} as const);
 
 export const deliveriesRouteSchema = {
   summary: 'Delivery log of a schedule: every render and delivery attempt, and skipped runs, newest first',

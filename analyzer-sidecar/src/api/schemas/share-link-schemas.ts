@@ -1,11 +1,11 @@
 /** Schemas of the share-link routes and of the public `/shared/{token}`. */
 import { REPORT_TEMPLATES } from '../../reports/report-request';
 import { DEFAULT_EXPIRY_DAYS, MAX_EXPIRY_DAYS } from '../../sharing/share-link';
-import { errorResponses, errorSchema, rfc3339, timeParam } from './common';
+import { component, errorResponses, errorSchema, rfc3339, timeParam } from './common';
 
 const tags = ['reports'];
 
-const targetSchema = {
+const targetSchema = component('ShareLinkTarget', {
   type: 'object',
   properties: {
     template: { type: 'string' },
@@ -15,9 +15,9 @@ const targetSchema = {
     workflow_id: { type: 'string' },
     view: { type: 'string' },
   },
-} as const;
+} as const);
 
-export const shareLinkSchema = {
+export const shareLinkSchema = component('ShareLink', {
   type: 'object',
   properties: {
     link_id: { type: 'string' },
@@ -28,7 +28,7 @@ export const shareLinkSchema = {
     revoked_at: { ...rfc3339, type: ['string', 'null'] },
     target: targetSchema,
   },
-} as const;
+} as const);
 
 const linkExample = {
   link_id: '0d4b7f7e-3c55-4c55-8f3e-9a1b2c3d4e5f',
@@ -78,6 +78,7 @@ export const createShareLinkRouteSchema = {
   response: {
     201: {
       ...shareLinkSchema,
+      title: 'CreatedShareLink',
       properties: {
         ...shareLinkSchema.properties,
         token: { type: 'string', description: '256 bits, base64url; shown only here' },
