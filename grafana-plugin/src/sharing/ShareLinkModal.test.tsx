@@ -74,7 +74,10 @@ function shareLinkRoutes(options: { createFails?: Reply } = {}) {
     (id: string) =>
     (request: BackendSrvRequest): Reply => {
       expect(request.method).toBe('DELETE');
-      links.find((l) => l.link_id === id)!.revoked_at = new Date().toISOString();
+      const link = links.find((l) => l.link_id === id)!;
+      // As the analyzer lists it afterwards: revoked, with its time.
+      link.revoked_at = new Date().toISOString();
+      link.state = 'revoked';
       return { data: undefined };
     };
   return { '/share-links': collection, '/share-links/old-1': revoke('old-1'), '/share-links/new-2': revoke('new-2') };
