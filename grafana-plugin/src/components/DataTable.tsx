@@ -92,9 +92,15 @@ export function DataTable<T extends object>({
       initialSortBy={initialSortBy}
     />
   );
-  return <div data-testid={testId}>{table}</div>;
+  return (
+    <div data-testid={testId} className={styles.scroll}>
+      {table}
+    </div>
+  );
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
+  // A table wider than its panel scrolls sideways instead of clipping its last columns.
+  scroll: css({ overflowX: 'auto', maxWidth: '100%' }),
   right: css({ textAlign: 'right', fontVariantNumeric: 'tabular-nums', paddingRight: theme.spacing(1) }),
 });

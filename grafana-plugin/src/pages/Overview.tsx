@@ -97,6 +97,8 @@ export function Overview() {
                       sortValue: (r) => r.success_rate,
                       render: (r) => formatPercent(r.success_rate),
                     },
+                    { header: 'Finished', align: 'right', sortValue: (r) => r.total, render: (r) => r.total },
+                    { header: 'Failed', align: 'right', sortValue: (r) => r.failed, render: (r) => r.failed },
                     {
                       header: 'Trend',
                       render: (r) =>
@@ -109,8 +111,6 @@ export function Overview() {
                           '–'
                         ),
                     },
-                    { header: 'Finished', align: 'right', sortValue: (r) => r.total, render: (r) => r.total },
-                    { header: 'Failed', align: 'right', sortValue: (r) => r.failed, render: (r) => r.failed },
                   ]}
                 />
                 <p className={styles.note}>
