@@ -1,0 +1,110 @@
+import fc from 'fast-check';
+import { seededRandom } from '../test-support/random';
+import { type ConfidencePoint, DEFAULT_DRIFT_OPTIONS, detectConfidenceDrift } from './confidence-drift';
+import { mannKendall, theilSenSlope } from './mann-kendall';
+
+const DAY = 86_400_000;
+const T0 = Date.UTC(2026, 10, 2);
+
+/** A target whose confidence slides 0.97 → 0.80 over 14 days, four runs a day; below 0.83 the match fails. */
+function decliningTarget(seed: number): ConfidencePoint[] {
+  const random = seededRandom(seed);
+  const points: ConfidencePoint[] = [];
+  const runs = 14 * 4;
+  for (let i = 0; i < runs; i++) {
+    const confidence = 0.97 - (0.17 * i) / (runs - 1) + 0.01 * random.normal();
+    points.push({
+      workflow_id: 'wf-invoice',
+      target_element: '#submit',
+      execution_id: `e${i}`,
+      started_at: T0 + i * (DAY / 4),
+      confidence,
+      status: confidence < 0.83 ? 'failed' : 'completed',
+    });
+  }
+  return points;
+}
+
+describe('detectConfidenceDrift', () => {
+  it('flags a target declining 0.97 → 0.80 over days before its first failure', () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const all = decliningTarget(seed);
+      const firstFailure = Math.min(...all.filter((p) => p.status === 'failed').map((p) => p.started_at));
+      const before = all.filter((p) => p.started_at < firstFailure);
+      const [drift] = detectConfidenceDrift(before);
+      expect(drift?.flagged).toBe(true);
+      expect(drift?.first_failure_at).toBeNull();
+      expect(drift?.slope_per_day).toBeLessThan(0);
+      // The earliest day at which a test over the history so far flags it, and how long before the failure.
+      const flaggedAt = before.find(
+        (p) => detectConfidenceDrift(before.filter((q) => q.started_at <= p.started_at))[0]?.flagged,
+      )?.started_at;
+      expect(flaggedAt).toBeDefined();
+      console.log(
+        `seed ${seed}: flagged ${(((firstFailure - (flaggedAt as number)) / DAY) as number).toFixed(1)} days before the first failure`,
+      );
+    }
+  });
+
+  it('reports the element, its executions in time order and the first failure in the window', () => {
+    const all = decliningTarget(9);
+    const [drift] = detectConfidenceDrift(all);
+    expect(drift).toMatchObject({ workflow_id: 'wf-invoice', target_element: '#submit', flagged: true });
+    expect(drift?.executions).toHaveLength(all.length);
+    expect(drift?.first_failure_at).toBe(
+      Math.min(...all.filter((p) => p.status === 'failed').map((p) => p.started_at)),
+    );
+    const starts = drift?.executions.map((e) => e.started_at) ?? [];
+    expect(starts).toEqual([...starts].sort((a, b) => a - b));
+  });
+
+  it('skips elements with fewer executions than minExecutions', () => {
+    expect(
+      detectConfidenceDrift(decliningTarget(1).slice(0, DEFAULT_DRIFT_OPTIONS.minExecutions - 1)),
+    ).toEqual([]);
+  });
+
+  it('averages repeated steps of a target within one execution', () => {
+    const points = decliningTarget(3).flatMap((p) => [p, { ...p, confidence: p.confidence - 0.02 }]);
+    const [drift] = detectConfidenceDrift(points);
+    expect(drift?.executions_count).toBe(points.length / 2);
+  });
+});
+
+describe('mannKendall', () => {
+  it('is antisymmetric: reversing a series negates S', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 2, maxLength: 40 }),
+        (xs) => {
+          expect(mannKendall([...xs].reverse()).s + mannKendall(xs).s).toBe(0);
+        },
+      ),
+    );
+  });
+
+  it.each([
+    [[1, 2, 3, 4, 5], 10],
+    [[5, 4, 3, 2, 1], -10],
+    [[1, 1, 1], 0],
+  ])('S of %j is %d', (xs, s) => {
+    expect(mannKendall(xs).s).toBe(s);
+  });
+});
+
+describe('theilSenSlope', () => {
+  it('recovers the slope of a line exactly, whatever one outlier does', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: -1, max: 1, noNaN: true }),
+        fc.double({ min: -100, max: 100, noNaN: true }),
+        (slope, outlier) => {
+          const xs = Array.from({ length: 11 }, (_, i) => i);
+          const ys = xs.map((x) => 0.5 + slope * x);
+          ys[5] = outlier;
+          expect(theilSenSlope(xs, ys)).toBeCloseTo(slope, 9);
+        },
+      ),
+    );
+  });
+});

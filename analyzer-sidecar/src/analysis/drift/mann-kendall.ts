@@ -1,0 +1,56 @@
+/**
+ * The Mann–Kendall trend test and the Theil–Sen slope, over one series in
+ * time order. Under the null (values exchangeable: no trend, any
+ * distribution) S = Σ sign(x_j − x_i) has mean 0 and a variance that depends
+ * only on n and the ties, so the test needs no model of the confidence itself.
+ * Variance with the tie correction and the continuity-corrected Z as in
+ * Hipel & McLeod, "Time Series Modelling of Water Resources" (1994), §23.3.
+ */
+import { cumulativeStdNormalProbability } from 'simple-statistics';
+
+export interface MannKendall {
+  readonly n: number;
+  readonly s: number;
+  readonly variance: number;
+  /** Continuity-corrected standard score; negative for a decline. */
+  readonly z: number;
+  /** One-sided p-value of a decline: P(Z ≤ z) under the null. */
+  readonly p_decline: number;
+}
+
+export function mannKendall(values: readonly number[]): MannKendall {
+  const n = values.length;
+  let s = 0;
+  for (let i = 0; i < n - 1; i++) {
+    const xi = values[i] as number;
+    for (let j = i + 1; j < n; j++) s += Math.sign((values[j] as number) - xi);
+  }
+  const variance = (n * (n - 1) * (2 * n + 5) - tieTerm(values)) / 18;
+  const z =
+    variance <= 0 ? 0 : s > 0 ? (s - 1) / Math.sqrt(variance) : s < 0 ? (s + 1) / Math.sqrt(variance) : 0;
+  return { n, s, variance, z, p_decline: cumulativeStdNormalProbability(z) };
+}
+
+function tieTerm(values: readonly number[]): number {
+  const counts = new Map<number, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let term = 0;
+  for (const t of counts.values()) if (t > 1) term += t * (t - 1) * (2 * t + 5);
+  return term;
+}
+
+/** Median of the pairwise slopes (y_j − y_i) / (x_j − x_i) over pairs with x_j > x_i; null with none. */
+export function theilSenSlope(xs: readonly number[], ys: readonly number[]): number | null {
+  const slopes: number[] = [];
+  for (let i = 0; i < xs.length - 1; i++)
+    for (let j = i + 1; j < xs.length; j++) {
+      const dx = (xs[j] as number) - (xs[i] as number);
+      if (dx !== 0) slopes.push(((ys[j] as number) - (ys[i] as number)) / dx);
+    }
+  if (slopes.length === 0) return null;
+  slopes.sort((a, b) => a - b);
+  const mid = slopes.length >> 1;
+  return slopes.length % 2 === 1
+    ? (slopes[mid] as number)
+    : ((slopes[mid - 1] as number) + (slopes[mid] as number)) / 2;
+}
