@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { seededRandom } from '../test-support/random';
 import { type ConfidencePoint, DEFAULT_DRIFT_OPTIONS, detectConfidenceDrift } from './confidence-drift';
 import { mannKendall, theilSenSlope } from './mann-kendall';
+import { standardNormalCdf, standardNormalQuantile } from './standard-normal';
 
 const DAY = 86_400_000;
 const T0 = Date.UTC(2026, 10, 2);
@@ -65,7 +66,10 @@ describe('detectConfidenceDrift', () => {
   });
 
   it('averages repeated steps of a target within one execution', () => {
-    const points = decliningTarget(3).flatMap((p) => [p, { ...p, confidence: p.confidence - 0.02 }]);
+    const points = decliningTarget(3).flatMap((p) => [
+      p,
+      { ...p, confidence: (p.confidence as number) - 0.02 },
+    ]);
     const [drift] = detectConfidenceDrift(points);
     expect(drift?.executions_count).toBe(points.length / 2);
   });
@@ -106,5 +110,32 @@ describe('theilSenSlope', () => {
         },
       ),
     );
+  });
+});
+
+describe('standard normal', () => {
+  it.each([
+    [0, 0.5],
+    [-1.959963985, 0.025],
+    [-2.326347874, 0.01],
+    [1.644853627, 0.95],
+  ])('Φ(%d) = %d and back', (z, p) => {
+    expect(standardNormalCdf(z)).toBeCloseTo(p, 6);
+    expect(standardNormalQuantile(p)).toBeCloseTo(z, 4);
+  });
+});
+
+describe('detectConfidenceDrift on busy elements', () => {
+  it('bins past maxPoints and still flags the decline, reporting every execution', () => {
+    const points = Array.from({ length: 2000 }, (_, i) => ({
+      workflow_id: 'w',
+      target_element: '#t',
+      execution_id: `e${i}`,
+      started_at: T0 + i * 300_000,
+      confidence: 0.97 - 0.1 * (i / 2000) + 0.01 * Math.sin(i * 12.9898),
+      status: 'completed',
+    }));
+    const [drift] = detectConfidenceDrift(points, { ...DEFAULT_DRIFT_OPTIONS, maxPoints: 100 });
+    expect(drift).toMatchObject({ flagged: true, executions_count: 2000 });
   });
 });

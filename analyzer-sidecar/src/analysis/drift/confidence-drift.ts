@@ -11,7 +11,7 @@
  * lowers it): with the default week window, `alpha` is the false-alarm rate per
  * element-week. drift-false-alarms.test.ts measures it by simulation.
  */
-import { probit } from 'simple-statistics';
+import { standardNormalQuantile } from './standard-normal';
 import { mannKendall, theilSenSlope } from './mann-kendall';
 
 /** One step's confidence on a target (plain data, as the store returns it). */
@@ -20,7 +20,8 @@ export interface ConfidencePoint {
   readonly target_element: string;
   readonly execution_id: string;
   readonly started_at: number;
-  readonly confidence: number;
+  /** Null for a step that failed without reporting one. */
+  readonly confidence: number | null;
   /** The step's status: failures are reported, not tested on (see firstFailureAt). */
   readonly status: string;
 }
@@ -34,6 +35,12 @@ export interface DriftOptions {
   readonly minDecline: number;
   /** Confidence below which the target is expected to fail (for the projection). */
   readonly floor: number;
+  /**
+   * Most values tested per element: busier elements are averaged into this
+   * many equal-count bins in time order (Mann–Kendall is O(n²); bin means of
+   * exchangeable values are still exchangeable, so alpha holds).
+   */
+  readonly maxPoints: number;
 }
 
 export const DEFAULT_DRIFT_OPTIONS: DriftOptions = {
@@ -41,6 +48,7 @@ export const DEFAULT_DRIFT_OPTIONS: DriftOptions = {
   minExecutions: 10,
   minDecline: 0.02,
   floor: 0.8,
+  maxPoints: 400,
 };
 
 export interface DriftExecution {
@@ -76,7 +84,7 @@ export function detectConfidenceDrift(
   points: readonly ConfidencePoint[],
   options: DriftOptions = DEFAULT_DRIFT_OPTIONS,
 ): ElementDrift[] {
-  const zCritical = probit(options.alpha);
+  const zCritical = standardNormalQuantile(options.alpha);
   const results: ElementDrift[] = [];
   for (const group of groupByElement(points).values()) {
     const executions = perExecution(group.points);
@@ -103,8 +111,10 @@ function testElement(
   zCritical: number,
   options: DriftOptions,
 ): ElementDrift {
-  const ys = executions.map((e) => e.confidence);
-  const days = executions.map((e) => (e.started_at - (executions[0] as DriftExecution).started_at) / DAY_MS);
+  const tested = binned(executions, options.maxPoints);
+  const ys = tested.map((e) => e.confidence);
+  const t0 = (tested[0] as DriftExecution).started_at;
+  const days = tested.map((e) => (e.started_at - t0) / DAY_MS);
   const mk = mannKendall(ys);
   const slope = theilSenSlope(days, ys) ?? 0;
   const intercept = median(ys.map((y, i) => y - slope * (days[i] as number)));
@@ -154,7 +164,7 @@ function groupByElement(points: readonly ConfidencePoint[]): Map<string, Element
     if (p.status === 'failed') {
       if (group.firstFailure === null || p.started_at < group.firstFailure) group.firstFailure = p.started_at;
     }
-    if (Number.isFinite(p.confidence)) group.points.push(p);
+    if (p.confidence !== null && Number.isFinite(p.confidence)) group.points.push(p);
   }
   return groups;
 }
@@ -165,10 +175,10 @@ function perExecution(points: readonly ConfidencePoint[]): DriftExecution[] {
   for (const p of points) {
     const e = byExecution.get(p.execution_id);
     if (e) {
-      e.sum += p.confidence;
+      e.sum += p.confidence as number;
       e.n += 1;
       e.started_at = Math.min(e.started_at, p.started_at);
-    } else byExecution.set(p.execution_id, { started_at: p.started_at, sum: p.confidence, n: 1 });
+    } else byExecution.set(p.execution_id, { started_at: p.started_at, sum: p.confidence as number, n: 1 });
   }
   return [...byExecution]
     .map(([execution_id, e]) => ({ execution_id, started_at: e.started_at, confidence: e.sum / e.n }))
@@ -181,4 +191,22 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 1
     ? (sorted[mid] as number)
     : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+/** Equal-count bins (mean time, mean confidence) when there are more than `max` executions. */
+function binned(executions: readonly DriftExecution[], max: number): DriftExecution[] {
+  if (executions.length <= max) return [...executions];
+  const bins: DriftExecution[] = [];
+  for (let b = 0; b < max; b++) {
+    const part = executions.slice(
+      Math.floor((b * executions.length) / max),
+      Math.floor(((b + 1) * executions.length) / max),
+    );
+    bins.push({
+      execution_id: (part[part.length - 1] as DriftExecution).execution_id,
+      started_at: part.reduce((sum, e) => sum + e.started_at, 0) / part.length,
+      confidence: part.reduce((sum, e) => sum + e.confidence, 0) / part.length,
+    });
+  }
+  return bins;
 }

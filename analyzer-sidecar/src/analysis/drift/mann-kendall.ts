@@ -6,7 +6,7 @@
  * Variance with the tie correction and the continuity-corrected Z as in
  * Hipel & McLeod, "Time Series Modelling of Water Resources" (1994), §23.3.
  */
-import { cumulativeStdNormalProbability } from 'simple-statistics';
+import { standardNormalCdf } from './standard-normal';
 
 export interface MannKendall {
   readonly n: number;
@@ -28,7 +28,7 @@ export function mannKendall(values: readonly number[]): MannKendall {
   const variance = (n * (n - 1) * (2 * n + 5) - tieTerm(values)) / 18;
   const z =
     variance <= 0 ? 0 : s > 0 ? (s - 1) / Math.sqrt(variance) : s < 0 ? (s + 1) / Math.sqrt(variance) : 0;
-  return { n, s, variance, z, p_decline: cumulativeStdNormalProbability(z) };
+  return { n, s, variance, z, p_decline: standardNormalCdf(z) };
 }
 
 function tieTerm(values: readonly number[]): number {

@@ -39,7 +39,7 @@ describe('computeSavings', () => {
     fc.assert(
       fc.property(
         arbTotals,
-        fc.array(fc.tuple(fc.constantFrom('a', 'b', 'c', 'x'), arbSetting)),
+        fc.array(fc.tuple(fc.constantFrom<string>('a', 'b', 'c', 'x'), arbSetting)),
         (totals, pairs) => {
           const settings = new Map(pairs);
           const { items, fleet } = computeSavings(totals, settings);
