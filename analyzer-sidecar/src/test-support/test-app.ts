@@ -44,7 +44,12 @@ export async function startTestApp(
     retentionIntervalMs: 0,
     ...overrides,
     ingest: { ...DEFAULT_INGEST, flushIntervalMs: 5, ...overrides.ingest },
-    analysis: { ...DEFAULT_ANALYSIS, refreshIntervalMs: 0, ...overrides.analysis },
+    analysis: {
+      ...DEFAULT_ANALYSIS,
+      refreshIntervalMs: 0,
+      expectedRunCheckIntervalMs: 0,
+      ...overrides.analysis,
+    },
   };
   const app = await buildApp({ config, delivery });
   return {
