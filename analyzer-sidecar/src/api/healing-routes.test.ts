@@ -311,6 +311,59 @@ describe('self-healing routes', () => {
     );
   });
 
+  it('alerts on a skipped cron run only once its tolerance has passed, and resolves when a run starts', async () => {
+    // A daily run due 20 minutes ago (UTC), yesterday's run on time; nothing today.
+    const due = new Date(Math.floor((Date.now() - 20 * MIN) / MIN) * MIN);
+    const cron = `${due.getUTCMinutes()} ${due.getUTCHours()} * * *`;
+    const put = (tolerance_minutes: number) =>
+      t.app.inject({
+        method: 'PUT',
+        url: '/analytics/workflow-settings/wf-cron',
+        headers: bearer('editor'),
+        payload: { cron, timezone: 'UTC', tolerance_minutes },
+      });
+    const yesterday = due.getTime() - DAY + 30_000;
+    await t.app.analyzer.writer.submit(
+      batch({
+        executions: [
+          makeExecution({
+            execution_id: 'cron-0',
+            workflow_id: 'wf-cron',
+            started_at: yesterday,
+            completed_at: yesterday + 1000,
+            duration_ms: 1000,
+          }),
+        ],
+      }),
+    );
+    const state = async () => {
+      await t.app.healing.monitor.check();
+      return (await get('/analytics/expected-runs?workflow_id=wf-cron')).json().items[0];
+    };
+    expect((await put(30)).statusCode).toBe(200);
+    expect(await state()).toMatchObject({ source: 'cron', missing: false });
+    expect((await get('/analytics/anomalies?workflow_id=wf-cron')).json().items).toEqual([]);
+    expect((await put(10)).statusCode).toBe(200);
+    expect(await state()).toMatchObject({ source: 'cron', missing: true, expected_at: due.toISOString() });
+    expect((await get('/analytics/anomalies?workflow_id=wf-cron&status=open')).json().items).toHaveLength(1);
+    const started = Date.now();
+    await t.app.analyzer.writer.submit(
+      batch({
+        executions: [
+          makeExecution({
+            execution_id: 'cron-1',
+            workflow_id: 'wf-cron',
+            started_at: started,
+            completed_at: started + 1000,
+            duration_ms: 1000,
+          }),
+        ],
+      }),
+    );
+    expect(await state()).toMatchObject({ missing: false });
+    expect((await get('/analytics/anomalies?workflow_id=wf-cron&status=open')).json().items).toEqual([]);
+  });
+
   it('separates queue time from run time when the executor reports requested_at', async () => {
     const base = now - 2 * HOUR;
     await t.app.analyzer.writer.submit(
