@@ -364,6 +364,37 @@ describe('self-healing routes', () => {
     expect((await get('/analytics/anomalies?workflow_id=wf-cron&status=open')).json().items).toEqual([]);
   });
 
+  it('resolves a missing run when the workflow no longer has an expectation (its cron removed)', async () => {
+    const due = new Date(Math.floor((Date.now() - 30 * MIN) / MIN) * MIN);
+    const put = await t.app.inject({
+      method: 'PUT',
+      url: '/analytics/workflow-settings/wf-retired',
+      headers: bearer('editor'),
+      payload: { cron: `${due.getUTCMinutes()} ${due.getUTCHours()} * * *`, tolerance_minutes: 5 },
+    });
+    expect(put.statusCode).toBe(200);
+    await t.app.healing.monitor.check();
+    expect((await get('/analytics/anomalies?workflow_id=wf-retired&status=open')).json().items).toHaveLength(
+      1,
+    );
+    const removed = await t.app.inject({
+      method: 'DELETE',
+      url: '/analytics/workflow-settings/wf-retired',
+      headers: bearer('editor'),
+    });
+    expect(removed.json()).toEqual({ deleted: true });
+    await t.app.healing.monitor.check();
+    expect((await get('/analytics/anomalies?workflow_id=wf-retired')).json().items).toEqual([
+      expect.objectContaining({ kind: 'missing_run', status: 'resolved' }),
+    ]);
+    const again = await t.app.inject({
+      method: 'DELETE',
+      url: '/analytics/workflow-settings/wf-retired',
+      headers: bearer('editor'),
+    });
+    expect(again.statusCode).toBe(404);
+  });
+
   it('separates queue time from run time when the executor reports requested_at', async () => {
     const base = now - 2 * HOUR;
     await t.app.analyzer.writer.submit(

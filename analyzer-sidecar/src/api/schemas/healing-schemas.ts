@@ -1,5 +1,5 @@
 /** Schemas of the self-healing routes (api/healing-routes.ts); they also generate `/openapi.json`. */
-import { nullableNumber, nullableString, rfc3339 } from './common';
+import { errorSchema, nullableNumber, nullableString, rfc3339 } from './common';
 import {
   cursorParam,
   limitParam,
@@ -254,9 +254,17 @@ export const putSettingsRouteSchema = routeSchema({
   example: E.settingsExample,
 });
 
-export const deleteSettingsRouteSchema = routeSchema({
+const deleteSettings = routeSchema({
   summary: "Forget a workflow's settings (editor); 404 when it had none",
   params: workflowParam,
   ok: obj({ deleted: { type: 'boolean' } }),
   example: { deleted: true },
 });
+
+export const deleteSettingsRouteSchema = {
+  ...deleteSettings,
+  response: {
+    ...(deleteSettings.response as Record<string, unknown>),
+    404: { description: 'The workflow has no settings', ...errorSchema },
+  },
+};

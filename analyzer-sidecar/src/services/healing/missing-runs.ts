@@ -59,6 +59,15 @@ export function createMissingRunMonitor(deps: MissingRunDeps) {
         events.push(['anomaly.resolved', resolved]);
       }
     }
+    // No expectation any more (settings removed, history aged out): nothing is missing.
+    const expected = new Set(all.map((e) => e.workflow_id));
+    for (const [workflow, current] of open) {
+      if (expected.has(workflow)) continue;
+      const resolved: Anomaly = { ...current, status: 'resolved', resolved_at: now, ended_at: now };
+      open.delete(workflow);
+      changed.push(resolved);
+      events.push(['anomaly.resolved', resolved]);
+    }
     if (changed.length > 0)
       await deps.live.store.saveDetection({ states: [], anomalies: changed, incidents: [] });
     for (const [type, a] of events)
