@@ -33,8 +33,12 @@ export interface HealingStore {
   healingRows(filter: ExecutionFilter): Promise<HealingRow[]>;
   /** Steps run per (workflow, target) in the range: the recovery-rate denominator. */
   targetStepCounts(filter: ExecutionFilter): Promise<TargetStepCount[]>;
-  /** Steps with a confidence in the range, oldest first. */
-  confidencePoints(filter: ExecutionFilter): Promise<ConfidencePoint[]>;
+  /**
+   * Per (target, execution) mean confidence in the range, oldest first; a
+   * target with more than `maxPerTarget` executions comes as that many
+   * equal-count bins (`executions` says how many each stands for).
+   */
+  confidencePoints(filter: ExecutionFilter, maxPerTarget: number): Promise<ConfidencePoint[]>;
   /** Completed and failed executions and healing time per workflow. */
   runTotals(filter: ExecutionFilter): Promise<WorkflowRunTotals[]>;
   /** Execution start times per workflow (running ones included: a start is a start). */

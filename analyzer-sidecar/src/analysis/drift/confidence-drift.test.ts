@@ -139,3 +139,29 @@ describe('detectConfidenceDrift on busy elements', () => {
     expect(drift).toMatchObject({ flagged: true, executions_count: 2000 });
   });
 });
+
+describe('theilSenSlope by selection', () => {
+  it('equals the median of the sorted pairwise slopes', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 50 }), fc.double({ min: 0, max: 1, noNaN: true })), {
+          minLength: 2,
+          maxLength: 40,
+        }),
+        (pairs) => {
+          const xs = pairs.map((p) => p[0]);
+          const ys = pairs.map((p) => p[1]);
+          const slopes: number[] = [];
+          for (let i = 0; i < xs.length; i++)
+            for (let j = i + 1; j < xs.length; j++)
+              if (xs[j] !== xs[i]) slopes.push((ys[j]! - ys[i]!) / (xs[j]! - xs[i]!));
+          slopes.sort((a, b) => a - b);
+          const m = slopes.length >> 1;
+          const expected =
+            slopes.length === 0 ? null : slopes.length % 2 ? slopes[m]! : (slopes[m - 1]! + slopes[m]!) / 2;
+          expect(theilSenSlope(xs, ys)).toBe(expected);
+        },
+      ),
+    );
+  });
+});

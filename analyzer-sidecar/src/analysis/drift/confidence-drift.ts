@@ -22,8 +22,15 @@ export interface ConfidencePoint {
   readonly started_at: number;
   /** Null for a step that failed without reporting one. */
   readonly confidence: number | null;
-  /** The step's status: failures are reported, not tested on (see firstFailureAt). */
+  /** The step's status: failures are reported, not tested on (see first_failure_at). */
   readonly status: string;
+  /**
+   * Executions this point stands for, when the store already averaged
+   * equal-count bins of a busy target (default 1).
+   */
+  readonly executions?: number;
+  /** Earliest failed step among them, when status is `failed` (default started_at). */
+  readonly failed_at?: number | null;
 }
 
 export interface DriftOptions {
@@ -48,14 +55,16 @@ export const DEFAULT_DRIFT_OPTIONS: DriftOptions = {
   minExecutions: 10,
   minDecline: 0.02,
   floor: 0.8,
-  maxPoints: 400,
+  maxPoints: 200,
 };
 
 export interface DriftExecution {
   readonly execution_id: string;
   readonly started_at: number;
-  /** Mean confidence of the target's steps in this execution. */
+  /** Mean confidence of the target's steps in this execution (or bin). */
   readonly confidence: number;
+  /** Executions it stands for: 1, or the size of an equal-count bin of a busy target. */
+  readonly count: number;
 }
 
 export interface ElementDrift {
@@ -127,7 +136,7 @@ function testElement(
   return {
     workflow_id,
     target_element,
-    executions_count: executions.length,
+    executions_count: executions.reduce((n, e) => n + e.count, 0),
     flagged,
     mann_kendall_z: mk.z,
     p_value: mk.p_decline,
@@ -162,7 +171,8 @@ function groupByElement(points: readonly ConfidencePoint[]): Map<string, Element
       groups.set(key, group);
     }
     if (p.status === 'failed') {
-      if (group.firstFailure === null || p.started_at < group.firstFailure) group.firstFailure = p.started_at;
+      const at = p.failed_at ?? p.started_at;
+      if (group.firstFailure === null || at < group.firstFailure) group.firstFailure = at;
     }
     if (p.confidence !== null && Number.isFinite(p.confidence)) group.points.push(p);
   }
@@ -171,17 +181,28 @@ function groupByElement(points: readonly ConfidencePoint[]): Map<string, Element
 
 /** One value per execution (its mean), in start order: repeated steps of a target must not weigh more. */
 function perExecution(points: readonly ConfidencePoint[]): DriftExecution[] {
-  const byExecution = new Map<string, { started_at: number; sum: number; n: number }>();
+  const byExecution = new Map<string, { started_at: number; sum: number; n: number; count: number }>();
   for (const p of points) {
     const e = byExecution.get(p.execution_id);
     if (e) {
       e.sum += p.confidence as number;
       e.n += 1;
       e.started_at = Math.min(e.started_at, p.started_at);
-    } else byExecution.set(p.execution_id, { started_at: p.started_at, sum: p.confidence as number, n: 1 });
+    } else
+      byExecution.set(p.execution_id, {
+        started_at: p.started_at,
+        sum: p.confidence as number,
+        n: 1,
+        count: p.executions ?? 1,
+      });
   }
   return [...byExecution]
-    .map(([execution_id, e]) => ({ execution_id, started_at: e.started_at, confidence: e.sum / e.n }))
+    .map(([execution_id, e]) => ({
+      execution_id,
+      started_at: e.started_at,
+      confidence: e.sum / e.n,
+      count: e.count,
+    }))
     .sort((a, b) => a.started_at - b.started_at || a.execution_id.localeCompare(b.execution_id));
 }
 
@@ -206,6 +227,7 @@ function binned(executions: readonly DriftExecution[], max: number): DriftExecut
       execution_id: (part[part.length - 1] as DriftExecution).execution_id,
       started_at: part.reduce((sum, e) => sum + e.started_at, 0) / part.length,
       confidence: part.reduce((sum, e) => sum + e.confidence, 0) / part.length,
+      count: part.reduce((sum, e) => sum + e.count, 0),
     });
   }
   return bins;

@@ -30,6 +30,7 @@ describe('confidence drift false alarms on clean series', () => {
   test.each([
     ['normal', 12],
     ['normal', 50],
+    ['normal', 600],
     ['skewed', 28],
     ['quantized', 28],
   ] as const)('%s noise, %d runs a week: flagged share ≤ alpha', (shape, runs) => {

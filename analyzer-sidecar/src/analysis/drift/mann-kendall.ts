@@ -39,18 +39,55 @@ function tieTerm(values: readonly number[]): number {
   return term;
 }
 
-/** Median of the pairwise slopes (y_j − y_i) / (x_j − x_i) over pairs with x_j > x_i; null with none. */
+/**
+ * Median of the pairwise slopes (y_j − y_i) / (x_j − x_i) over pairs with
+ * x_j > x_i; null with none. O(n²) slopes, the median by selection (no sort).
+ */
 export function theilSenSlope(xs: readonly number[], ys: readonly number[]): number | null {
-  const slopes: number[] = [];
-  for (let i = 0; i < xs.length - 1; i++)
-    for (let j = i + 1; j < xs.length; j++) {
+  const n = xs.length;
+  const slopes = new Float64Array((n * (n - 1)) / 2);
+  let k = 0;
+  for (let i = 0; i < n - 1; i++)
+    for (let j = i + 1; j < n; j++) {
       const dx = (xs[j] as number) - (xs[i] as number);
-      if (dx !== 0) slopes.push(((ys[j] as number) - (ys[i] as number)) / dx);
+      if (dx !== 0) slopes[k++] = ((ys[j] as number) - (ys[i] as number)) / dx;
     }
-  if (slopes.length === 0) return null;
-  slopes.sort((a, b) => a - b);
-  const mid = slopes.length >> 1;
-  return slopes.length % 2 === 1
-    ? (slopes[mid] as number)
-    : ((slopes[mid - 1] as number) + (slopes[mid] as number)) / 2;
+  if (k === 0) return null;
+  const values = slopes.subarray(0, k);
+  const mid = k >> 1;
+  const upper = select(values, mid);
+  return k % 2 === 1 ? upper : (maxBelow(values, mid) + upper) / 2;
+}
+
+/** The k-th smallest value (0-based), Hoare's selection; reorders `a` so a[0..k) ≤ a[k]. */
+function select(a: Float64Array, k: number): number {
+  let left = 0;
+  let right = a.length - 1;
+  while (left < right) {
+    const pivot = a[(left + right) >> 1] as number;
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while ((a[i] as number) < pivot) i++;
+      while ((a[j] as number) > pivot) j--;
+      if (i <= j) {
+        const t = a[i] as number;
+        a[i] = a[j] as number;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) right = j;
+    else if (k >= i) left = i;
+    else return a[k] as number;
+  }
+  return a[k] as number;
+}
+
+/** Largest of a[0..k) (after select(a, k), the (k−1)-th smallest). */
+function maxBelow(a: Float64Array, k: number): number {
+  let max = -Infinity;
+  for (let i = 0; i < k; i++) if ((a[i] as number) > max) max = a[i] as number;
+  return max;
 }

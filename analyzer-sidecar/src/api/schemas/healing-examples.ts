@@ -64,7 +64,9 @@ export const driftExample = {
       fitted_end: 0.884,
       days_to_floor: 7,
       first_failure_at: null,
-      executions: [{ execution_id: 'exec-1180', started_at: t('13T06:00:00.000'), confidence: 0.97 }],
+      executions: [
+        { execution_id: 'exec-1180', started_at: t('13T06:00:00.000'), confidence: 0.97, count: 1 },
+      ],
     },
   ],
   total: 1,

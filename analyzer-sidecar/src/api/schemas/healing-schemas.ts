@@ -95,7 +95,9 @@ const drift = obj({
   first_failure_at: nullableTime,
   executions: {
     type: 'array',
-    items: obj({ execution_id: str, started_at: rfc3339, confidence: num }),
+    items: obj({ execution_id: str, started_at: rfc3339, confidence: num, count: int }),
+    description:
+      'One per execution in time order; a target with more than 200 executions in the range comes as 200 equal-count bins (mean time and confidence, `count` executions, `execution_id` of the latest)',
   },
 });
 

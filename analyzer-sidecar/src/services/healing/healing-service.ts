@@ -56,12 +56,9 @@ export function createHealingService(deps: HealingServiceDeps) {
 
     async drift(filter: ExecutionFilter, options: Partial<DriftOptions>) {
       const range = windowed(filter, DRIFT_WINDOW_MS, deps.now());
-      const points = await store.confidencePoints(range);
-      return {
-        range,
-        options: { ...DEFAULT_DRIFT_OPTIONS, ...options },
-        items: detectConfidenceDrift(points, { ...DEFAULT_DRIFT_OPTIONS, ...options }),
-      };
+      const merged = { ...DEFAULT_DRIFT_OPTIONS, ...options };
+      const points = await store.confidencePoints(range, merged.maxPoints);
+      return { range, options: merged, items: detectConfidenceDrift(points, merged) };
     },
 
     async debt(query: DebtQuery) {

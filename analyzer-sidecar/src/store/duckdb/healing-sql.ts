@@ -57,17 +57,37 @@ async function targetStepCounts(c: DuckDBConnection, filter: ExecutionFilter): P
   );
 }
 
-async function confidencePoints(c: DuckDBConnection, filter: ExecutionFilter): Promise<ConfidencePoint[]> {
+/**
+ * One row per (target, execution): the mean confidence of the target's steps
+ * and its first failure. A target with more than `maxPerTarget` executions is
+ * averaged into that many equal-count bins in time order here, so the rows
+ * crossing into JavaScript stay bounded (the drift test's own binning, pushed
+ * down: analysis/drift/confidence-drift).
+ */
+async function confidencePoints(
+  c: DuckDBConnection,
+  filter: ExecutionFilter,
+  maxPerTarget: number,
+): Promise<ConfidencePoint[]> {
   const params = new SqlParams();
+  const failed = params.bind(STEP_STATUS.failed);
+  const max = params.bind(Math.max(1, Math.floor(maxPerTarget)));
   return rows<ConfidencePoint>(
     c,
-    // One row per (target, execution), as the drift test reads it; failed steps count even without a confidence.
-    `WITH ${executionsCte(filter, params)}
-     SELECT s.workflow_id, s.target_element, s.execution_id, min(s.started_at)::DOUBLE AS started_at,
-            avg(s.confidence_score) AS confidence,
-            CASE WHEN bool_or(s.status = ${params.bind(STEP_STATUS.failed)}) THEN 'failed' ELSE 'completed' END AS status
-     FROM steps_all s WHERE s.target_element <> '' AND s.execution_id IN (SELECT execution_id FROM fe)
-     GROUP BY 1, 2, 3 ORDER BY 4, 3`,
+    `WITH ${executionsCte(filter, params)},
+     pe AS (SELECT s.workflow_id, s.target_element, s.execution_id, min(s.started_at) AS started_at,
+              avg(s.confidence_score) AS confidence, min(s.started_at) FILTER (WHERE s.status = ${failed}) AS failed_at
+            FROM steps_all s WHERE s.target_element <> '' AND s.execution_id IN (SELECT execution_id FROM fe)
+            GROUP BY 1, 2, 3),
+     nb AS (SELECT *, row_number() OVER w - 1 AS rn, count(*) OVER (PARTITION BY workflow_id, target_element) AS n
+            FROM pe WINDOW w AS (PARTITION BY workflow_id, target_element ORDER BY started_at, execution_id))
+     SELECT workflow_id, target_element, max_by(execution_id, started_at) AS execution_id,
+            avg(started_at)::DOUBLE AS started_at, avg(confidence) AS confidence,
+            CASE WHEN count(failed_at) > 0 THEN 'failed' ELSE 'completed' END AS status,
+            count(confidence)::DOUBLE AS executions, min(failed_at)::DOUBLE AS failed_at
+     FROM nb
+     GROUP BY workflow_id, target_element, CASE WHEN n <= ${max}::BIGINT THEN rn ELSE floor(rn * ${max}::BIGINT / n) END
+     ORDER BY started_at, execution_id`,
     params,
   );
 }
@@ -121,7 +141,7 @@ export function createDuckDbHealingStore(store: DuckDbStore): HealingStore {
   return {
     healingRows: (filter) => store.read((c) => healingRows(c, filter)),
     targetStepCounts: (filter) => store.read((c) => targetStepCounts(c, filter)),
-    confidencePoints: (filter) => store.read((c) => confidencePoints(c, filter)),
+    confidencePoints: (filter, maxPerTarget) => store.read((c) => confidencePoints(c, filter, maxPerTarget)),
     runTotals: (filter) => store.read((c) => runTotals(c, filter)),
     executionStarts: (filter) => store.read((c) => executionStarts(c, filter)),
     queueTimes: (filter) => store.read((c) => queueTimes(c, filter)),
