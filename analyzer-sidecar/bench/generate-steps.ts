@@ -38,7 +38,8 @@ export async function generateSteps(
     SELECT execution_id, workflow_id, started_at, started_at + 1500, 1500 + random() * 500,
            CASE WHEN random() < 0.05 THEN 'failed' ELSE 'completed' END,
            ${STEPS_PER_EXECUTION}, ${STEPS_PER_EXECUTION}, 0, NULL, NULL, '{}', 'executor', 'host-1', trace_id,
-           substr(replace(gen_random_uuid()::VARCHAR, '-', ''), 1, 16), NULL, NULL, NULL, NULL, NULL, NULL
+           substr(replace(gen_random_uuid()::VARCHAR, '-', ''), 1, 16), NULL, NULL, NULL, NULL, NULL, NULL,
+           NULL -- requested_at
     FROM gen_exec`);
   await connection.run('DROP TABLE gen_exec');
   await connection.run('CHECKPOINT');

@@ -23,12 +23,25 @@ import type { Store } from './store/store';
 import type { WriteEvents } from './store/write-events';
 import { createAlertGauges } from './telemetry/alert-gauges';
 import { createLiveMetrics } from './telemetry/live-metrics';
+import { healingRoutes } from './api/healing-routes';
+import { createHealingService, type HealingService } from './services/healing/healing-service';
+import { createMissingRunMonitor, type MissingRunMonitor } from './services/healing/missing-runs';
+import { createDuckDbHealingStore } from './store/duckdb/healing-sql';
+import type { HealingStore } from './store/healing-store';
+import type { WorkflowSettingsStore } from './store/workflow-settings-store';
+import { openWorkflowSettingsTable } from './store/duckdb/workflow-settings-table';
+import { createHealingGauges } from './telemetry/healing-gauges';
 import type { AnalyzerMetrics } from './telemetry/analyzer-metrics';
 
 declare module 'fastify' {
   interface FastifyInstance {
     analysis: AnalysisServices;
     live: LiveServices;
+    healing: {
+      service: HealingService;
+      settings: WorkflowSettingsStore;
+      monitor: MissingRunMonitor;
+    };
   }
 }
 
@@ -45,7 +58,9 @@ export async function registerAnalysis(app: FastifyInstance, options: AnalysisAp
   const compiled = compileFailureRules(options.config.analysis.failureRules);
   if (!compiled.ok) throw new Error(`failureRules: ${compiled.error}`);
   const { live, countStreamClients } = await startLive(app, options);
+  const healingStore = createDuckDbHealingStore(options.duckdb);
   const analysis = createAnalysisServices({
+    healingStore,
     live: { store: live.store, idle: live.idle },
     failureRules: compiled.rules,
     store: options.store,
@@ -59,6 +74,7 @@ export async function registerAnalysis(app: FastifyInstance, options: AnalysisAp
   app.decorate('analysis', analysis); // buildApp stops it in its ordered shutdown
   await app.register(analysisRoutes, { analysis });
   await app.register(insightRoutes, { analysis });
+  await registerHealing(app, options, healingStore, live);
   await app.register(liveRoutes, { live, now: Date.now });
   await app.register(streamRoutes, { bus: live.bus, now: Date.now, onClients: countStreamClients });
   analysis.start();
@@ -102,4 +118,43 @@ async function startLive(app: FastifyInstance, options: AnalysisAppOptions) {
   }
   await app.register(websocket);
   return { live, countStreamClients: (count: () => number) => (sources.streams = count) };
+}
+
+/**
+ * Self-healing analytics: routes, workflow settings and the missing-run check.
+ * The check stops with the analysis services (buildApp's ordered shutdown
+ * calls analysis.stop before closing the store).
+ */
+async function registerHealing(
+  app: FastifyInstance,
+  options: AnalysisAppOptions,
+  store: HealingStore,
+  live: LiveServices,
+): Promise<void> {
+  const settings = await openWorkflowSettingsTable(options.duckdb);
+  const healing = createHealingService({ store, settings, now: Date.now });
+  const monitor = createMissingRunMonitor({
+    expectedRuns: () => healing.expectedRuns(),
+    drift: () => healing.drift({}, {}),
+    live: { store: live.store, bus: live.bus },
+    gauges: createHealingGauges(options.metrics.registry),
+    now: Date.now,
+    intervalMs: options.config.analysis.expectedRunCheckIntervalMs,
+    onError: (error) => app.log.error({ err: error }, 'missing-run check failed'),
+  });
+  await monitor.start();
+  app.decorate('healing', { service: healing, settings, monitor });
+  // An explicit refresh (tests, a caller wanting fresh gauges) checks expected runs too.
+  const refreshAnalysis = app.analysis.refresh;
+  app.analysis.refresh = async () => {
+    const snapshot = await refreshAnalysis();
+    await monitor.check();
+    return snapshot;
+  };
+  const stopAnalysis = app.analysis.stop;
+  app.analysis.stop = async () => {
+    await monitor.stop();
+    await stopAnalysis();
+  };
+  await app.register(healingRoutes, { healing, settings, now: Date.now });
 }

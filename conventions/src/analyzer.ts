@@ -38,6 +38,12 @@ export const ANALYZER_ALERT_METRICS = {
   p99Duration: 'rpa_analyzer_workflow_p99_duration_seconds',
   oldestRunningExecution: 'rpa_analyzer_running_execution_max_age_seconds',
   anomaliesOpen: 'rpa_analyzer_anomalies_open',
+  /** 1 while an expected run of the workflow has not started within its tolerance, else 0. */
+  runMissing: 'rpa_analyzer_workflow_run_missing',
+  /** How long past its tolerance the missing run is, seconds (0 when none is missing). */
+  runOverdue: 'rpa_analyzer_workflow_run_overdue_seconds',
+  /** Target elements whose visual-match confidence the drift test flags (label `rpa_workflow_id`). */
+  confidenceDriftTargets: 'rpa_analyzer_confidence_drift_targets',
   spansIngested: 'rpa_analyzer_spans_ingested_total',
   spansRejected: 'rpa_analyzer_spans_rejected_total',
   requestsRefused: 'rpa_analyzer_otlp_requests_refused_total',

@@ -11,6 +11,13 @@ export const ATTR = {
   executionStepsCompleted: 'rpa.execution.steps_completed',
   executionStepsFailed: 'rpa.execution.steps_failed',
   executionStatus: 'rpa.execution.status',
+  /**
+   * When the run was requested (queued, triggered), before the executor
+   * started it: epoch milliseconds (int or double) or an RFC 3339 string.
+   * Optional; with it the analyzer separates queue/wait time (start minus
+   * request) from run time.
+   */
+  executionRequestedAt: 'rpa.execution.requested_at',
   stepId: 'rpa.step.id',
   stepNodeId: 'rpa.step.node_id',
   stepActionType: 'rpa.step.action_type',

@@ -115,6 +115,16 @@ describe('the execution and step API', () => {
     expect(marker?.endTime).toEqual(marker?.startTime);
   });
 
+  it.each([
+    [new Date(Date.UTC(2026, 10, 20, 9, 0, 0)), Date.UTC(2026, 10, 20, 9, 0, 0)],
+    [1_763_629_200_000, 1_763_629_200_000],
+    [Number.NaN, undefined],
+  ])('sends requestedAt %p as rpa.execution.requested_at %p', async (requestedAt, expected) => {
+    h.rpa.startExecution({ workflowId: 'wf', executionId: 'e-req', requestedAt }).end();
+    const [exec] = await h.finished(SPAN_NAMES.execution);
+    expect(exec?.attributes[ATTR.executionRequestedAt]).toBe(expected);
+  });
+
   it('leaves rpa.execution.steps_total off the start marker when the total is unknown', async () => {
     h.rpa.startExecution({ workflowId: 'wf' }).end();
     const [marker] = await h.finished(SPAN_NAMES.executionStarted);

@@ -115,6 +115,15 @@ describe('/openapi.json', () => {
     '/analytics/anomalies',
     '/analytics/insights',
     '/analytics/insights/{id}/implementation',
+    '/analytics/healing',
+    '/analytics/healing/failures-after-recovery',
+    '/analytics/confidence-drift',
+    '/analytics/healing-debt',
+    '/analytics/time-saved',
+    '/analytics/expected-runs',
+    '/analytics/queue-times',
+    '/analytics/workflow-settings',
+    '/analytics/workflow-settings/{workflow_id}',
   ])('gives %s an example answer', (path) => {
     const operation = Object.values(doc.paths[path] ?? {})[0] as {
       responses: Record<string, { content: Record<string, { example?: unknown }> }>;

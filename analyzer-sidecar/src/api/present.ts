@@ -14,6 +14,9 @@ export function presentExecution(execution: ExecutionRecord, steps?: StepRecord[
     ...execution,
     started_at: isoTime(execution.started_at),
     completed_at: execution.completed_at === null ? null : isoTime(execution.completed_at),
+    requested_at: execution.requested_at == null ? null : isoTime(execution.requested_at),
+    queue_ms:
+      execution.requested_at == null ? null : Math.max(0, execution.started_at - execution.requested_at),
     ...(steps ? { steps: steps.map(presentStep) } : {}),
   };
 }

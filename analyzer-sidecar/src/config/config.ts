@@ -51,6 +51,8 @@ export interface AnalysisConfig {
   readonly alertResendIntervalMs: number;
   /** A running execution without a new step for this long raises RpaAnalyzerExecutionStuck. */
   readonly stuckExecutionMs: number;
+  /** Period of the missing-run check (and, every fifth, of the drift gauge); 0 disables the timer. */
+  readonly expectedRunCheckIntervalMs: number;
 }
 
 export interface AnalyzerConfig {
@@ -97,6 +99,7 @@ export const DEFAULT_ANALYSIS: AnalysisConfig = {
   alertmanagerUrl: undefined,
   alertResendIntervalMs: 30_000,
   stuckExecutionMs: 15 * 60_000,
+  expectedRunCheckIntervalMs: 60_000,
 };
 
 /** Reads and validates the configuration; throws a ConfigError naming the bad key. */
@@ -175,6 +178,11 @@ function analysisConfig(source: ConfigSource): AnalysisConfig {
     alertmanagerUrl: source.pattern('RPA_ANALYZER_ALERTMANAGER_URL', 'alertmanagerUrl', /^https?:\/\/\S+$/),
     alertResendIntervalMs: period('RPA_ANALYZER_ALERT_RESEND_INTERVAL_MS', 'alertResendIntervalMs', 100),
     stuckExecutionMs: period('RPA_ANALYZER_STUCK_EXECUTION_MS', 'stuckExecutionMs', 1000),
+    expectedRunCheckIntervalMs: period(
+      'RPA_ANALYZER_EXPECTED_RUN_CHECK_INTERVAL_MS',
+      'expectedRunCheckIntervalMs',
+      0,
+    ),
   };
 }
 
@@ -246,6 +254,7 @@ const FILE_KEYS = [
   'alertmanagerUrl',
   'alertResendIntervalMs',
   'stuckExecutionMs',
+  'expectedRunCheckIntervalMs',
   ...DELIVERY_FILE_KEYS,
 ];
 

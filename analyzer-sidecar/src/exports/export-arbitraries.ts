@@ -100,6 +100,7 @@ export function executionArbitrary(id: string, workflowId: string): fc.Arbitrary
       gpu_utilization_max: null,
       gpu_memory_mb_max: null,
       disk_io_mb: null,
+      requested_at: null,
     }));
 }
 

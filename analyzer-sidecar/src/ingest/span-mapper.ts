@@ -114,6 +114,7 @@ function toExecution(span: DecodedSpan, resource: Attributes): ExecutionRecord {
     gpu_utilization_max: optionalNumber(a, RESOURCE_ATTR.gpuUtilizationMax, span),
     gpu_memory_mb_max: optionalNumber(a, RESOURCE_ATTR.gpuMemoryMbMax, span),
     disk_io_mb: optionalNumber(a, RESOURCE_ATTR.diskIoMb, span),
+    requested_at: requestedAtOf(a, span),
   };
 }
 
@@ -268,4 +269,21 @@ function enumValue<T extends Record<string, string>>(
 
 function truncate(text: string): string {
   return text.length > 64 ? `${text.slice(0, 64)}…` : text;
+}
+
+/**
+ * `rpa.execution.requested_at`: epoch ms (a number) or an RFC 3339 string, so
+ * executors in any language can send what their scheduler hands them.
+ */
+function requestedAtOf(attributes: Attributes, span: DecodedSpan): number | null {
+  const value = attributes[ATTR.executionRequestedAt];
+  if (value === undefined || value === null) return null;
+  const ms = typeof value === 'string' ? Date.parse(value) : value;
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
+    throw new Rejection(
+      REJECT_REASON.invalidAttribute,
+      `${span.name}: ${ATTR.executionRequestedAt} must be epoch milliseconds or an RFC 3339 time`,
+    );
+  }
+  return Math.round(ms);
 }

@@ -26,6 +26,9 @@ export const METRIC_WEIGHT: Record<string, number> = {
   cpu_percent_max_p95: 0.3,
   memory_mb_max_p95: 0.3,
   anomaly_episodes: 0.2,
+  // A drifting target is about to fail runs; healing debt costs time on every run (insights/healing-insights).
+  target_confidence_loss: 0.8,
+  healing_time_ms: 0.3,
 };
 
 export const EASE_WEIGHT: Record<Ease, number> = { easy: 1, medium: 0.7, hard: 0.4 };

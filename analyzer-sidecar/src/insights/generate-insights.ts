@@ -15,6 +15,8 @@ import type { WorkflowAnalysis } from './workflow-analysis';
 export interface GenerateOptions {
   /** The insights' `created_at`. */
   now: number;
+  /** Findings of rules that read more than WorkflowAnalysis (self-healing: insights/healing-insights). */
+  extraDrafts?: readonly InsightDraft[];
 }
 
 function draftsFor(a: WorkflowAnalysis): InsightDraft[] {
@@ -36,6 +38,10 @@ export function generateAllInsights(
   analyses: readonly WorkflowAnalysis[],
   options: GenerateOptions,
 ): Insight[] {
-  const drafts = [...analyses.flatMap(draftsFor), ...bestPracticeInsights(analyses)];
+  const drafts = [
+    ...analyses.flatMap(draftsFor),
+    ...bestPracticeInsights(analyses),
+    ...(options.extraDrafts ?? []),
+  ];
   return prioritizeInsights(drafts.map((d) => buildInsight(d, options.now)));
 }

@@ -120,7 +120,8 @@ export interface ReliabilityScore {
 }
 
 /** `point`: one extreme observation; `collective`: a window of them moved (a shift, an outage). */
-export type AnomalyKind = 'point' | 'collective';
+/** `missing_run`: an expected run did not start within its tolerance (services/healing/missing-runs). */
+export type AnomalyKind = 'point' | 'collective' | 'missing_run';
 /** `open` while the episode lasts; `resolved` once the series is back to normal. */
 export type AnomalyStatus = 'open' | 'resolved';
 

@@ -35,6 +35,8 @@ export interface ExecutionRecord {
   gpu_utilization_max: number | null;
   gpu_memory_mb_max: number | null;
   disk_io_mb: number | null;
+  /** When the run was requested (`rpa.execution.requested_at`), epoch ms; null when the executor did not say. */
+  requested_at: number | null;
 }
 
 export interface StepRecord {

@@ -3,6 +3,7 @@ import type { FailureRule } from '../analysis/failure-categories';
 import { QueryCache } from '../analysis/query-cache';
 import type { AnalysisConfig } from '../config/config';
 import type { AnalysisStore } from '../store/analysis-store';
+import type { HealingStore } from '../store/healing-store';
 import type { LiveStore } from '../store/live-store';
 import type { Store } from '../store/store';
 
@@ -22,6 +23,8 @@ export interface AnalysisContext {
   readonly cache: QueryCache<Promise<unknown> | undefined>;
   /** Without it, the periodic pass detects anomalies itself over the lookback. */
   readonly live?: LiveAnalysis;
+  /** Self-healing, drift and healing-debt insights join the periodic pass when given. */
+  readonly healingStore?: HealingStore;
 }
 
 /**

@@ -7,6 +7,7 @@ import type { FailureRule } from '../analysis/failure-categories';
 import { QueryCache } from '../analysis/query-cache';
 import type { AnalysisConfig } from '../config/config';
 import type { AnalysisStore } from '../store/analysis-store';
+import type { HealingStore } from '../store/healing-store';
 import type { ImplementationStore } from '../store/implementation-store';
 import type { Store } from '../store/store';
 import type { WriteEvents } from '../store/write-events';
@@ -30,6 +31,8 @@ export interface AnalysisServiceOptions {
   now?: () => number;
   onError?: (error: unknown) => void;
   live?: LiveAnalysis;
+  /** With it, drift and healing-debt insights join the periodic pass. */
+  healingStore?: HealingStore;
 }
 
 export function createAnalysisServices(options: AnalysisServiceOptions) {
@@ -42,6 +45,7 @@ export function createAnalysisServices(options: AnalysisServiceOptions) {
     cache: new QueryCache<Promise<unknown> | undefined>(500),
     ...(options.failureRules && { failureRules: options.failureRules }),
     ...(options.live && { live: options.live }),
+    ...(options.healingStore && { healingStore: queued(options.healingStore, queue) }),
   };
   const snapshots = createSnapshotService(context);
   options.writes.subscribe((workflowIds) => {

@@ -13,6 +13,7 @@ import type { AnalysisContext } from './analysis-context';
 import { seriesFromStore } from './anomaly-series';
 import { recentPeriods } from './periods';
 import { buildWorkflowAnalyses } from './workflow-analyses';
+import { healingDrafts } from './healing/healing-drafts';
 
 export interface AnalysisSnapshot {
   computed_at: number;
@@ -44,7 +45,13 @@ export async function computeSnapshot(context: AnalysisContext): Promise<Analysi
   const periods = recentPeriods(context.config, now);
   const { anomalies, groups } = await lookbackAnomalies(context, periods.lookback, now);
   const analyses = await buildWorkflowAnalyses(context, periods, anomalies);
-  return { computed_at: now, anomalies, groups, insights: generateAllInsights(analyses, { now }) };
+  const extraDrafts = context.healingStore ? await healingDrafts(context.healingStore, now) : [];
+  return {
+    computed_at: now,
+    anomalies,
+    groups,
+    insights: generateAllInsights(analyses, { now, extraDrafts }),
+  };
 }
 
 export function createSnapshotService(context: AnalysisContext) {

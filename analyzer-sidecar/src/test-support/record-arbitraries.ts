@@ -49,6 +49,7 @@ export function executionArbitrary(id: string): fc.Arbitrary<ExecutionRecord> {
       gpu_utilization_max: null,
       gpu_memory_mb_max: null,
       disk_io_mb: null,
+      requested_at: null,
     }));
 }
 

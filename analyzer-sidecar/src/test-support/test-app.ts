@@ -47,7 +47,12 @@ export async function startTestApp(
     // neighbour would turn that into a failing test of something else. Tests that judge
     // admission set maxQueueDelayMs themselves.
     ingest: { ...DEFAULT_INGEST, flushIntervalMs: 5, maxQueueDelayMs: 600_000, ...overrides.ingest },
-    analysis: { ...DEFAULT_ANALYSIS, refreshIntervalMs: 0, ...overrides.analysis },
+    analysis: {
+      ...DEFAULT_ANALYSIS,
+      refreshIntervalMs: 0,
+      expectedRunCheckIntervalMs: 0,
+      ...overrides.analysis,
+    },
   };
   const app = await buildApp({ config, delivery });
   return {

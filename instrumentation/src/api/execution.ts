@@ -55,6 +55,7 @@ export class RpaExecution implements StepParent {
         [ATTR.workflowId]: options.workflowId,
         [ATTR.executionId]: executionId,
         ...contextAttributes(options.context),
+        ...requestedAtAttribute(options.requestedAt),
         ...cicdPipelineAttributes(options.workflowId, executionId),
       },
     });
@@ -205,4 +206,10 @@ function toJson(value: object): string {
   } catch {
     return String(value);
   }
+}
+
+/** `rpa.execution.requested_at` in epoch ms, or nothing for a missing or invalid time. */
+function requestedAtAttribute(requestedAt: Date | number | undefined): Record<string, number> {
+  const ms = requestedAt instanceof Date ? requestedAt.getTime() : requestedAt;
+  return typeof ms === 'number' && Number.isFinite(ms) && ms >= 0 ? { [ATTR.executionRequestedAt]: ms } : {};
 }

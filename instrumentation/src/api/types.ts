@@ -16,6 +16,12 @@ export interface ExecutionOptions {
   stepsTotal?: number;
   /** User context (machine, tenant, input file…): low-cardinality values belong here. */
   context?: Record<string, ContextValue>;
+  /**
+   * When the run was requested (queued or triggered), as a Date or epoch
+   * milliseconds; sent as `rpa.execution.requested_at` so the analyzer can
+   * separate queue time from run time. Ignored when not a finite time.
+   */
+  requestedAt?: Date | number;
 }
 
 /** Starts a step of an execution. */

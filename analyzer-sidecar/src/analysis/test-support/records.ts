@@ -27,6 +27,7 @@ export function makeExecution(overrides: Partial<ExecutionRecord> = {}): Executi
     gpu_utilization_max: null,
     gpu_memory_mb_max: null,
     disk_io_mb: null,
+    requested_at: null,
     ...overrides,
   };
 }

@@ -130,8 +130,9 @@ export const anomalySchema = component('Anomaly', {
     metric_name: str,
     kind: {
       type: 'string',
-      enum: ['point', 'collective'],
-      description: 'point: one extreme run; collective: a shift',
+      enum: ['point', 'collective', 'missing_run'],
+      description:
+        'point: one extreme run; collective: a shift; missing_run: an expected run did not start in time',
     },
     status: { type: 'string', enum: ['open', 'resolved'] },
     detected_at: rfc3339,

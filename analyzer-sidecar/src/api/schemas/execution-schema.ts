@@ -48,6 +48,15 @@ export const executionSchema = component('ExecutionMetrics', {
     gpu_utilization_max: nullableNumber,
     gpu_memory_mb_max: nullableNumber,
     disk_io_mb: nullableNumber,
+    requested_at: {
+      ...rfc3339,
+      type: ['string', 'null'],
+      description: 'When the run was requested (rpa.execution.requested_at); null when not reported',
+    },
+    queue_ms: {
+      ...nullableNumber,
+      description: 'started_at − requested_at (clamped at 0); null without requested_at',
+    },
     steps: { type: 'array', items: stepSchema, description: 'With include=steps' },
   },
 } as const);

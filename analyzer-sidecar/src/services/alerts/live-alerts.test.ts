@@ -53,6 +53,26 @@ describe('LiveAlerts', () => {
     expect([alerts.active(), alerts.takeResolved().map((a) => a.endsAt)]).toEqual([[], [5]]);
   });
 
+  it('raises RpaAnalyzerMissingRun for a missing_run anomaly whatever its severity, and resolves it', () => {
+    const alerts = new LiveAlerts({ ...DEFAULT_ALERT_RULES, minSeverity: 0.95 });
+    const missed = {
+      anomaly_id: 'mr',
+      workflow_id: 'wf',
+      metric_name: 'run_start',
+      kind: 'missing_run',
+      severity: 0.7,
+      description: 'd',
+    };
+    expect(alerts.apply(event('anomaly.opened', missed), 0)).toBe(true);
+    expect(alerts.active()[0]!.labels).toMatchObject({
+      alertname: 'RpaAnalyzerMissingRun',
+      severity: 'warning',
+      workflow: 'wf',
+    });
+    expect(alerts.apply(event('anomaly.resolved', missed), 7)).toBe(true);
+    expect(alerts.takeResolved().map((a) => a.endsAt)).toEqual([7]);
+  });
+
   it('raises a failure burst at the threshold within the window and resolves it when the window passes', () => {
     const alerts = new LiveAlerts({
       ...DEFAULT_ALERT_RULES,

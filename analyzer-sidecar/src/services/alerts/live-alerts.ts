@@ -136,11 +136,13 @@ export class LiveAlerts {
   }
 
   private openAnomaly(a: Anomaly, now: number): boolean {
-    if (a.severity < this.rules.minSeverity) return false;
+    // A missed run always alerts: its tolerance was already given (services/healing/missing-runs).
+    const missingRun = a.kind === 'missing_run';
+    if (!missingRun && a.severity < this.rules.minSeverity) return false;
     return this.start(
       alert(
         `anomaly:${a.anomaly_id}`,
-        'RpaAnalyzerAnomaly',
+        missingRun ? 'RpaAnalyzerMissingRun' : 'RpaAnalyzerAnomaly',
         a.severity >= 0.85 ? 'critical' : 'warning',
         a.workflow_id,
         now,

@@ -74,6 +74,8 @@ export class DuckDbStore implements Store {
     const instance = await openDatabase(options, hooks);
     const writer = await instance.connect();
     for (const type of RECORD_TYPES) await writer.run(createTableSql(TABLES[type]));
+    // Columns added after the first release; CREATE TABLE IF NOT EXISTS leaves older tables as they were.
+    await writer.run('ALTER TABLE executions ADD COLUMN IF NOT EXISTS requested_at BIGINT');
     await writer.run(CREATE_STARTS);
     const readers = await Promise.all(Array.from({ length: READERS }, () => instance.connect()));
     const store = new DuckDbStore(instance, writer, readers, await createAppenders(writer));

@@ -51,6 +51,7 @@ function leanExecution(row: readonly unknown[]): ExecutionRecord {
     gpu_utilization_max: null,
     gpu_memory_mb_max: null,
     disk_io_mb: null,
+    requested_at: null,
   };
 }
 

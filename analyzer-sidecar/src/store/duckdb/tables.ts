@@ -54,6 +54,8 @@ export const TABLES: Readonly<Record<RecordType, TableDefinition>> = {
       c('gpu_utilization_max', 'double', true),
       c('gpu_memory_mb_max', 'double', true),
       c('disk_io_mb', 'double', true),
+      // Added after the first release: stores opened before get it by ALTER (see duckdb-store open).
+      c('requested_at', 'bigint', true),
     ],
     key: ['execution_id', 'started_at'],
     probeColumn: 'execution_id',
