@@ -655,6 +655,130 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/analytics/confidence-drift': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Confidence drift per target element: trend of the visual-match confidence and a one-sided decline test
+     * @description One Mann-Kendall test per (workflow, target) over [from, to) (default: the week before `to`), one value per execution (its mean confidence); flagged when p ≤ alpha and the Theil-Sen decline over the window ≥ min_decline. On clean series the share flagged is at most alpha per element and window (per element-week by default), measured by simulation in drift-false-alarms.test.ts. Flagged first, then steepest decline.
+     */
+    get: {
+      parameters: {
+        query?: {
+          action_type?: string;
+          alpha?: number;
+          /** @description next_cursor of the previous page */
+          cursor?: string;
+          flagged_only?: boolean;
+          floor?: number;
+          /** @description RFC 3339 or epoch milliseconds */
+          from?: string;
+          limit?: number;
+          min_decline?: number;
+          min_executions?: number;
+          status?: 'running' | 'completed' | 'failed' | 'cancelled';
+          /** @description RFC 3339 or epoch milliseconds */
+          to?: string;
+          /** @description Repeatable */
+          workflow_id?: string[];
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            /**
+             * @example {
+             *       "from": "2026-11-13T00:00:00.000Z",
+             *       "to": "2026-11-20T00:00:00.000Z",
+             *       "alpha": 0.01,
+             *       "items": [
+             *         {
+             *           "workflow_id": "wf-invoice",
+             *           "target_element": "#submit",
+             *           "executions_count": 28,
+             *           "flagged": true,
+             *           "mann_kendall_z": -6.1,
+             *           "p_value": 5e-10,
+             *           "slope_per_day": -0.012,
+             *           "fitted_start": 0.965,
+             *           "fitted_end": 0.884,
+             *           "days_to_floor": 7,
+             *           "first_failure_at": null,
+             *           "executions": [
+             *             {
+             *               "execution_id": "exec-1180",
+             *               "started_at": "2026-11-13T06:00:00.000Z",
+             *               "confidence": 0.97,
+             *               "count": 1
+             *             }
+             *           ]
+             *         }
+             *       ],
+             *       "total": 1,
+             *       "next_cursor": null
+             *     }
+             */
+            'application/json': components['schemas']['GetAnalyticsConfidenceDriftResponse'];
+          };
+        };
+        /** @description Invalid request; `field` names the culprit */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token lacks the role this route needs, or a state-changing request came from another origin */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many failed authentications from this address (authFailureLimit per authFailureWindowMs); see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/analytics/degradation': {
     parameters: {
       query?: never;
@@ -878,6 +1002,106 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/analytics/expected-runs': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Each workflow's expected run: configured cron or learned cadence, and whether it is missing
+     * @description Learned: median gap of the last 50 starts of the last 30 days (5 gaps at least), tolerance half of it. Cron: the configured expression and zone, tolerance 15 min unless configured. Missing first, most overdue first.
+     */
+    get: {
+      parameters: {
+        query?: {
+          /** @description next_cursor of the previous page */
+          cursor?: string;
+          limit?: number;
+          missing_only?: boolean;
+          /** @description Repeatable */
+          workflow_id?: string[];
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            /**
+             * @example {
+             *       "items": [
+             *         {
+             *           "workflow_id": "wf-invoice",
+             *           "source": "cron",
+             *           "interval_ms": null,
+             *           "tolerance_ms": 900000,
+             *           "last_started_at": "2026-11-20T09:00:01.000Z",
+             *           "expected_at": "2026-11-20T10:00:00.000Z",
+             *           "missing": true,
+             *           "overdue_ms": 60000
+             *         }
+             *       ],
+             *       "total": 1,
+             *       "next_cursor": null
+             *     }
+             */
+            'application/json': components['schemas']['GetAnalyticsExpectedRunsResponse'];
+          };
+        };
+        /** @description Invalid request; `field` names the culprit */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token lacks the role this route needs, or a state-changing request came from another origin */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many failed authentications from this address (authFailureLimit per authFailureWindowMs); see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/analytics/export/{dataset}': {
     parameters: {
       query?: never;
@@ -1020,6 +1244,334 @@ export interface paths {
              *     }
              */
             'application/json': components['schemas']['GetAnalyticsFailuresResponse'];
+          };
+        };
+        /** @description Invalid request; `field` names the culprit */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token lacks the role this route needs, or a state-changing request came from another origin */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many failed authentications from this address (authFailureLimit per authFailureWindowMs); see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/analytics/healing': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Self-healing: recoveries, success and recovery rate by strategy, target element or workflow
+     * @description Recoveries of executions that started in [from, to). recovery_rate = distinct healed steps / steps run (targets, workflows); failed_after_recovery counts executions where a recovery succeeded and a later step still failed; healing time is the recovery spans’ duration.
+     */
+    get: {
+      parameters: {
+        query?: {
+          action_type?: string;
+          /** @description next_cursor of the previous page */
+          cursor?: string;
+          /** @description RFC 3339 or epoch milliseconds */
+          from?: string;
+          group_by?: 'strategy' | 'target' | 'workflow';
+          limit?: number;
+          status?: 'running' | 'completed' | 'failed' | 'cancelled';
+          /** @description RFC 3339 or epoch milliseconds */
+          to?: string;
+          /** @description Repeatable */
+          workflow_id?: string[];
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            /**
+             * @example {
+             *       "group_by": "target",
+             *       "totals": {
+             *         "recoveries": 42,
+             *         "recovered": 37,
+             *         "success_rate": 0.881,
+             *         "recovery_rate": 0.012,
+             *         "failed_after_recovery": 3,
+             *         "healing_ms_total": 96000
+             *       },
+             *       "items": [
+             *         {
+             *           "key": "#login-button",
+             *           "workflow_id": "wf-invoice",
+             *           "recoveries": 14,
+             *           "recovered": 14,
+             *           "failed": 0,
+             *           "success_rate": 1,
+             *           "healed_steps": 14,
+             *           "steps_total": 140,
+             *           "recovery_rate": 0.1,
+             *           "failed_after_recovery": 1,
+             *           "failed_after_recovery_rate": 0.071,
+             *           "healing_ms_total": 28000,
+             *           "healing_ms_avg": 2000
+             *         }
+             *       ],
+             *       "total": 1,
+             *       "next_cursor": null
+             *     }
+             */
+            'application/json': components['schemas']['GetAnalyticsHealingResponse'];
+          };
+        };
+        /** @description Invalid request; `field` names the culprit */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token lacks the role this route needs, or a state-changing request came from another origin */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many failed authentications from this address (authFailureLimit per authFailureWindowMs); see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/analytics/healing-debt': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Healing debt: targets healed on many days and still healed, by healed count × time lost */
+    get: {
+      parameters: {
+        query?: {
+          /** @description next_cursor of the previous page */
+          cursor?: string;
+          days?: number;
+          limit?: number;
+          min_days?: number;
+          still_healing_hours?: number;
+          /** @description Repeatable */
+          workflow_id?: string[];
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            /**
+             * @example {
+             *       "items": [
+             *         {
+             *           "workflow_id": "wf-invoice",
+             *           "target_element": "#login-button",
+             *           "healed_count": 14,
+             *           "healed_days": 14,
+             *           "first_healed_at": "2026-11-06T09:00:03.100Z",
+             *           "last_healed_at": "2026-11-19T09:00:03.100Z",
+             *           "time_lost_ms": 28000,
+             *           "debt_score": 392,
+             *           "strategies": [
+             *             "fuzzy_match"
+             *           ]
+             *         }
+             *       ],
+             *       "total": 1,
+             *       "next_cursor": null
+             *     }
+             */
+            'application/json': components['schemas']['GetAnalyticsHealingDebtResponse'];
+          };
+        };
+        /** @description Invalid request; `field` names the culprit */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token lacks the role this route needs, or a state-changing request came from another origin */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many failed authentications from this address (authFailureLimit per authFailureWindowMs); see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/analytics/healing/failures-after-recovery': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Recoveries that succeeded while a later step of the same execution still failed, newest first */
+    get: {
+      parameters: {
+        query?: {
+          action_type?: string;
+          /** @description next_cursor of the previous page */
+          cursor?: string;
+          /** @description RFC 3339 or epoch milliseconds */
+          from?: string;
+          limit?: number;
+          status?: 'running' | 'completed' | 'failed' | 'cancelled';
+          /** @description RFC 3339 or epoch milliseconds */
+          to?: string;
+          /** @description Repeatable */
+          workflow_id?: string[];
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            /**
+             * @example {
+             *       "items": [
+             *         {
+             *           "recovery_id": "rec-81",
+             *           "workflow_id": "wf-invoice",
+             *           "execution_id": "exec-1207",
+             *           "step_id": "step-3",
+             *           "target_element": "#login-button",
+             *           "node_id": "login",
+             *           "strategy": "fuzzy_match",
+             *           "outcome": "recovered",
+             *           "started_at": "2026-11-20T09:00:03.100Z",
+             *           "completed_at": "2026-11-20T09:00:05.300Z",
+             *           "later_failure_at": "2026-11-20T09:00:41.000Z",
+             *           "later_failure_target": "#submit"
+             *         }
+             *       ],
+             *       "total": 1,
+             *       "next_cursor": null
+             *     }
+             */
+            'application/json': components['schemas']['GetAnalyticsHealingFailuresAfterRecoveryResponse'];
           };
         };
         /** @description Invalid request; `field` names the culprit */
@@ -1616,6 +2168,111 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/analytics/queue-times': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Queue/wait time (start − rpa.execution.requested_at) apart from run time, per workflow
+     * @description Finished executions in [from, to); queue figures only from executions whose executor reported requested_at.
+     */
+    get: {
+      parameters: {
+        query?: {
+          action_type?: string;
+          /** @description next_cursor of the previous page */
+          cursor?: string;
+          /** @description RFC 3339 or epoch milliseconds */
+          from?: string;
+          limit?: number;
+          status?: 'running' | 'completed' | 'failed' | 'cancelled';
+          /** @description RFC 3339 or epoch milliseconds */
+          to?: string;
+          /** @description Repeatable */
+          workflow_id?: string[];
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            /**
+             * @example {
+             *       "items": [
+             *         {
+             *           "workflow_id": "wf-invoice",
+             *           "executions": 120,
+             *           "with_request_time": 120,
+             *           "queue_ms_median": 4200,
+             *           "queue_ms_p95": 61000,
+             *           "queue_ms_max": 180000,
+             *           "run_ms_median": 38000,
+             *           "run_ms_p95": 52000
+             *         }
+             *       ],
+             *       "total": 1,
+             *       "next_cursor": null
+             *     }
+             */
+            'application/json': components['schemas']['GetAnalyticsQueueTimesResponse'];
+          };
+        };
+        /** @description Invalid request; `field` names the culprit */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token lacks the role this route needs, or a state-changing request came from another origin */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many failed authentications from this address (authFailureLimit per authFailureWindowMs); see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/analytics/reliability': {
     parameters: {
       query?: never;
@@ -1860,6 +2517,377 @@ export interface paths {
     put?: never;
     post?: never;
     delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/analytics/time-saved': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Time saved and its value per workflow and for the fleet, net of failed runs and healing time
+     * @description gross = completed × manual_minutes_per_case; net = gross − failed × failure_handling_minutes − healing time; cost = net hours × cost_per_hour. Workflows without settings (PUT /analytics/workflow-settings/{workflow_id}) have null savings and are not in the fleet totals. The fleet cost adds amounts whatever their currency.
+     */
+    get: {
+      parameters: {
+        query?: {
+          action_type?: string;
+          /** @description next_cursor of the previous page */
+          cursor?: string;
+          /** @description RFC 3339 or epoch milliseconds */
+          from?: string;
+          limit?: number;
+          status?: 'running' | 'completed' | 'failed' | 'cancelled';
+          /** @description RFC 3339 or epoch milliseconds */
+          to?: string;
+          /** @description Repeatable */
+          workflow_id?: string[];
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            /**
+             * @example {
+             *       "fleet": {
+             *         "workflows_configured": 1,
+             *         "gross_saved_hours": 30,
+             *         "net_saved_hours": 28,
+             *         "net_saved_cost": 1120
+             *       },
+             *       "items": [
+             *         {
+             *           "workflow_id": "wf-invoice",
+             *           "configured": true,
+             *           "completed": 120,
+             *           "failed": 10,
+             *           "gross_saved_hours": 30,
+             *           "failure_cost_hours": 1,
+             *           "healing_hours": 1,
+             *           "net_saved_hours": 28,
+             *           "net_saved_cost": 1120,
+             *           "currency": "EUR"
+             *         }
+             *       ],
+             *       "total": 1,
+             *       "next_cursor": null
+             *     }
+             */
+            'application/json': components['schemas']['GetAnalyticsTimeSavedResponse'];
+          };
+        };
+        /** @description Invalid request; `field` names the culprit */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token lacks the role this route needs, or a state-changing request came from another origin */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many failed authentications from this address (authFailureLimit per authFailureWindowMs); see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/analytics/workflow-settings': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Per-workflow settings: manual effort and cost (time saved) and expected cadence (missing runs) */
+    get: {
+      parameters: {
+        query?: {
+          /** @description next_cursor of the previous page */
+          cursor?: string;
+          limit?: number;
+        };
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            /**
+             * @example {
+             *       "items": [
+             *         {
+             *           "workflow_id": "wf-invoice",
+             *           "manual_minutes_per_case": 15,
+             *           "cost_per_hour": 40,
+             *           "currency": "EUR",
+             *           "failure_handling_minutes": 6,
+             *           "cron": "0 * * * 1-5",
+             *           "timezone": "Europe/Berlin",
+             *           "tolerance_minutes": 10,
+             *           "updated_at": "2026-11-18T12:00:00.000Z"
+             *         }
+             *       ],
+             *       "total": 1,
+             *       "next_cursor": null
+             *     }
+             */
+            'application/json': components['schemas']['GetAnalyticsWorkflowSettingsResponse'];
+          };
+        };
+        /** @description Invalid request; `field` names the culprit */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token lacks the role this route needs, or a state-changing request came from another origin */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many failed authentications from this address (authFailureLimit per authFailureWindowMs); see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/analytics/workflow-settings/{workflow_id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    /** Create or replace a workflow's settings (editor) */
+    put: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          workflow_id: string;
+        };
+        cookie?: never;
+      };
+      requestBody: {
+        content: {
+          'application/json': components['schemas']['PutAnalyticsWorkflowSettingsWorkflowIdRequest'];
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            /**
+             * @example {
+             *       "workflow_id": "wf-invoice",
+             *       "manual_minutes_per_case": 15,
+             *       "cost_per_hour": 40,
+             *       "currency": "EUR",
+             *       "failure_handling_minutes": 6,
+             *       "cron": "0 * * * 1-5",
+             *       "timezone": "Europe/Berlin",
+             *       "tolerance_minutes": 10,
+             *       "updated_at": "2026-11-18T12:00:00.000Z"
+             *     }
+             */
+            'application/json': components['schemas']['PutAnalyticsWorkflowSettingsWorkflowIdResponse'];
+          };
+        };
+        /** @description Invalid request; `field` names the culprit */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token lacks the role this route needs, or a state-changing request came from another origin */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many failed authentications from this address (authFailureLimit per authFailureWindowMs); see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
+    post?: never;
+    /** Forget a workflow's settings (editor); 404 when it had none */
+    delete: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path: {
+          workflow_id: string;
+        };
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            /**
+             * @example {
+             *       "deleted": true
+             *     }
+             */
+            'application/json': components['schemas']['DeleteAnalyticsWorkflowSettingsWorkflowIdResponse'];
+          };
+        };
+        /** @description Invalid request; `field` names the culprit */
+        400: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Missing or unknown token */
+        401: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The token lacks the role this route needs, or a state-changing request came from another origin */
+        403: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description The workflow has no settings */
+        404: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+        /** @description Too many failed authentications from this address (authFailureLimit per authFailureWindowMs); see Retry-After */
+        429: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['Error'];
+          };
+        };
+      };
+    };
     options?: never;
     head?: never;
     patch?: never;
@@ -3319,10 +4347,10 @@ export interface components {
       ended_at: string;
       execution_ids: string[];
       /**
-       * @description point: one extreme run; collective: a shift
+       * @description point: one extreme run; collective: a shift; missing_run: an expected run did not start in time
        * @enum {string}
        */
-      kind: 'point' | 'collective';
+      kind: 'point' | 'collective' | 'missing_run';
       metric_name: string;
       recommended_action: string | null;
       /**
@@ -3466,6 +4494,10 @@ export interface components {
       /** @description /shared/<token>, relative to the analyzer */
       url: string;
     };
+    /** DeleteAnalyticsWorkflowSettingsWorkflowIdResponse */
+    DeleteAnalyticsWorkflowSettingsWorkflowIdResponse: {
+      deleted: boolean;
+    };
     /**
      * DeleteReportsSchedulesIdResponse204
      * @description Deleted
@@ -3527,6 +4559,13 @@ export interface components {
       gpu_utilization_max: number | null;
       host_name: string | null;
       memory_mb_max: number | null;
+      /** @description started_at − requested_at (clamped at 0); null without requested_at */
+      queue_ms: number | null;
+      /**
+       * Format: date-time
+       * @description When the run was requested (rpa.execution.requested_at); null when not reported
+       */
+      requested_at: string | null;
       service_name: string | null;
       span_id: string | null;
       /**
@@ -3600,6 +4639,50 @@ export interface components {
       total: number;
       workflow_id: string;
     };
+    /** GetAnalyticsConfidenceDriftResponse */
+    GetAnalyticsConfidenceDriftResponse: {
+      alpha: number;
+      /**
+       * Format: date-time
+       * @description RFC 3339, UTC, milliseconds
+       */
+      from: string;
+      items: {
+        days_to_floor: number | null;
+        /** @description One per execution in time order; a target with more than 200 executions in the range comes as 200 equal-count bins (mean time and confidence, `count` executions, `execution_id` of the latest) */
+        executions: {
+          confidence: number;
+          count: number;
+          execution_id: string;
+          /**
+           * Format: date-time
+           * @description RFC 3339, UTC, milliseconds
+           */
+          started_at: string;
+        }[];
+        executions_count: number;
+        /**
+         * Format: date-time
+         * @description RFC 3339, UTC, milliseconds
+         */
+        first_failure_at: string | null;
+        fitted_end: number;
+        fitted_start: number;
+        flagged: boolean;
+        mann_kendall_z: number;
+        p_value: number;
+        slope_per_day: number;
+        target_element: string;
+        workflow_id: string;
+      }[];
+      next_cursor: string | null;
+      /**
+       * Format: date-time
+       * @description RFC 3339, UTC, milliseconds
+       */
+      to: string;
+      total: number;
+    };
     /** GetAnalyticsDegradationResponse */
     GetAnalyticsDegradationResponse: {
       baseline: {
@@ -3654,6 +4737,30 @@ export interface components {
       next_cursor: string | null;
       total: number;
     };
+    /** GetAnalyticsExpectedRunsResponse */
+    GetAnalyticsExpectedRunsResponse: {
+      items: {
+        /**
+         * Format: date-time
+         * @description RFC 3339, UTC, milliseconds
+         */
+        expected_at: string;
+        interval_ms: number | null;
+        /**
+         * Format: date-time
+         * @description RFC 3339, UTC, milliseconds
+         */
+        last_started_at: string | null;
+        missing: boolean;
+        overdue_ms: number;
+        /** @enum {string} */
+        source: 'cron' | 'learned';
+        tolerance_ms: number;
+        workflow_id: string;
+      }[];
+      next_cursor: string | null;
+      total: number;
+    };
     /** GetAnalyticsExportDatasetResponse */
     GetAnalyticsExportDatasetResponse: string;
     /** GetAnalyticsFailuresResponse */
@@ -3669,6 +4776,91 @@ export interface components {
         }[];
       }[];
       total: number;
+    };
+    /** GetAnalyticsHealingDebtResponse */
+    GetAnalyticsHealingDebtResponse: {
+      items: {
+        debt_score: number;
+        /**
+         * Format: date-time
+         * @description RFC 3339, UTC, milliseconds
+         */
+        first_healed_at: string;
+        healed_count: number;
+        healed_days: number;
+        /**
+         * Format: date-time
+         * @description RFC 3339, UTC, milliseconds
+         */
+        last_healed_at: string;
+        strategies: string[];
+        target_element: string;
+        time_lost_ms: number;
+        workflow_id: string;
+      }[];
+      next_cursor: string | null;
+      total: number;
+    };
+    /** GetAnalyticsHealingFailuresAfterRecoveryResponse */
+    GetAnalyticsHealingFailuresAfterRecoveryResponse: {
+      items: {
+        /**
+         * Format: date-time
+         * @description RFC 3339, UTC, milliseconds
+         */
+        completed_at: string;
+        execution_id: string;
+        /**
+         * Format: date-time
+         * @description RFC 3339, UTC, milliseconds
+         */
+        later_failure_at: string | null;
+        later_failure_target: string | null;
+        node_id: string;
+        /** @enum {string} */
+        outcome: 'recovered' | 'failed';
+        recovery_id: string;
+        /**
+         * Format: date-time
+         * @description RFC 3339, UTC, milliseconds
+         */
+        started_at: string;
+        step_id: string;
+        strategy: string;
+        target_element: string;
+        workflow_id: string;
+      }[];
+      next_cursor: string | null;
+      total: number;
+    };
+    /** GetAnalyticsHealingResponse */
+    GetAnalyticsHealingResponse: {
+      group_by: string;
+      items: {
+        failed: number;
+        failed_after_recovery: number;
+        failed_after_recovery_rate: number | null;
+        healed_steps: number;
+        healing_ms_avg: number;
+        healing_ms_total: number;
+        key: string;
+        recovered: number;
+        recoveries: number;
+        recovery_rate: number | null;
+        steps_total: number | null;
+        success_rate: number;
+        workflow_id: string | null;
+      }[];
+      next_cursor: string | null;
+      total: number;
+      totals: {
+        failed_after_recovery: number;
+        healing_ms_total: number;
+        recovered: number;
+        recoveries: number;
+        recovery_rate: number | null;
+        success_rate: number | null;
+      };
     };
     /** GetAnalyticsIncidentsResponse */
     GetAnalyticsIncidentsResponse: {
@@ -3688,6 +4880,21 @@ export interface components {
       next_cursor: string | null;
       total: number;
     };
+    /** GetAnalyticsQueueTimesResponse */
+    GetAnalyticsQueueTimesResponse: {
+      items: {
+        executions: number;
+        queue_ms_max: number | null;
+        queue_ms_median: number | null;
+        queue_ms_p95: number | null;
+        run_ms_median: number | null;
+        run_ms_p95: number | null;
+        with_request_time: number;
+        workflow_id: string;
+      }[];
+      next_cursor: string | null;
+      total: number;
+    };
     /** GetAnalyticsReliabilityResponse */
     GetAnalyticsReliabilityResponse: {
       items: components['schemas']['ReliabilityScore'][];
@@ -3697,6 +4904,56 @@ export interface components {
     /** GetAnalyticsSuccessRatesResponse */
     GetAnalyticsSuccessRatesResponse: {
       items: components['schemas']['SuccessRateWithWindows'][];
+      next_cursor: string | null;
+      total: number;
+    };
+    /** GetAnalyticsTimeSavedResponse */
+    GetAnalyticsTimeSavedResponse: {
+      fleet: {
+        gross_saved_hours: number;
+        net_saved_cost: number;
+        net_saved_hours: number;
+        workflows_configured: number;
+      };
+      items: {
+        completed: number;
+        configured: boolean;
+        currency: string | null;
+        failed: number;
+        failure_cost_hours: number | null;
+        gross_saved_hours: number | null;
+        healing_hours: number;
+        net_saved_cost: number | null;
+        net_saved_hours: number | null;
+        workflow_id: string;
+      }[];
+      next_cursor: string | null;
+      total: number;
+    };
+    /** GetAnalyticsWorkflowSettingsResponse */
+    GetAnalyticsWorkflowSettingsResponse: {
+      items: {
+        cost_per_hour: number | null;
+        /** @description Expected runs (five fields or @daily-like); null: learned */
+        cron: string | null;
+        /** @description ISO 4217 code */
+        currency: string | null;
+        /** @default 0 */
+        failure_handling_minutes: number;
+        manual_minutes_per_case: number | null;
+        /**
+         * @description IANA zone of the cron
+         * @default UTC
+         */
+        timezone: string;
+        tolerance_minutes: number | null;
+        /**
+         * Format: date-time
+         * @description RFC 3339, UTC, milliseconds
+         */
+        updated_at: string;
+        workflow_id: string;
+      }[];
       next_cursor: string | null;
       total: number;
     };
@@ -4101,6 +5358,46 @@ export interface components {
         /** @description Rows older than this move to the Parquet archive */
         hot_days: number;
       };
+    };
+    /** PutAnalyticsWorkflowSettingsWorkflowIdRequest */
+    PutAnalyticsWorkflowSettingsWorkflowIdRequest: {
+      cost_per_hour?: number | null;
+      /** @description Expected runs (five fields or @daily-like); null: learned */
+      cron?: string | null;
+      /** @description ISO 4217 code */
+      currency?: string | null;
+      /** @default 0 */
+      failure_handling_minutes?: number;
+      manual_minutes_per_case?: number | null;
+      /**
+       * @description IANA zone of the cron
+       * @default UTC
+       */
+      timezone?: string;
+      tolerance_minutes?: number | null;
+    };
+    /** PutAnalyticsWorkflowSettingsWorkflowIdResponse */
+    PutAnalyticsWorkflowSettingsWorkflowIdResponse: {
+      cost_per_hour: number | null;
+      /** @description Expected runs (five fields or @daily-like); null: learned */
+      cron: string | null;
+      /** @description ISO 4217 code */
+      currency: string | null;
+      /** @default 0 */
+      failure_handling_minutes: number;
+      manual_minutes_per_case: number | null;
+      /**
+       * @description IANA zone of the cron
+       * @default UTC
+       */
+      timezone: string;
+      tolerance_minutes: number | null;
+      /**
+       * Format: date-time
+       * @description RFC 3339, UTC, milliseconds
+       */
+      updated_at: string;
+      workflow_id: string;
     };
     /** ReliabilityScore */
     ReliabilityScore: {
