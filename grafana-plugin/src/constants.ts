@@ -12,6 +12,7 @@ export enum ROUTES {
   Compare = 'compare',
   Live = 'live',
   Reports = 'reports',
+  Healing = 'healing',
 }
 
 /** Proxy routes of plugin.json: the Grafana server injects the bearer token. */

@@ -73,6 +73,8 @@ describe('plugin.json (source)', () => {
       ['analyzer-editor', `${app.id}.analytics:write`, 'GET'],
       // Schedules change (enable, disable, edit) by PATCH.
       ['analyzer-editor', `${app.id}.analytics:write`, 'PATCH'],
+      // Workflow settings (time saved, expected runs) are replaced whole by PUT.
+      ['analyzer-editor', `${app.id}.analytics:write`, 'PUT'],
       ['analyzer-editor', `${app.id}.analytics:write`, 'DELETE'],
     ]);
     // Grafana checks reqAction instead of reqRole when a route has one: no route keeps a bare role check.

@@ -10,23 +10,33 @@ import type {
   AnomalyList,
   Bottleneck,
   Comparison,
+  ConfidenceDrift,
   CreatedShareLink,
   Degradation,
   ExecutionMetrics,
   ExportDataset,
   ExportFormat,
+  ExpectedRun,
+  FailureAfterRecovery,
   LiveExecution,
   FailureBreakdown,
+  HealingDebt,
+  HealingGroupBy,
+  HealingReport,
   Insight,
   InsightImplementation,
   Page,
   PerformanceStats,
+  QueueTime,
   ReliabilityScore,
   ReportFormat,
   ReportTemplate,
   ShareLink,
   ShareTarget,
   SuccessRate,
+  TimeSaved,
+  WorkflowSettings,
+  WorkflowSettingsUpdate,
 } from './types';
 import type { CreatedSchedule, DeliveryLogEntry, ReportTemplateInfo, Schedule, ScheduleSpec } from './reportTypes';
 
@@ -90,6 +100,18 @@ export interface AnalyzerClient {
   deleteSchedule(id: string): Promise<void>;
   runSchedule(id: string): Promise<{ run_id: string; schedule_id: string }>;
   deliveries(id: string, options?: { limit?: number }): Promise<Page<DeliveryLogEntry>>;
+  healing(groupBy: HealingGroupBy, filters: AnalyzerFilters): Promise<HealingReport>;
+  failuresAfterRecovery(filters: AnalyzerFilters): Promise<Page<FailureAfterRecovery>>;
+  confidenceDrift(filters: AnalyzerFilters): Promise<ConfidenceDrift>;
+  /** Not a range: targets healed on several of the last `days` days and healed still. */
+  healingDebt(workflowIds: string[] | undefined, days: number): Promise<Page<HealingDebt>>;
+  timeSaved(filters: AnalyzerFilters): Promise<TimeSaved>;
+  /** Now, not a range: each workflow's next expected start. */
+  expectedRuns(workflowIds?: string[]): Promise<Page<ExpectedRun>>;
+  queueTimes(filters: AnalyzerFilters): Promise<Page<QueueTime>>;
+  workflowSettings(): Promise<Page<WorkflowSettings>>;
+  /** Replaces the workflow's whole settings record (editor). */
+  putWorkflowSettings(workflowId: string, body: WorkflowSettingsUpdate): Promise<WorkflowSettings>;
 }
 
 /**
@@ -129,7 +151,7 @@ export function createAnalyzerClient(endpoints: AnalyzerEndpoints = GRAFANA_ENDP
   }
 
   // Share links and schedules are editor routes for reads too (an editor sees only their own).
-  async function editorCall<T>(method: 'GET' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  async function editorCall<T>(method: 'GET' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<T> {
     const response: FetchResponse<T> = await lastValueFrom(
       getBackendSrv().fetch<T>({ url: `${editor}${path}`, method, data: body, showErrorAlert: false })
     );
@@ -218,6 +240,16 @@ export function createAnalyzerClient(endpoints: AnalyzerEndpoints = GRAFANA_ENDP
     runSchedule: (id) => post(`${schedulePath(id)}/run`, {}),
     deliveries: (id, options = {}) =>
       editorCall('GET', `${schedulePath(id)}/deliveries${buildQueryString({ limit: options.limit })}`),
+    healing: (groupBy, filters) => get('/analytics/healing', { ...filterParams(filters), group_by: groupBy }),
+    failuresAfterRecovery: (filters) => get('/analytics/healing/failures-after-recovery', filterParams(filters)),
+    confidenceDrift: (filters) => get('/analytics/confidence-drift', filterParams(filters)),
+    healingDebt: (workflowIds, days) => get('/analytics/healing-debt', { workflow_id: workflowIds, days }),
+    timeSaved: (filters) => get('/analytics/time-saved', filterParams(filters)),
+    expectedRuns: (workflowIds) => get('/analytics/expected-runs', { workflow_id: workflowIds }),
+    queueTimes: (filters) => get('/analytics/queue-times', filterParams(filters)),
+    workflowSettings: () => get('/analytics/workflow-settings', { limit: 1000 }),
+    putWorkflowSettings: (workflowId, body) =>
+      editorCall('PUT', `/analytics/workflow-settings/${encodeURIComponent(workflowId)}`, body),
   };
 }
 

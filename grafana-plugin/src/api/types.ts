@@ -105,3 +105,27 @@ export type ShareTarget = Omit<Schemas['PostShareLinksRequest']['target'], 'from
 export type ShareLink = Schemas['ShareLink'];
 /** `POST /share-links` answer: the token and its URL (`/shared/<token>`) are shown this once. */
 export type CreatedShareLink = Schemas['CreatedShareLink'];
+
+/** `GET /analytics/healing`: recoveries grouped by strategy, target element or workflow, with totals. */
+export type HealingReport = Schemas['GetAnalyticsHealingResponse'];
+export type HealingGroup = HealingReport['items'][number];
+export type HealingGroupBy = NonNullable<
+  NonNullable<paths['/analytics/healing']['get']['parameters']['query']>['group_by']
+>;
+/** A recovery that succeeded while a later step of the same execution still failed. */
+export type FailureAfterRecovery = Schemas['GetAnalyticsHealingFailuresAfterRecoveryResponse']['items'][number];
+/** `GET /analytics/confidence-drift`: one Mann–Kendall decline test per (workflow, target). */
+export type ConfidenceDrift = Schemas['GetAnalyticsConfidenceDriftResponse'];
+export type DriftingTarget = ConfidenceDrift['items'][number];
+export type HealingDebt = Schemas['GetAnalyticsHealingDebtResponse']['items'][number];
+/** `GET /analytics/time-saved`: per workflow and the fleet total. */
+export type TimeSaved = Schemas['GetAnalyticsTimeSavedResponse'];
+export type WorkflowTimeSaved = TimeSaved['items'][number];
+/** Each workflow's expected next run (cron or learned cadence) and whether it is missing. */
+export type ExpectedRun = Schemas['GetAnalyticsExpectedRunsResponse']['items'][number];
+/** Queue (start − requested_at) and run time per workflow. */
+export type QueueTime = Schemas['GetAnalyticsQueueTimesResponse']['items'][number];
+/** A workflow's stored settings (manual effort, cost, expected cadence). */
+export type WorkflowSettings = Schemas['GetAnalyticsWorkflowSettingsResponse']['items'][number];
+/** Body of `PUT /analytics/workflow-settings/{workflow_id}` (replaces the whole record). */
+export type WorkflowSettingsUpdate = Schemas['PutAnalyticsWorkflowSettingsWorkflowIdRequest'];

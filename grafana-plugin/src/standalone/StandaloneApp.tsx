@@ -24,6 +24,7 @@ const NAV: Array<[string, string]> = [
   [ROUTES.Compare, 'Compare'],
   [ROUTES.Live, 'Live'],
   [ROUTES.Reports, 'Reports'],
+  [ROUTES.Healing, 'Self-healing'],
   [PANELS_ROUTE, 'Panels'],
 ];
 

@@ -4,6 +4,7 @@ import { Navigate, Route, Routes, useLocation, useParams } from 'react-router-do
 import { ROUTES } from '../../constants';
 import Anomalies from '../../pages/Anomalies';
 import Compare from '../../pages/Compare';
+import Healing from '../../pages/Healing';
 import Insights from '../../pages/Insights';
 import Live from '../../pages/Live';
 import Overview from '../../pages/Overview';
@@ -29,6 +30,7 @@ export function App() {
       <Route path={ROUTES.Compare} element={<Compare />} />
       <Route path={ROUTES.Live} element={<Live />} />
       <Route path={ROUTES.Reports} element={<Reports />} />
+      <Route path={ROUTES.Healing} element={<Healing />} />
       <Route path="*" element={<ToOverview />} />
     </Routes>
   );

@@ -8,12 +8,20 @@ import { sparklinePath } from './chartScale';
 const WIDTH = 120;
 const HEIGHT = 20;
 
-/** A percentage trend (0–100) in a table cell. */
-export function Sparkline({ values, label }: { values: Array<number | null>; label: string }) {
+/** A trend in a table cell: percentages (0–100) unless a domain is given. */
+export function Sparkline({
+  values,
+  label,
+  domain,
+}: {
+  values: Array<number | null>;
+  label: string;
+  domain?: readonly [number, number];
+}) {
   const styles = useStyles2(getStyles);
   return (
     <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} width={WIDTH} height={HEIGHT} role="img" aria-label={label}>
-      <path d={sparklinePath(values, WIDTH, HEIGHT)} className={styles.line} />
+      <path d={sparklinePath(values, WIDTH, HEIGHT, domain)} className={styles.line} />
     </svg>
   );
 }

@@ -47,6 +47,10 @@ describe('chart geometry', () => {
     expect(sparklinePath([100, 50, null, 0], 30, 10)).toBe('M0.0,0.0L10.0,5.0M30.0,10.0');
   });
 
+  it('draws values over a given domain, clamping those outside it', () => {
+    expect(sparklinePath([0.9, 0.85, 0.8, 0.7], 30, 10, [0.8, 0.9])).toBe('M0.0,0.0L10.0,5.0L20.0,10.0L30.0,10.0');
+  });
+
   test.each([
     [0, 86_400_000, 3_600_000],
     [0, 60_000, 60_000],

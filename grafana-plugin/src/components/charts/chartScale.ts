@@ -77,9 +77,19 @@ export function waterfallBars(
   }));
 }
 
-/** An SVG path of percentages (0–100) over equally spaced windows; gaps (null) break the line. */
-export function sparklinePath(values: ReadonlyArray<number | null>, width: number, height: number): string {
+/**
+ * An SVG path of values over equally spaced points; gaps (null) break the line. The domain
+ * defaults to percentages (0–100); a narrow one (a confidence between 0.8 and 1) shows a small trend.
+ */
+export function sparklinePath(
+  values: ReadonlyArray<number | null>,
+  width: number,
+  height: number,
+  domain: readonly [number, number] = [0, 100]
+): string {
   const step = values.length > 1 ? width / (values.length - 1) : 0;
+  const [low, high] = domain;
+  const span = high > low ? high - low : 1;
   let path = '';
   let drawing = false;
   values.forEach((v, i) => {
@@ -87,7 +97,7 @@ export function sparklinePath(values: ReadonlyArray<number | null>, width: numbe
       drawing = false;
       return;
     }
-    const y = height - (Math.min(Math.max(v, 0), 100) / 100) * height;
+    const y = height - ((Math.min(Math.max(v, low), high) - low) / span) * height;
     path += `${drawing ? 'L' : 'M'}${(i * step).toFixed(1)},${y.toFixed(1)}`;
     drawing = true;
   });
