@@ -15,6 +15,9 @@ import { HINTS } from './healingHints';
 
 const DAY_MS = 86_400_000;
 
+/** Healed count × seconds lost: large for slow heals, a fraction for fast ones (which still rank). */
+const formatScore = (score: number) => (score >= 100 ? score.toFixed(0) : score.toPrecision(2));
+
 /**
  * Debt is judged up to now (healed on several days, and healed still), not over the page's range:
  * the analyzer's 14 days, or the range's length when it is longer (at most a year).
@@ -58,7 +61,7 @@ export function HealingDebtSection({ days }: { days: number }) {
                   header: 'Debt',
                   align: 'right',
                   sortValue: (t) => t.debt_score,
-                  render: (t) => t.debt_score.toFixed(0),
+                  render: (t) => formatScore(t.debt_score),
                 },
                 {
                   header: 'Healed',

@@ -25,11 +25,11 @@ export function QueueTimesSection({ filters, rangeKey }: { filters: AnalyzerFilt
         state={state}
         isEmpty={(d) => d.items.length === 0}
         emptyMessage="No finished executions in this time range"
-        emptyHint={HINTS.queueTimes}
+        emptyHint={`${HINTS.queueTimes} ${HINTS.noRequestTime}`}
       >
         {(d) => (
           <>
-            {d.items.every((q) => q.with_request_time === 0) && <p className={styles.note}>{HINTS.queueTimes}</p>}
+            {d.items.every((q) => q.with_request_time === 0) && <p className={styles.note}>{HINTS.noRequestTime}</p>}
             <DataTable<QueueTime>
               rows={d.items}
               rowKey={(q) => q.workflow_id}

@@ -10,9 +10,10 @@ export const HINTS = {
   timeSaved:
     'No finished executions in this range. Time saved counts completed runs of workflows whose manual minutes per case are set (editors set them below).',
   notConfigured:
-    'No workflow has manual minutes per case yet, so nothing is counted as saved. An editor sets them in the form below (PUT /analytics/workflow-settings/{workflow_id}).',
+    'No workflow has manual minutes per case yet, so nothing is counted as saved. An editor sets them with Settings on the workflow’s row (PUT /analytics/workflow-settings/{workflow_id}).',
   expectedRuns:
     'No workflow has an expected cadence yet: a cron in its settings, or at least 6 starts in the last 30 days so that the analyzer learns one.',
-  queueTimes:
-    'No finished executions in this range. Queue time needs rpa.execution.requested_at on the rpa.execution span (epoch ms or RFC 3339: when the run was requested): rpa.trackExecution({ workflowId, requestedAt }, …) in @rpa-analytics/instrumentation.',
+  queueTimes: 'No finished executions in this range.',
+  noRequestTime:
+    'No executor reported when its runs were requested, so there is no queue time. It needs rpa.execution.requested_at on the rpa.execution span (epoch ms or RFC 3339: when the run was requested): rpa.trackExecution({ workflowId, requestedAt }, …) in @rpa-analytics/instrumentation.',
 } as const;

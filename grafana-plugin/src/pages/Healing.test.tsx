@@ -95,6 +95,7 @@ describe('Self-healing page', () => {
     const rows = within(section).getAllByRole('row').slice(1);
     expect(rows[0]).toHaveTextContent('#login-button');
     expect(rows[0]).toHaveTextContent('14× on 14 days');
+    expect(rows[0]).toHaveTextContent('392');
     expect(rows[1]).toHaveTextContent('ocr_fallback, fuzzy_match');
     const debt = backend.requests.find((r) => r.url.includes('/analytics/healing-debt'))!;
     expect(paramsOf(debt).get('days')).toBe('14');
@@ -158,6 +159,9 @@ describe('Self-healing page', () => {
     const recoveries = await screen.findByTestId(testIds.healing.recoveries);
     expect(within(recoveries).getByTestId(testIds.state.empty)).toHaveTextContent('rpa.recovery.outcome');
     expect(screen.getByTestId(testIds.healing.expectedRuns)).toHaveTextContent('at least 6 starts');
+    expect(screen.getByTestId(testIds.healing.queueTimes)).toHaveTextContent(
+      'No executor reported when its runs were requested'
+    );
     expect(screen.getByTestId(testIds.healing.queueTimes)).toHaveTextContent('rpa.execution.requested_at');
     expect(within(screen.getByTestId(testIds.healing.drift)).getByTestId(testIds.state.error)).toBeInTheDocument();
     expect(screen.getByTestId(testIds.healing.fleet)).toHaveTextContent('28.0 h');
