@@ -19,12 +19,13 @@ const PAGES = [
   { name: 'overview', hash: `#/overview?${RANGE}`, testId: 'rpa-overview' },
   { name: 'workflow', hash: `#/workflow?${RANGE}&workflow=invoice-entry`, testId: 'rpa-workflow-stats' },
   { name: 'insights', hash: `#/insights?${RANGE}`, testId: 'rpa-insights-item' },
-  { name: 'anomalies', hash: `#/anomalies?${RANGE}`, testId: 'rpa-anomalies-row' },
+  { name: 'anomalies', hash: `#/anomalies?${RANGE}`, testId: 'rpa-anomalies-table' },
   {
     name: 'compare',
     hash: `#/compare?${RANGE}&workflows=invoice-entry,report-export`,
     testId: 'rpa-compare-table',
   },
+  { name: 'healing', hash: `#/healing?${RANGE}`, testId: 'rpa-healing-totals' },
   {
     name: 'panels',
     hash: `#/panels?${RANGE}&workflows=invoice-entry,report-export`,
