@@ -10,7 +10,17 @@ const { mkdirSync } = require('node:fs');
 const { join } = require('node:path');
 const { chromium } = require('playwright-core');
 
-const PAGES = ['overview', 'workflow', 'insights', 'anomalies', 'compare', 'live', 'reports', 'healing', 'panels'];
+const PAGES = [
+  'overview',
+  'workflow',
+  'insights',
+  'anomalies',
+  'compare',
+  'live',
+  'reports',
+  'healing',
+  'panels',
+];
 
 async function signIn(page, base) {
   await page.goto(`${base}/ui/`, { waitUntil: 'networkidle' });

@@ -1,4 +1,4 @@
-import React, { useMemo, type ReactNode } from 'react';
+import React, { useMemo, useState, type ReactNode } from 'react';
 import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { InteractiveTable, useStyles2, type Column as GrafanaColumn } from '@grafana/ui';
@@ -68,12 +68,11 @@ export function DataTable<T extends object>({
       }),
     [columns, styles]
   );
-  const initialSortBy = useMemo(() => {
+  // Only the first render's sort: afterwards the user's clicks decide.
+  const [initialSortBy] = useState(() => {
     const index = initialSort ? columns.findIndex((c) => c.header === initialSort.header) : -1;
     return index < 0 ? [] : [{ id: columnId(columns[index]!.header, index), desc: initialSort?.desc ?? true }];
-    // Only the first render's sort: afterwards the user's clicks decide.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  });
   const table = renderExpandedRow ? (
     <InteractiveTable
       columns={gridColumns}
