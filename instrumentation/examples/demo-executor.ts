@@ -230,10 +230,12 @@ async function playSteps(
       for (let i = 0; i < outcome.retries; i += 1) live.recordRetry();
       if (outcome.recovery) {
         const { strategy, outcome: result, durationMs } = outcome.recovery;
+        const endedAt = Date.now();
         live.recordRecovery({
           strategy,
           outcome: result,
-          startedAt: Date.now() - durationMs * options.timeScale,
+          startedAt: endedAt - durationMs * options.timeScale,
+          endedAt,
         });
       }
       if (outcome.confidence !== undefined) live.setConfidence(outcome.confidence);

@@ -90,7 +90,8 @@ export function simulateStep(
   const target = `${workflow.workflowId}/${step.nodeId}`;
   const drift = plants.drift?.get(target);
   if (drift && at >= drift.from) {
-    // The planted decline replaces the step's own confidence and failures: a clean series but for the trend.
+    // The planted decline replaces the step's own confidence, failures and heals: a clean series but for the trend.
+    recovery = undefined;
     confidence = driftLine(drift, at) * random.logNormal(1, 0.01);
     error =
       confidence < DRIFT_FAILURE_BELOW
