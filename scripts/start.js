@@ -4,8 +4,12 @@
  * a week of recorded demo history, then the demo executor feeding it live from
  * the same distributions, with planted problems the pages should show: a
  * degradation of report-export since 20 hours before the first start, a failure
- * burst of customer-onboarding 11 to 9 hours before it, and one stuck run of
- * order-sync. A later start only fills the gap since the last one (the plants
+ * burst of customer-onboarding 11 to 9 hours before it, one stuck run of
+ * order-sync, the Invoice form's match confidence drifting 0.97 → 0.80 over the
+ * week before it (failing below 0.78 only after), order-sync's Export orders
+ * healed by an alternate selector on most runs, ledger-close scheduled every 5
+ * minutes with one run skipped a few minutes into each start, queue delays
+ * (longer 08-10 UTC), and time-saved settings for every demo workflow. A later start only fills the gap since the last one (the plants
  * stay anchored at the first start); `npm start -- --reset` starts afresh.
  * Ctrl-C stops the executor first (it flushes its spans), then the analyzer
  * (it commits what it acknowledged): nothing is lost.
@@ -28,6 +32,55 @@ const HISTORY_FILE = join(DATA_DIR, 'demo-history.json');
 const HOUR_MS = 3_600_000;
 const HISTORY_DAYS = 7;
 const HISTORY_RATE = 0.02; // executions a second: about 12,000 a week over 5 workflows
+const SCHEDULED = { workflowId: 'ledger-close', minutes: 5 };
+/** The live scheduled run skipped: the first fire at least this long after the live start. */
+const SKIP_AFTER_MS = 3 * 60_000;
+
+/**
+ * Settings written at start for workflows that have none (a user's edit is kept):
+ * the manual effort each run replaces (time saved) and the scheduled workflow's cron.
+ */
+const WORKFLOW_SETTINGS = {
+  'invoice-entry': {
+    manual_minutes_per_case: 12,
+    cost_per_hour: 42,
+    currency: 'EUR',
+    failure_handling_minutes: 5,
+  },
+  'customer-onboarding': {
+    manual_minutes_per_case: 20,
+    cost_per_hour: 42,
+    currency: 'EUR',
+    failure_handling_minutes: 8,
+  },
+  'report-export': {
+    manual_minutes_per_case: 6,
+    cost_per_hour: 42,
+    currency: 'EUR',
+    failure_handling_minutes: 3,
+  },
+  'email-triage': {
+    manual_minutes_per_case: 2,
+    cost_per_hour: 42,
+    currency: 'EUR',
+    failure_handling_minutes: 1,
+  },
+  'order-sync': {
+    manual_minutes_per_case: 9,
+    cost_per_hour: 42,
+    currency: 'EUR',
+    failure_handling_minutes: 6,
+  },
+  [SCHEDULED.workflowId]: {
+    manual_minutes_per_case: 30,
+    cost_per_hour: 42,
+    currency: 'EUR',
+    failure_handling_minutes: 15,
+    cron: `*/${SCHEDULED.minutes} * * * *`,
+    timezone: 'UTC',
+    tolerance_minutes: 2,
+  },
+};
 
 /** When the demo's history starts and what was recorded so far, kept beside the data. */
 function readHistory() {
@@ -53,7 +106,60 @@ function plantArgs(anchor) {
     `report-export=1.8@${at(-20)}..`,
     '--fail',
     `customer-onboarding=0.15@${at(-11)}..${at(-9)}`,
+    // Declines over the week before the first start, holds low after: flagged before it fails.
+    '--drift',
+    `invoice-entry/fill-form=0.8@${at(-HISTORY_DAYS * 24)}..${at(0)}`,
+    // Never fixed: healed from the start of the history on, live too.
+    '--heal',
+    `order-sync/export-orders=0.8@${at(-HISTORY_DAYS * 24)}..`,
+    '--busy-hours',
+    '8..10',
+    '--schedule',
+    `${SCHEDULED.workflowId}=${SCHEDULED.minutes}`,
   ];
+}
+
+/** An editor's (or admin's) token from RPA_ANALYZER_TOKENS, when tokens are set. */
+function editorToken() {
+  const entries = (process.env.RPA_ANALYZER_TOKENS ?? '').split(',').map((entry) => entry.trim());
+  for (const role of ['editor', 'admin']) {
+    const entry = entries.find((candidate) => candidate.startsWith(`${role}:`));
+    if (entry) return entry.slice(role.length + 1);
+  }
+  return undefined;
+}
+
+/** Writes WORKFLOW_SETTINGS for the workflows without settings; a failure is reported, not fatal. */
+async function configureWorkflows() {
+  const token = editorToken();
+  const headers = {
+    'content-type': 'application/json',
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+  };
+  try {
+    const existing = new Set();
+    for (let cursor; ;) {
+      const url = `${ANALYZER_URL}/analytics/workflow-settings?limit=100${cursor ? `&cursor=${cursor}` : ''}`;
+      const response = await fetch(url, { headers });
+      if (!response.ok) throw new Error(`GET workflow-settings: HTTP ${response.status}`);
+      const page = await response.json();
+      page.items.forEach((item) => existing.add(item.workflow_id));
+      cursor = page.next_cursor;
+      if (!cursor) break;
+    }
+    const missing = Object.keys(WORKFLOW_SETTINGS).filter((workflowId) => !existing.has(workflowId));
+    for (const workflowId of missing) {
+      const response = await fetch(`${ANALYZER_URL}/analytics/workflow-settings/${workflowId}`, {
+        method: 'PUT',
+        headers,
+        body: JSON.stringify(WORKFLOW_SETTINGS[workflowId]),
+      });
+      if (!response.ok) throw new Error(`PUT workflow-settings/${workflowId}: HTTP ${response.status}`);
+    }
+    if (missing.length > 0) console.log(`demo settings: time saved and schedules for ${missing.join(', ')}`);
+  } catch (error) {
+    console.error(`demo settings not written (${error.message}); time saved and expected runs stay empty`);
+  }
 }
 
 /** Starts a child; one that should keep running stops everything when it exits. */
@@ -188,10 +294,25 @@ RPA Analytics is running (Ctrl-C stops it; data in ${DATA_DIR}, npm start -- --r
   if (stopping) return;
   children.splice(children.indexOf(history), 1);
   writeHistory({ anchor, recordedUntil: now });
+  // After the history: a cron set before its scheduled runs arrived would flag them missing meanwhile.
+  await configureWorkflows();
+  if (stopping) return;
   liveSince = { anchor };
   next(
     'demo executor',
-    [EXECUTOR_CLI, '--rate', '1', '--workflows', '5', '--stuck', 'order-sync', ...plantArgs(anchor)],
+    [
+      EXECUTOR_CLI,
+      '--rate',
+      '1',
+      '--workflows',
+      '5',
+      '--stuck',
+      'order-sync',
+      ...plantArgs(anchor),
+      // Each start skips one scheduled run a few minutes in: a missing run opens, the next start resolves it.
+      '--skip-run',
+      new Date(Date.now() + SKIP_AFTER_MS).toISOString(),
+    ],
     { ...executorEnv, RPA_METRICS_PORT: String(METRICS_PORT) },
   );
 }

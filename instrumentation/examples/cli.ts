@@ -5,12 +5,14 @@
 import { parseArgs } from 'node:util';
 import { rpa } from '@rpa-analytics/instrumentation';
 import { DEMO_DEFAULTS, runDemo, type DemoOptions } from './demo-executor';
+import { parseBusyHours, parseSchedule } from './schedule';
 import { parsePlants } from './simulation';
 
 const USAGE = `usage: demo-executor [--workflows N] [--rate R] [--executions N] [--duration S]
   [--time-scale F] [--concurrency N] [--seed N] [--mode live|recorded] [--history-hours H]
   [--history-from TIME] [--degrade workflow=factor[@from..to],...] [--fail workflow=rate[@from..to],...]
-  [--stuck workflow]`;
+  [--stuck workflow] [--drift workflow/node=confidence@from..to,...] [--heal workflow/node=rate[@from..to],...]
+  [--schedule workflow=minutes] [--skip-run TIME,...] [--busy-hours FROM..TO]`;
 
 function numberFlag(values: Record<string, unknown>, flag: string, fallback: number, min: number): number {
   const raw = values[flag];
@@ -49,6 +51,11 @@ export function parseDemoArgs(argv: string[]): DemoOptions {
         'degrade',
         'fail',
         'stuck',
+        'drift',
+        'heal',
+        'schedule',
+        'skip-run',
+        'busy-hours',
       ].map((name) => [name, { type: 'string' as const }]),
     ),
   });
@@ -67,9 +74,13 @@ export function parseDemoArgs(argv: string[]): DemoOptions {
     historyHours: numberFlag(values, 'history-hours', DEMO_DEFAULTS.historyHours, 0.001),
     historyFrom: timeFlag(values, 'history-from'),
     stuckWorkflow: values.stuck,
+    schedule: parseSchedule(values.schedule, values['skip-run']),
+    busyHours: parseBusyHours(values['busy-hours']),
     plants: {
       degrade: parsePlants('--degrade', values.degrade),
       failureBurst: parsePlants('--fail', values.fail),
+      drift: parsePlants('--drift', values.drift),
+      heal: parsePlants('--heal', values.heal),
     },
   };
 }

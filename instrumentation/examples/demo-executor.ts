@@ -9,8 +9,9 @@
  */
 import { rpa as sharedRpa, type Rpa, type RpaExecution } from '@rpa-analytics/instrumentation';
 import { SeededRandom } from './random';
+import { fireTimes, nextFire, queueDelayMs, type BusyHours, type Schedule } from './schedule';
 import { simulateStep, type Plants } from './simulation';
-import { simulatedWorkflows, type SimulatedWorkflow } from './workflow-catalog';
+import { findWorkflow, simulatedWorkflows, type SimulatedWorkflow } from './workflow-catalog';
 
 export interface DemoOptions {
   workflows: number;
@@ -35,6 +36,10 @@ export interface DemoOptions {
   plants: Plants;
   /** Live mode: the first execution of this workflow hangs in its slowest step until the demo stops. */
   stuckWorkflow: string | undefined;
+  /** A workflow started on a cadence besides the round-robin, with planted skipped runs. */
+  schedule: Schedule | undefined;
+  /** Hours of the UTC day when runs wait longer in the queue (every execution sends its request time). */
+  busyHours: BusyHours | undefined;
 }
 
 export const DEMO_DEFAULTS: DemoOptions = {
@@ -50,7 +55,12 @@ export const DEMO_DEFAULTS: DemoOptions = {
   historyFrom: undefined,
   plants: { degrade: new Map(), failureBurst: new Map() },
   stuckWorkflow: undefined,
+  schedule: undefined,
+  busyHours: undefined,
 };
+
+/** Scheduled runs start a little after their fire time, as a scheduler's do. */
+const SCHEDULE_JITTER_MS = 20_000;
 
 export interface DemoSummary {
   executions: number;
@@ -66,20 +76,38 @@ export async function runDemo(
 ): Promise<DemoSummary> {
   const options = { ...DEMO_DEFAULTS, ...partial };
   const random = new SeededRandom(options.seed);
+  // Queue delays and schedule jitter draw from their own sequence, so the step outcomes stay as before.
+  const timing = new SeededRandom(options.seed ^ 0x5eed);
   const workflows = simulatedWorkflows(options.workflows);
   const summary: DemoSummary = { executions: 0, failedExecutions: 0, steps: 0 };
   if (options.mode === 'recorded') {
-    await recordHistory(rpa, options, random, workflows, summary, signal);
+    await recordHistory(rpa, options, { random, timing }, workflows, summary, signal);
     return summary;
   }
-  await playLive(rpa, options, random, workflows, summary, signal);
+  await playLive(rpa, options, { random, timing }, workflows, summary, signal);
   return summary;
+}
+
+/** The demo's two random sequences: step outcomes, and timing (queue delays, schedule jitter). */
+interface Randoms {
+  readonly random: SeededRandom;
+  readonly timing: SeededRandom;
+}
+
+function scheduledWorkflow(
+  options: DemoOptions,
+  workflows: SimulatedWorkflow[],
+): SimulatedWorkflow | undefined {
+  if (!options.schedule) return undefined;
+  const workflow = findWorkflow(options.schedule.workflowId, workflows);
+  if (!workflow) throw new Error(`--schedule: no workflow "${options.schedule.workflowId}"`);
+  return workflow;
 }
 
 async function playLive(
   rpa: Rpa,
   options: DemoOptions,
-  random: SeededRandom,
+  randoms: Randoms,
   workflows: SimulatedWorkflow[],
   summary: DemoSummary,
   signal: AbortSignal | undefined,
@@ -89,6 +117,11 @@ async function playLive(
   const finished = new AbortController();
   const stuck = workflows.find((workflow) => workflow.workflowId === options.stuckWorkflow);
   const stuckRun = stuck ? playStuckExecution(rpa, stuck, finished.signal) : undefined;
+  const scheduled = scheduledWorkflow(options, workflows);
+  const scheduledRuns =
+    scheduled && options.schedule
+      ? playSchedule(rpa, scheduled, options.schedule, options, randoms, summary, finished.signal)
+      : undefined;
   const done = () =>
     signal?.aborted ||
     (options.executions > 0 && summary.executions >= options.executions) ||
@@ -97,13 +130,40 @@ async function playLive(
     if (running.size >= options.concurrency) await Promise.race(running);
     const workflow = workflows[index % workflows.length] as SimulatedWorkflow;
     summary.executions += 1;
-    const run = playExecution(rpa, workflow, options, random, summary).finally(() => running.delete(run));
+    const run = playExecution(rpa, workflow, options, randoms, summary).finally(() => running.delete(run));
     running.add(run);
     await sleep(1000 / options.rate, signal);
   }
   await Promise.all(running);
   finished.abort();
   await stuckRun;
+  await scheduledRuns;
+}
+
+/** Starts the scheduled workflow at each fire time (plus jitter) until `stop`, leaving out the skipped fires. */
+async function playSchedule(
+  rpa: Rpa,
+  workflow: SimulatedWorkflow,
+  schedule: Schedule,
+  options: DemoOptions,
+  randoms: Randoms,
+  summary: DemoSummary,
+  stop: AbortSignal,
+): Promise<void> {
+  const runs: Promise<void>[] = [];
+  // The latest fire first (a scheduler catches up a run due while it was down, as anacron does).
+  for (
+    let fire = nextFire(schedule, Date.now() - schedule.everyMs);
+    !stop.aborted;
+    fire += schedule.everyMs
+  ) {
+    const startAt = fire + randoms.timing.next() * SCHEDULE_JITTER_MS;
+    await sleep(startAt - Date.now(), stop);
+    if (stop.aborted || schedule.skipped.has(fire)) continue;
+    summary.executions += 1;
+    runs.push(playExecution(rpa, workflow, options, randoms, summary));
+  }
+  await Promise.all(runs);
 }
 
 /**
@@ -139,13 +199,14 @@ async function playExecution(
   rpa: Rpa,
   workflow: SimulatedWorkflow,
   options: DemoOptions,
-  random: SeededRandom,
+  { random, timing }: Randoms,
   summary: DemoSummary,
 ): Promise<void> {
   const context = { machine: `bot-${1 + Math.floor(random.next() * 3)}`, demo: true };
+  const requestedAt = Date.now() - queueDelayMs(timing, Date.now(), options.busyHours);
   try {
     await rpa.trackExecution(
-      { workflowId: workflow.workflowId, stepsTotal: workflow.steps.length, context },
+      { workflowId: workflow.workflowId, stepsTotal: workflow.steps.length, context, requestedAt },
       (execution) => playSteps(execution, workflow, options, random, summary),
     );
   } catch {
@@ -167,7 +228,16 @@ async function playSteps(
     await execution.trackStep(step, async (live) => {
       await sleep(outcome.durationMs * options.timeScale);
       for (let i = 0; i < outcome.retries; i += 1) live.recordRetry();
-      if (outcome.recovery) live.recordRecovery(outcome.recovery);
+      if (outcome.recovery) {
+        const { strategy, outcome: result, durationMs } = outcome.recovery;
+        const endedAt = Date.now();
+        live.recordRecovery({
+          strategy,
+          outcome: result,
+          startedAt: endedAt - durationMs * options.timeScale,
+          endedAt,
+        });
+      }
       if (outcome.confidence !== undefined) live.setConfidence(outcome.confidence);
       if (outcome.error) throw outcome.error;
     });
@@ -180,7 +250,7 @@ const RECORDED_SLICE = 200;
 async function recordHistory(
   rpa: Rpa,
   options: DemoOptions,
-  random: SeededRandom,
+  randoms: Randoms,
   workflows: SimulatedWorkflow[],
   summary: DemoSummary,
   signal: AbortSignal | undefined,
@@ -190,10 +260,25 @@ async function recordHistory(
   const spanMs = Math.max(0, end - start);
   const total = options.executions > 0 ? options.executions : Math.round((spanMs / 1000) * options.rate);
   const spacingMs = spanMs / Math.max(1, total);
+  // The scheduled runs first: an expected-run check during the recording sees the cadence kept.
+  const scheduled = scheduledWorkflow(options, workflows);
+  if (scheduled && options.schedule) {
+    for (const fire of fireTimes(options.schedule, start, end - SCHEDULE_JITTER_MS)) {
+      recordExecution(
+        rpa,
+        scheduled,
+        fire + randoms.timing.next() * SCHEDULE_JITTER_MS,
+        options,
+        randoms,
+        summary,
+      );
+    }
+    await rpa.forceFlush();
+  }
   for (let index = 0; index < total && !signal?.aborted; index += 1) {
     const workflow = workflows[index % workflows.length] as SimulatedWorkflow;
     const startedAt = start + index * spacingMs;
-    recordExecution(rpa, workflow, startedAt, options, random, summary);
+    recordExecution(rpa, workflow, startedAt, options, randoms, summary);
     if (index % RECORDED_SLICE === RECORDED_SLICE - 1) await rpa.forceFlush();
   }
   await rpa.forceFlush();
@@ -204,7 +289,7 @@ function recordExecution(
   workflow: SimulatedWorkflow,
   startedAt: number,
   options: DemoOptions,
-  random: SeededRandom,
+  { random, timing }: Randoms,
   summary: DemoSummary,
 ): void {
   let clock = startedAt;
@@ -223,7 +308,16 @@ function recordExecution(
       retryCount: outcome.retries,
       errorType: outcome.error?.code,
       errorDetails: outcome.error?.message,
-      recoveries: outcome.recovery ? [{ ...outcome.recovery, startedAt: clock, endedAt: clock + 1 }] : [],
+      recoveries: outcome.recovery
+        ? [
+            {
+              strategy: outcome.recovery.strategy,
+              outcome: outcome.recovery.outcome,
+              startedAt: clock + outcome.durationMs - outcome.recovery.durationMs,
+              endedAt: clock + outcome.durationMs,
+            },
+          ]
+        : [],
     });
     clock += outcome.durationMs;
   }
@@ -232,6 +326,7 @@ function recordExecution(
   if (failure) summary.failedExecutions += 1;
   rpa.recordExecution({
     workflowId: workflow.workflowId,
+    requestedAt: startedAt - queueDelayMs(timing, startedAt, options.busyHours),
     startedAt,
     completedAt: clock,
     status: failure ? 'failed' : 'completed',

@@ -1,5 +1,5 @@
 import { SeededRandom } from './random';
-import { simulatedError, type SimulatedStepError } from './failures';
+import { simulatedError, SimulatedStepError } from './failures';
 import type { SimulatedStep, SimulatedWorkflow } from './workflow-catalog';
 
 /** How one simulated step turns out, decided before it is played or recorded. */
@@ -7,7 +7,8 @@ export interface StepOutcome {
   readonly durationMs: number;
   readonly confidence: number | undefined;
   readonly retries: number;
-  readonly recovery: { strategy: string; outcome: 'recovered' | 'failed' } | undefined;
+  /** A self-healing attempt, which took `durationMs` at the end of the step. */
+  readonly recovery: { strategy: string; outcome: 'recovered' | 'failed'; durationMs: number } | undefined;
   readonly error: SimulatedStepError | undefined;
 }
 
@@ -18,13 +19,30 @@ export interface Plant {
   readonly to: number;
 }
 
-/** Changes planted into a run: slower workflows, failure bursts. */
+/** Changes planted into a run: slower workflows, failure bursts, drifting and healed targets. */
 export interface Plants {
   /** Duration multiplier per workflow id. */
   readonly degrade: ReadonlyMap<string, Plant>;
   /** Extra failure probability per step, per workflow id. */
   readonly failureBurst: ReadonlyMap<string, Plant>;
+  /**
+   * Per target (`workflow/node`): its visual-match confidence declines linearly
+   * from DRIFT_START at `from` to `value` at `to` and stays there after; the step
+   * fails (LOW_CONFIDENCE) only when a match falls below DRIFT_FAILURE_BELOW, so
+   * the decline shows days before the first failure.
+   */
+  readonly drift?: ReadonlyMap<string, Plant>;
+  /**
+   * Per target (`workflow/node`): the probability that an execution's step finds
+   * its selector broken and heals it with an alternate selector (never fixed).
+   */
+  readonly heal?: ReadonlyMap<string, Plant>;
 }
+
+export const DRIFT_START = 0.97;
+export const DRIFT_FAILURE_BELOW = 0.78;
+/** Healed targets: the alternate selector works this often; otherwise the step fails. */
+const HEAL_SUCCESS = 0.95;
 
 /** The plant's value for an execution started at `at`, or `otherwise`. */
 function plantAt(plants: ReadonlyMap<string, Plant>, workflowId: string, at: number, otherwise: number) {
@@ -62,12 +80,47 @@ export function simulateStep(
   }
   if (error?.code === 'ELEMENT_NOT_FOUND') {
     const recovered = random.next() < 0.65;
-    recovery = { strategy: random.pick(RECOVERY_STRATEGIES), outcome: recovered ? 'recovered' : 'failed' };
-    durationMs += random.logNormal(400, 0.3);
+    const strategy = random.pick(RECOVERY_STRATEGIES);
+    const healMs = random.logNormal(400, 0.3);
+    recovery = { strategy, outcome: recovered ? 'recovered' : 'failed', durationMs: healMs };
+    durationMs += healMs;
     if (recovered) error = undefined;
   }
   if (error?.code === 'LOW_CONFIDENCE') confidence = 0.5 + random.next() * 0.25;
+  const target = `${workflow.workflowId}/${step.nodeId}`;
+  const drift = plants.drift?.get(target);
+  if (drift && at >= drift.from) {
+    // The planted decline replaces the step's own confidence, failures and heals: a clean series but for the trend.
+    recovery = undefined;
+    confidence = driftLine(drift, at) * random.logNormal(1, 0.01);
+    error =
+      confidence < DRIFT_FAILURE_BELOW
+        ? new SimulatedStepError(
+            'LOW_CONFIDENCE',
+            `Match confidence for "${step.targetElement}" below threshold ${DRIFT_FAILURE_BELOW}`,
+          )
+        : undefined;
+  }
+  const healRate = plants.heal ? plantAt(plants.heal, target, at, 0) : 0;
+  if (healRate > 0 && !error && !recovery && random.next() < healRate) {
+    const recovered = random.next() < HEAL_SUCCESS;
+    const healMs = random.logNormal(1500, 0.3);
+    recovery = {
+      strategy: 'alternate_selector',
+      outcome: recovered ? 'recovered' : 'failed',
+      durationMs: healMs,
+    };
+    durationMs += healMs;
+    if (!recovered) error = simulatedError('element_not_found', step.targetElement);
+  }
   return { durationMs, confidence, retries, recovery, error };
+}
+
+/** DRIFT_START at `from`, the plant's value at `to` and after (a drift is not fixed by itself), linear between. */
+export function driftLine(plant: Plant, at: number): number {
+  if (!Number.isFinite(plant.from) || !Number.isFinite(plant.to) || at >= plant.to) return plant.value;
+  const progress = Math.max(0, (at - plant.from) / (plant.to - plant.from));
+  return DRIFT_START + (plant.value - DRIFT_START) * progress;
 }
 
 /**

@@ -94,3 +94,24 @@ export function simulatedWorkflows(count: number): SimulatedWorkflow[] {
   }
   return workflows;
 }
+
+/**
+ * Workflows a scheduler starts on a cadence rather than on demand (the demo's
+ * `--schedule`): outside the round-robin of the catalog above.
+ */
+export const SCHEDULED_CATALOG: readonly SimulatedWorkflow[] = [
+  {
+    workflowId: 'ledger-close',
+    steps: [
+      step('open-erp', 'launch', 'ERP desktop client', 900),
+      step('open-ledger', 'click', 'General ledger menu', 150),
+      step('reconcile', 'extract', 'Ledger balances table', 3200, 0.006, ['validation', 'low_confidence']),
+      step('post', 'click', 'Post button', 140),
+    ],
+  },
+];
+
+/** The workflow a `--schedule` names: a scheduled one, or one of the demo's own. */
+export function findWorkflow(workflowId: string, workflows: readonly SimulatedWorkflow[]) {
+  return [...SCHEDULED_CATALOG, ...workflows].find((workflow) => workflow.workflowId === workflowId);
+}

@@ -61,6 +61,28 @@ describe('recordExecution and recordStep (executor-timed)', () => {
     expect(sumPoints(metrics.get(METRICS.executionsActive.name))).toBe(0);
   });
 
+  it("sends a recorded execution's requestedAt as rpa.execution.requested_at, and none when absent", async () => {
+    h.rpa.recordExecution({
+      workflowId: 'wf',
+      executionId: 'req-1',
+      requestedAt: new Date(start - 1500),
+      startedAt: start,
+      completedAt: start + 10,
+      status: 'completed',
+    });
+    h.rpa.recordExecution({
+      workflowId: 'wf',
+      executionId: 'req-2',
+      startedAt: start,
+      completedAt: start + 10,
+      status: 'completed',
+    });
+    const executions = await h.finished(SPAN_NAMES.execution);
+    const byId = new Map(executions.map((span) => [span.attributes[ATTR.executionId], span.attributes]));
+    expect(byId.get('req-1')?.[ATTR.executionRequestedAt]).toBe(start - 1500);
+    expect(byId.get('req-2')).not.toHaveProperty(ATTR.executionRequestedAt);
+  });
+
   it('parents a step recorded later under its live execution', async () => {
     const execution = h.rpa.startExecution({ workflowId: 'wf', executionId: 'live-1' });
     h.rpa.recordStep({

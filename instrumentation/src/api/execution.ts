@@ -209,7 +209,7 @@ function toJson(value: object): string {
 }
 
 /** `rpa.execution.requested_at` in epoch ms, or nothing for a missing or invalid time. */
-function requestedAtAttribute(requestedAt: Date | number | undefined): Record<string, number> {
+export function requestedAtAttribute(requestedAt: Date | number | undefined): Record<string, number> {
   const ms = requestedAt instanceof Date ? requestedAt.getTime() : requestedAt;
   return typeof ms === 'number' && Number.isFinite(ms) && ms >= 0 ? { [ATTR.executionRequestedAt]: ms } : {};
 }

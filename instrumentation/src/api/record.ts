@@ -1,7 +1,7 @@
 import { context, SpanStatusCode, trace, type Span } from '@opentelemetry/api';
 import { randomUUID } from 'node:crypto';
 import { ATTR, EXECUTION_STATUS, SPAN_NAMES, STEP_STATUS } from '../conventions';
-import { contextAttributes } from './execution';
+import { contextAttributes, requestedAtAttribute } from './execution';
 import { recordRecoverySpan } from './step';
 import { guarded, reportMisuse, type Telemetry } from './telemetry';
 import type { ExecutionRecord, StepRecord, TimeInput } from './types';
@@ -69,6 +69,7 @@ export class Recorder {
         [ATTR.executionStepsFailed]:
           record.stepsFailed ?? steps.filter((s) => s.status === STEP_STATUS.failed).length,
         ...contextAttributes(record.context),
+        ...requestedAtAttribute(record.requestedAt),
         ...cicdPipelineAttributes(record.workflowId, executionId),
         ...cicdPipelineResult(record.status),
       },

@@ -62,6 +62,8 @@ export interface ExecutionRecord {
   /** The failure's class or code, as `error.type`. */
   errorType?: string;
   context?: Record<string, ContextValue>;
+  /** When the run was requested (see ExecutionOptions.requestedAt): queue time = startedAt − requestedAt. */
+  requestedAt?: TimeInput;
   /** Its steps, recorded as children of the execution. */
   steps?: Array<Omit<StepRecord, 'executionId' | 'workflowId'>>;
 }
