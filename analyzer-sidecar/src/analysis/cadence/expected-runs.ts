@@ -24,6 +24,11 @@ export interface CadenceOptions {
   readonly maxGaps: number;
   /** Learned tolerance as a share of the median gap. */
   readonly learnedToleranceShare: number;
+  /**
+   * Least learned tolerance, ms: the check runs about once a minute, and a workflow started
+   * every few seconds would otherwise call any short stall of its executor a missing run.
+   */
+  readonly minLearnedToleranceMs: number;
   /** Cron tolerance when none is configured, ms. */
   readonly cronToleranceMs: number;
 }
@@ -32,6 +37,7 @@ export const DEFAULT_CADENCE_OPTIONS: CadenceOptions = {
   minGaps: 5,
   maxGaps: 50,
   learnedToleranceShare: 0.5,
+  minLearnedToleranceMs: 2 * 60_000,
   cronToleranceMs: 15 * 60_000,
 };
 
@@ -74,7 +80,8 @@ export function evaluateExpectedRun(
     );
   const interval = learnedInterval(sorted, options);
   if (interval === null || last === null) return null;
-  const tolerance_ms = configuredTolerance ?? interval * options.learnedToleranceShare;
+  const tolerance_ms =
+    configuredTolerance ?? Math.max(options.minLearnedToleranceMs, interval * options.learnedToleranceShare);
   const expected_at = last + interval;
   const overdue = now - (expected_at + tolerance_ms);
   return {
