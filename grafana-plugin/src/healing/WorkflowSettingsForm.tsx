@@ -3,16 +3,14 @@ import { css } from '@emotion/css';
 import type { GrafanaTheme2 } from '@grafana/data';
 import { Alert, Button, Field, Input, Stack, useStyles2 } from '@grafana/ui';
 
-import { describeError } from '../api/describeError';
 import type { WorkflowSettings, WorkflowSettingsUpdate } from '../api/types';
-import { fieldErrorOf } from '../reports/scheduleFormModel';
+import { useAnalyzerForm } from '../components/useAnalyzerForm';
 import { testIds } from '../testIds';
 import {
   checkSettings,
   settingsBody,
   settingsFieldOf,
   settingsFormValues,
-  type SettingsErrors,
   type SettingsField,
   type SettingsFormValues,
 } from './settingsFormModel';
@@ -49,33 +47,14 @@ const FIELDS: Array<{ field: SettingsField; label: string; description: string; 
 export function WorkflowSettingsForm({ workflowId, stored, onSubmit, onCancel }: Props) {
   const styles = useStyles2(getStyles);
   const [values, setValues] = useState<SettingsFormValues>(() => settingsFormValues(stored));
-  const [errors, setErrors] = useState<SettingsErrors>({});
-  const [general, setGeneral] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const form = useAnalyzerForm<SettingsFormValues, SettingsField>({
+    check: checkSettings,
+    fieldOf: settingsFieldOf,
+    send: (v) => onSubmit(settingsBody(v)),
+  });
+  const { errors, general, busy } = form;
 
-  const submit = async () => {
-    const local = checkSettings(values);
-    setErrors(local);
-    setGeneral(undefined);
-    if (Object.keys(local).length > 0) {
-      return;
-    }
-    setBusy(true);
-    try {
-      await onSubmit(settingsBody(values));
-    } catch (e) {
-      const named = fieldErrorOf(e);
-      const field = named && settingsFieldOf(named.field);
-      if (named && field) {
-        setErrors({ [field]: named.message });
-      } else {
-        const { title, hint } = describeError(e);
-        setGeneral(`${title}. ${hint}`);
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = () => form.submit(values);
 
   return (
     <div className={styles.form} data-testid={testIds.healing.settingsForm}>

@@ -14,17 +14,15 @@ import {
   type ComboboxOption,
 } from '@grafana/ui';
 
-import { describeError } from '../api/describeError';
 import type { ReportTemplateInfo, ScheduleSpec } from '../api/reportTypes';
 import type { ReportFormat, ReportTemplate } from '../api/types';
+import { useAnalyzerForm } from '../components/useAnalyzerForm';
 import { testIds } from '../testIds';
 import {
   checkForm,
-  fieldErrorOf,
   formFieldOf,
   scheduleBody,
   timeZones,
-  type FieldErrors,
   type FormField,
   type ScheduleFormValues,
 } from './scheduleFormModel';
@@ -52,38 +50,19 @@ interface Props {
 export function ScheduleForm({ initial, templates, submitLabel, onSubmit, onCancel }: Props) {
   const styles = useStyles2(getStyles);
   const [values, setValues] = useState(initial);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [general, setGeneral] = useState<string>();
-  const [busy, setBusy] = useState(false);
+  const form = useAnalyzerForm<ScheduleFormValues, FormField>({
+    check: checkForm,
+    fieldOf: formFieldOf,
+    send: (v) => onSubmit(scheduleBody(v)),
+  });
+  const { errors, general, busy } = form;
   const zones = useMemo<Array<ComboboxOption<string>>>(() => timeZones().map((z) => ({ label: z, value: z })), []);
   const templateOptions = templates.map((t) => ({ label: t.title, value: t.template, description: t.description }));
 
   const set = <K extends keyof ScheduleFormValues>(key: K, value: ScheduleFormValues[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
 
-  const submit = async () => {
-    const local = checkForm(values);
-    setErrors(local);
-    setGeneral(undefined);
-    if (Object.keys(local).length > 0) {
-      return;
-    }
-    setBusy(true);
-    try {
-      await onSubmit(scheduleBody(values));
-    } catch (e) {
-      const named = fieldErrorOf(e);
-      const field = named && formFieldOf(named.field);
-      if (named && field) {
-        setErrors({ [field]: named.message });
-      } else {
-        const { title, hint } = describeError(e);
-        setGeneral(`${title}. ${hint}`);
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
+  const submit = () => form.submit(values);
 
   const fieldProps = (field: FormField) => ({
     invalid: errors[field] !== undefined,

@@ -1,8 +1,8 @@
+import { fieldErrorOf } from '../api/fieldError';
 import type { Schedule } from '../api/reportTypes';
 import {
   checkForm,
   emptyForm,
-  fieldErrorOf,
   formFieldOf,
   formOf,
   parseRecipients,
