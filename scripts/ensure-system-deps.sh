@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite runs for real (Prometheus's promtool,
-# Alertmanager...), or fails naming what is missing. Tests never skip for lack of a binary.
+# Alertmanager, ClickHouse...), or fails naming what is missing. Tests never skip for lack of a binary.
 set -euo pipefail
 
 # binary:package pairs the suite needs.
@@ -11,6 +11,7 @@ REQUIRED=(
   "amtool:prometheus-alertmanager"
   "docker-compose:docker-compose"
   "chromium:chromium"
+  "clickhouse-server:clickhouse-server"
 )
 
 missing_packages=()

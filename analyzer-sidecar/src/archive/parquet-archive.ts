@@ -35,7 +35,8 @@ import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { RECORD_TYPES, type RecordType } from '../model/records';
 import type { DuckDbStore } from '../store/duckdb/duckdb-store';
-import { quoteIdentifier, quoteLiteral, TABLES } from '../store/duckdb/tables';
+import { TABLES } from '../store/record-tables';
+import { quoteIdentifier, quoteLiteral } from '../store/duckdb/tables';
 import { DAY_MS } from './retention-policy';
 
 interface JournalEntry {

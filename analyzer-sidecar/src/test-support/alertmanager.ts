@@ -1,9 +1,9 @@
 /** A real Alertmanager (Debian's prometheus-alertmanager) on 127.0.0.1, for the push tests. */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, poll } from './local-server';
 
 export interface AlertmanagerAlert {
   labels: Record<string, string>;
@@ -19,28 +19,6 @@ const CONFIG = `route:
 receivers:
   - name: none
 `;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
-export async function poll<T>(
-  probe: () => Promise<T | undefined>,
-  what: string,
-  limitMs = 60_000,
-): Promise<T> {
-  const deadline = Date.now() + limitMs;
-  for (;;) {
-    const value = await probe().catch(() => undefined);
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
 
 export class Alertmanager {
   private constructor(

@@ -4,7 +4,8 @@
  * contract's labels; the next ordinary run resolves it there.
  */
 import { ATTR, SPAN_NAMES } from '@rpa-analytics/conventions';
-import { Alertmanager, poll } from '../../test-support/alertmanager';
+import { Alertmanager } from '../../test-support/alertmanager';
+import { poll } from '../../test-support/local-server';
 import { protobufBody, recordSpans, type SpanSpec } from '../../test-support/sdk-spans';
 import { startTestApp, type TestApp } from '../../test-support/test-app';
 

@@ -8,7 +8,8 @@ import {
   type Aggregation,
 } from '../aggregate-catalog';
 import { filterConditions, SqlParams, whereClause } from './filter-sql';
-import { allRowsView, quoteIdentifier, TABLES } from './tables';
+import { TABLES } from '../record-tables';
+import { allRowsView, quoteIdentifier } from './tables';
 
 const AGGREGATE_SQL: Readonly<Record<Aggregation, (column: string) => string>> = {
   avg: (c) => `avg(${c})`,

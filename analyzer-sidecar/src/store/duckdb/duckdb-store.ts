@@ -31,7 +31,8 @@ import { openDatabase, type DuckDbOptions, type OpenHooks } from './open-databas
 import { CREATE_STARTS, forgetStartsBefore, RUNNING_EXECUTIONS_SQL, settleStarts } from './execution-starts';
 import { freshRows } from './fresh-rows';
 import { appendRows } from './row-codec';
-import { allRowsView, createTableSql, quoteIdentifier, quoteLiteral, TABLES } from './tables';
+import { TABLES } from '../record-tables';
+import { allRowsView, createTableSql, quoteIdentifier, quoteLiteral } from './tables';
 
 const READERS = 2;
 

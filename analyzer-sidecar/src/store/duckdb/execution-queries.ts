@@ -9,8 +9,9 @@ import {
 } from '../../model/records';
 import type { ExecutionCursor, ExecutionFilter, ExecutionPage, RangeQuery } from '../store';
 import { EXECUTION_FILTER_COLUMNS, filterConditions, SqlParams, whereClause } from './filter-sql';
-import { decodeRow } from './row-codec';
-import { allRowsView, quoteIdentifier, selectList, TABLES } from './tables';
+import { decodeRow, TABLES } from '../record-tables';
+
+import { allRowsView, quoteIdentifier, selectList } from './tables';
 
 export async function listExecutions(
   connection: DuckDBConnection,

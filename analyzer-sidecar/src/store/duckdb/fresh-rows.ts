@@ -5,7 +5,9 @@
  */
 import { listValue, type DuckDBConnection } from '@duckdb/node-api';
 import type { RecordType } from '../../model/records';
-import { quoteIdentifier, quoteLiteral, TABLES } from './tables';
+import { TABLES } from '../record-tables';
+import { newRows, rowKey, timeWindow } from '../row-identity';
+import { quoteIdentifier, quoteLiteral } from './tables';
 
 type Row = Readonly<Record<string, unknown>>;
 
@@ -19,16 +21,8 @@ export async function freshRows(
   rows: readonly object[],
   archivedFiles: readonly string[],
 ): Promise<object[]> {
-  const table = TABLES[type];
   const stored = await storedKeys(connection, type, rows as readonly Row[], archivedFiles);
-  const fresh: object[] = [];
-  for (const row of rows as readonly Row[]) {
-    const identity = keyOf(table.key, row);
-    if (stored.has(identity)) continue;
-    stored.add(identity);
-    fresh.push(row);
-  }
-  return fresh;
+  return newRows(TABLES[type].key, rows, stored);
 }
 
 /**
@@ -44,13 +38,7 @@ async function storedKeys(
 ): Promise<Set<string>> {
   const table = TABLES[type];
   const time = table.timeColumn;
-  let min = Infinity;
-  let max = -Infinity;
-  for (const row of rows) {
-    const value = row[time] as number;
-    if (value < min) min = value;
-    if (value > max) max = value;
-  }
+  const { min, max } = timeWindow(rows, time);
   const columns = table.key
     .map((k) => (k === time ? `${quoteIdentifier(k)}::DOUBLE AS ${quoteIdentifier(k)}` : quoteIdentifier(k)))
     .join(', ');
@@ -73,7 +61,7 @@ async function storedKeys(
     `SELECT ${columns} FROM ${source} WHERE ${quoteIdentifier(time)} BETWEEN $1::BIGINT AND $2::BIGINT${probe}`,
     values,
   );
-  return new Set(result.getRowObjects().map((row) => keyOf(table.key, row)));
+  return new Set(result.getRowObjects().map((row) => rowKey(table.key, row)));
 }
 
 const DAY_MS = 86_400_000;
@@ -82,8 +70,4 @@ const DAY_MS = 86_400_000;
 function dayOfArchiveFile(file: string): number | undefined {
   const match = /day=(\d{4}-\d{2}-\d{2})/.exec(file);
   return match ? Date.parse(`${match[1]}T00:00:00Z`) / DAY_MS : undefined;
-}
-
-function keyOf(key: readonly string[], row: Row): string {
-  return key.map((column) => (row[column] === null ? '\u0001' : String(row[column]))).join('\u0000');
 }

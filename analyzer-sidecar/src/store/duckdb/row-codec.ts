@@ -1,6 +1,6 @@
 /** Moves records into DuckDB appenders and result rows back into records. */
-import type { DuckDBAppender, DuckDBValue } from '@duckdb/node-api';
-import type { TableDefinition } from './tables';
+import type { DuckDBAppender } from '@duckdb/node-api';
+import type { TableDefinition } from '../record-tables';
 
 type Row = Readonly<Record<string, unknown>>;
 
@@ -32,26 +32,5 @@ export function appendRows(appender: DuckDBAppender, table: TableDefinition, row
       }
     }
     appender.endRow();
-  }
-}
-
-/** A result row (selected with `selectList`) as a record. */
-export function decodeRow<T>(table: TableDefinition, row: Record<string, DuckDBValue>): T {
-  const record: Record<string, unknown> = {};
-  for (const column of table.columns) {
-    const value = row[column.name];
-    if (column.kind === 'json') record[column.name] = typeof value === 'string' ? parseJsonObject(value) : {};
-    else if (typeof value === 'bigint') record[column.name] = Number(value);
-    else record[column.name] = value ?? null;
-  }
-  return record as T;
-}
-
-function parseJsonObject(text: string): Record<string, unknown> {
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
-  } catch {
-    return {};
   }
 }

@@ -1,0 +1,39 @@
+/**
+ * SQL literals for ClickHouse 18.16, which has no query parameters: every value
+ * a query carries is rendered here, escaped so that no string from a request
+ * can end its literal. Column and table names come from the backend's own
+ * definitions, never from a request.
+ */
+
+/** A string literal: backslash and quote escaped (ClickHouse reads backslash escapes in literals). */
+export function stringLiteral(text: string): string {
+  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+/** A finite number as a Float64 literal (epoch ms are exact in a double). */
+export function numberLiteral(value: number): string {
+  if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
+  return `toFloat64(${JSON.stringify(value)})`;
+}
+
+/** An integer (epoch ms, limits) as an Int64 literal. */
+export function int64Literal(value: number): string {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`not a safe integer: ${value}`);
+  return `toInt64(${value})`;
+}
+
+/** `column IN (…)` over string literals; an empty list matches nothing. */
+export function inStrings(column: string, values: readonly string[]): string {
+  return values.length === 0 ? '0' : `${column} IN (${values.map(stringLiteral).join(', ')})`;
+}
+
+export function identifier(name: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`not a plain identifier: ${name}`);
+  return `\`${name}\``;
+}
+
+/** A row count for LIMIT (which takes only a plain number). */
+export function limitLiteral(value: number): string {
+  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`not a row count: ${value}`);
+  return String(value);
+}
