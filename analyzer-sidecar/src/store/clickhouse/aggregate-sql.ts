@@ -13,7 +13,7 @@ import {
 import { TABLES } from '../record-tables';
 import type { ClickHouseConnection } from './connection';
 import { filterConditions, whereClause } from './filter-sql';
-import { allExecutionsSql } from './schema';
+import { executionRowsSql } from './schema';
 import { identifier, int64Literal } from './sql-literal';
 import { type7Quantile } from './stats-sql';
 
@@ -65,7 +65,14 @@ export async function runAggregate(
       },
     ),
   ];
-  const source = metric.table === 'executions' ? allExecutionsSql() : `${identifier(metric.table)} FINAL`;
+  const source =
+    metric.table === 'executions'
+      ? executionRowsSql({
+          conditions,
+          includeRunning: query.filters?.status === undefined || query.filters.status === 'running',
+          workflowIds: query.filters?.workflowIds,
+        })
+      : `${identifier(metric.table)} FINAL ${whereClause(conditions)}`;
   const groupNames = query.groupBy.map((_, i) => `g${i}`);
   const inner = [...groups, `${INNER[query.aggregation](column)} AS agg`, `toFloat64(count(${column})) AS n`];
   const p = PERCENTILE[query.aggregation];
@@ -76,7 +83,7 @@ export async function runAggregate(
   const orderBy = groupNames.length === 0 ? '' : `ORDER BY ${groupNames.join(', ')}`;
   const rows = await connection.rows<Record<string, unknown>>(
     `SELECT ${[...groupNames, `${guarded} AS value`, 'n'].join(', ')}
-     FROM (SELECT ${inner.join(', ')} FROM ${source} ${whereClause(conditions)} ${groupBy}) ${orderBy}`,
+     FROM (SELECT ${inner.join(', ')} FROM ${source} ${groupBy}) ${orderBy}`,
   );
   return rows.map((row) => ({
     group: Object.fromEntries(

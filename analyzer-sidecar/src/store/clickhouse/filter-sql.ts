@@ -3,6 +3,7 @@
  * sql-literal (ClickHouse 18.16 has no query parameters).
  */
 import type { ExecutionFilter } from '../store';
+import { executionRowsSql } from './schema';
 import { identifier, inStrings, int64Literal, stringLiteral } from './sql-literal';
 
 export interface FilterColumns {
@@ -55,4 +56,13 @@ export function filterConditions(filter: ExecutionFilter, columns: FilterColumns
 
 export function whereClause(conditions: readonly string[]): string {
   return conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
+}
+
+/** Executions (final and running) matching the filter and the extra conditions, as a row source. */
+export function executionSource(filter: ExecutionFilter, extra: readonly string[] = []): string {
+  return executionRowsSql({
+    conditions: [...filterConditions(filter, EXECUTION_COLUMNS), ...extra],
+    includeRunning: filter.status === undefined || filter.status === 'running',
+    workflowIds: filter.workflowIds,
+  });
 }

@@ -4,14 +4,13 @@ import {
   emptyBatch,
   type ExecutionRecord,
   type RecordBatch,
-  type RecordType,
   type StepRecord,
 } from '../../model/records';
 import { decodeRow, TABLES } from '../record-tables';
 import type { ExecutionCursor, ExecutionFilter, ExecutionPage, RangeQuery } from '../store';
 import type { ClickHouseConnection } from './connection';
-import { EXECUTION_COLUMNS, filterConditions, whereClause } from './filter-sql';
-import { allExecutionsSql, selectColumns } from './schema';
+import { executionSource, whereClause } from './filter-sql';
+import { executionRowsSql, selectColumns } from './schema';
 import { identifier, inStrings, int64Literal, limitLiteral, stringLiteral } from './sql-literal';
 
 export async function listExecutions(
@@ -20,19 +19,18 @@ export async function listExecutions(
   limit: number,
   cursor?: ExecutionCursor,
 ): Promise<ExecutionPage> {
-  const filtered = filterConditions(filter, EXECUTION_COLUMNS);
   const [count] = await connection.rows<{ n: number }>(
-    `SELECT toFloat64(count()) AS n FROM ${allExecutionsSql()} ${whereClause(filtered)}`,
+    `SELECT toFloat64(count()) AS n FROM ${executionSource(filter)}`,
   );
-  const conditions = [...filtered];
+  const after: string[] = [];
   if (cursor) {
     const at = int64Literal(cursor.startedAt);
-    conditions.push(
+    after.push(
       `(started_at < ${at} OR (started_at = ${at} AND execution_id < ${stringLiteral(cursor.executionId)}))`,
     );
   }
   const rows = await connection.rows<Record<string, unknown>>(
-    `SELECT ${selectColumns('executions')} FROM ${allExecutionsSql()} ${whereClause(conditions)} ` +
+    `SELECT ${selectColumns('executions')} FROM ${executionSource(filter, after)} ` +
       `ORDER BY started_at DESC, execution_id DESC LIMIT ${limitLiteral(limit + 1)}`,
   );
   const items = rows.map((row) => decodeRow<ExecutionRecord>(TABLES.executions, row));
@@ -68,15 +66,14 @@ export async function queryRange(connection: ClickHouseConnection, query: RangeQ
     const conditions = [`${time} >= ${int64Literal(query.start)}`, `${time} < ${int64Literal(query.end)}`];
     if (query.workflowId !== undefined) conditions.push(`workflow_id = ${stringLiteral(query.workflowId)}`);
     const order = [table.timeColumn, ...table.key.filter((k) => k !== table.timeColumn)].map(identifier);
+    const source =
+      type === 'executions'
+        ? executionRowsSql({ conditions, includeRunning: true })
+        : `${identifier(type)} FINAL ${whereClause(conditions)}`;
     const rows = await connection.rows<Record<string, unknown>>(
-      `SELECT ${selectColumns(type)} FROM ${sourceOf(type)} ${whereClause(conditions)} ORDER BY ${order.join(', ')}`,
+      `SELECT ${selectColumns(type)} FROM ${source} ORDER BY ${order.join(', ')}`,
     );
     (batch[type] as unknown[]) = rows.map((row) => decodeRow(table, row));
   }
   return batch;
-}
-
-/** Executions include the running ones, as every execution listing does. */
-function sourceOf(type: RecordType): string {
-  return type === 'executions' ? allExecutionsSql() : `${identifier(type)} FINAL`;
 }

@@ -10,7 +10,7 @@
  */
 import { RECORD_TYPES, type RecordType } from '../../model/records';
 import { TABLES, type ColumnKind, type TableDefinition } from '../record-tables';
-import { identifier, stringLiteral } from './sql-literal';
+import { identifier, inStrings, stringLiteral } from './sql-literal';
 
 const CLICKHOUSE_TYPE: Readonly<Record<ColumnKind, string>> = {
   varchar: 'String',
@@ -108,24 +108,43 @@ export function selectColumns(table: StoredTable, alias = ''): string {
     .join(', ');
 }
 
-/** The running executions as execution rows: markers without a final execution. */
-export function runningExecutionsSql(): string {
+/** Which executions a query reads; its conditions go inside each part (18.16 does not push them into a UNION). */
+export interface ExecutionRowsScope {
+  /** Conditions over execution columns. */
+  readonly conditions: readonly string[];
+  /** Whether running executions can match (not when the query asks for another status). */
+  readonly includeRunning: boolean;
+  /** Workflows the query is limited to: bounds the running part's anti-join. */
+  readonly workflowIds?: readonly string[];
+}
+
+/**
+ * Executions, final and running, as one row source (what `executions_all` is
+ * in the DuckDB backend): a running execution is a start marker without a
+ * final execution.
+ */
+export function executionRowsSql(scope: ExecutionRowsScope): string {
+  const where = scope.conditions.length === 0 ? '' : ` WHERE ${scope.conditions.join(' AND ')}`;
+  const final = `SELECT ${selectColumns('executions')} FROM executions FINAL${where}`;
+  if (!scope.includeRunning) return `(${final})`;
+  const ended =
+    scope.workflowIds && scope.workflowIds.length > 0
+      ? `SELECT execution_id FROM executions WHERE ${inStrings('workflow_id', scope.workflowIds)}`
+      : 'SELECT execution_id FROM executions';
+  const running = `SELECT * FROM (${runningMarkersSql()} WHERE execution_id GLOBAL NOT IN (${ended}))${where}`;
+  return `(${final} UNION ALL ${running})`;
+}
+
+/** Start markers as execution rows (columns a marker lacks are NULL). */
+function runningMarkersSql(): string {
   const marker = new Set<string>(STARTS_DEFINITION.columns.map((c) => c.name));
   const columns = TABLES.executions.columns.map((column) => {
     const name = identifier(column.name);
     if (column.name === 'status') return `${stringLiteral('running')} AS ${name}`;
-    if (column.name === 'steps_total') return `ifNull(steps_total, 0) AS ${name}`;
+    if (column.name === 'steps_total') return `toInt32(ifNull(steps_total, 0)) AS ${name}`;
     if (column.name === 'steps_completed' || column.name === 'steps_failed') return `toInt32(0) AS ${name}`;
     if (marker.has(column.name)) return name;
     return `CAST(NULL AS ${columnType({ ...column, nullable: true })}) AS ${name}`;
   });
-  return (
-    `SELECT ${columns.join(', ')} FROM ${STARTS_TABLE} FINAL ` +
-    `WHERE execution_id GLOBAL NOT IN (SELECT execution_id FROM executions FINAL)`
-  );
-}
-
-/** Every execution, final and running: what `executions_all` is in the DuckDB backend. */
-export function allExecutionsSql(): string {
-  return `(SELECT ${selectColumns('executions')} FROM executions FINAL UNION ALL ${runningExecutionsSql()})`;
+  return `SELECT ${columns.join(', ')} FROM ${STARTS_TABLE} FINAL`;
 }

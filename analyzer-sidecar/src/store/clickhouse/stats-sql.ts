@@ -9,8 +9,7 @@ import { EXECUTION_STATUS, STEP_STATUS } from '@rpa-analytics/conventions';
 import type { NodeSummary, SuccessRate } from '../../model/analysis';
 import type { ExecutionFilter, WorkflowDurationSummary } from '../store';
 import type { ClickHouseConnection } from './connection';
-import { EXECUTION_COLUMNS, filterConditions, STEP_COLUMNS, whereClause } from './filter-sql';
-import { allExecutionsSql } from './schema';
+import { executionSource, filterConditions, STEP_COLUMNS, whereClause } from './filter-sql';
 import { inStrings, stringLiteral } from './sql-literal';
 
 /**
@@ -35,8 +34,7 @@ export async function queryDurationSummaries(
   filter: ExecutionFilter,
 ): Promise<WorkflowDurationSummary[]> {
   const status = filter.status ?? EXECUTION_STATUS.completed;
-  const conditions = filterConditions({ ...filter, status }, EXECUTION_COLUMNS);
-  conditions.push('isNotNull(duration_ms)');
+  const source = executionSource({ ...filter, status }, ['isNotNull(duration_ms)']);
   return connection.rows<WorkflowDurationSummary>(
     `SELECT workflow_id, toFloat64(n) AS count, avg_duration_ms,
        ${type7Quantile('xs', 'n', 0.5)} AS median_duration_ms,
@@ -47,7 +45,7 @@ export async function queryDurationSummaries(
        SELECT workflow_id, count() AS n, avg(assumeNotNull(duration_ms)) AS avg_duration_ms,
          arraySort(groupArray(assumeNotNull(duration_ms))) AS xs,
          ${sampleStdDev('assumeNotNull(duration_ms)', 'count()')} AS std_dev_ms
-       FROM ${allExecutionsSql()} ${whereClause(conditions)} GROUP BY workflow_id)
+       FROM ${source} GROUP BY workflow_id)
      ORDER BY workflow_id`,
   );
 }
@@ -56,7 +54,6 @@ export async function querySuccessRates(
   connection: ClickHouseConnection,
   filter: ExecutionFilter,
 ): Promise<SuccessRate[]> {
-  const conditions = filterConditions(filter, EXECUTION_COLUMNS);
   const completed = stringLiteral(EXECUTION_STATUS.completed);
   const failed = stringLiteral(EXECUTION_STATUS.failed);
   const rows = await connection.rows<SuccessRate>(
@@ -64,7 +61,7 @@ export async function querySuccessRates(
        if(completed + failed = 0, NULL, completed / (completed + failed) * 100) AS success_rate
      FROM (SELECT workflow_id, toFloat64(countIf(status = ${completed})) AS completed,
              toFloat64(countIf(status = ${failed})) AS failed
-           FROM ${allExecutionsSql()} ${whereClause(conditions)} GROUP BY workflow_id)
+           FROM ${executionSource(filter)} GROUP BY workflow_id)
      ORDER BY workflow_id`,
   );
   return rows;
