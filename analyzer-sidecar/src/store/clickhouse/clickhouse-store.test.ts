@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { makeExecution } from '../../analysis/test-support/records';
 import { ClickHouseCluster } from '../../test-support/clickhouse-cluster';
+import { describeAnalysisStoreConformance } from '../test-support/analysis-store-conformance';
 import { describeStoreConformance } from '../test-support/store-conformance';
+import { createClickHouseAnalysisStore } from './clickhouse-analysis-store';
 import { StoreClosedError } from '../store';
 import { ClickHouseStore } from './clickhouse-store';
 import { stringLiteral } from './sql-literal';
@@ -23,6 +25,12 @@ afterAll(async () => {
 describeStoreConformance('ClickHouse router + 2 shards', {
   store: () => store,
   clear: (s) => s.truncate(),
+});
+
+describeAnalysisStoreConformance('ClickHouse router + 2 shards', {
+  store: () => store,
+  analysis: () => createClickHouseAnalysisStore(store),
+  clear: () => store.truncate(),
 });
 
 describe('ClickHouseStore', () => {
