@@ -24,6 +24,12 @@ export function type7Quantile(xs: string, n: string, p: number): string {
   return `(${a} + (${h} - ${lower}) * (${b} - ${a}))`;
 }
 
+/** The type-7 quantile of a nullable column's non-null values in the group, NULL when there are none. */
+export function nullableQuantile(column: string, p: number): string {
+  const xs = `arraySort(groupArray(${column}))`;
+  return `if(count(${column}) = 0, NULL, ${type7Quantile(xs, `count(${column})`, p)})`;
+}
+
 /** Sample standard deviation as the analysis layer defines it (0 for fewer than two values). */
 function sampleStdDev(column: string, n: string): string {
   return `if(${n} > 1, stddevSamp(${column}), 0)`;

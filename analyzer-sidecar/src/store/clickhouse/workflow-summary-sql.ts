@@ -13,7 +13,7 @@ import type { ExecutionFilter } from '../store';
 import type { ClickHouseConnection } from './connection';
 import { executionSource } from './filter-sql';
 import { int64Literal, numberLiteral, stringLiteral } from './sql-literal';
-import { type7Quantile } from './stats-sql';
+import { nullableQuantile, type7Quantile } from './stats-sql';
 
 export async function queryFailures(
   connection: ClickHouseConnection,
@@ -64,12 +64,6 @@ export async function queryDurationSpreads(
          FROM ${source} GROUP BY workflow_id))
      ORDER BY workflow_id`,
   );
-}
-
-/** The type-7 quantile of a nullable column's non-null values in the group, NULL when there are none. */
-function nullableQuantile(column: string, p: number): string {
-  const xs = `arraySort(groupArray(${column}))`;
-  return `if(count(${column}) = 0, NULL, ${type7Quantile(xs, `count(${column})`, p)})`;
 }
 
 export async function queryResourceUsage(
