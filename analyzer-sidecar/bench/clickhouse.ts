@@ -12,6 +12,7 @@ import { makeStep } from '../src/analysis/test-support/records';
 import { ClickHouseStore } from '../src/store/clickhouse/clickhouse-store';
 import { localTableName, STORED_TABLES } from '../src/store/clickhouse/schema';
 import { ClickHouseCluster } from '../src/test-support/clickhouse-cluster';
+import { timed } from './store-bench';
 
 const STEPS_PER_EXECUTION = 10;
 const START = Date.UTC(2026, 0, 1);
@@ -138,19 +139,6 @@ async function optimize(cluster: ClickHouseCluster): Promise<void> {
       if (!response.ok) throw new Error(`${sql}: ${await response.text()}`);
     }
   }
-}
-
-/** Median of 5 runs after one warm-up, in milliseconds. */
-async function timed(query: () => Promise<unknown>): Promise<number> {
-  await query();
-  const runs: number[] = [];
-  for (let i = 0; i < 5; i++) {
-    const t0 = process.hrtime.bigint();
-    await query();
-    runs.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  runs.sort((a, b) => a - b);
-  return runs[2] as number;
 }
 
 function seconds(since: bigint): number {

@@ -92,7 +92,7 @@ async function stepBytesInStore(store: DuckDbStore, path: string, steps: number)
 }
 
 /** Median of 5 runs after one warm-up, in milliseconds. */
-async function timed(query: () => Promise<unknown>): Promise<number> {
+export async function timed(query: () => Promise<unknown>): Promise<number> {
   await query();
   const runs: number[] = [];
   for (let i = 0; i < 5; i++) {

@@ -6,7 +6,7 @@
  * aggregation down where it can; the pure analysis functions are the reference.
  */
 import type { ResourceUsage } from '../analysis/resource-usage';
-import type { ExecutionRecord } from '../model/records';
+import type { ExecutionRecord, StoredExecutionStatus } from '../model/records';
 import type { ExecutionFilter } from './store';
 
 /** One failed execution, described by its own error or its first failed step's. */
@@ -42,6 +42,40 @@ export interface StepColumns {
 export interface SeriesRecords {
   executions: ExecutionRecord[];
   steps: StepColumns[];
+}
+
+/** The fields of an execution the detector's series read; every backend reads only these. */
+export interface LeanExecutionFields {
+  workflow_id: string;
+  execution_id: string;
+  started_at: number;
+  completed_at: number | null;
+  duration_ms: number | null;
+  status: StoredExecutionStatus;
+  cpu_percent_avg: number | null;
+  memory_mb_max: number | null;
+}
+
+/** A lean execution as an ExecutionRecord (the fields not read are null or empty). */
+export function leanExecution(fields: LeanExecutionFields): ExecutionRecord {
+  return {
+    ...fields,
+    steps_total: 0,
+    steps_completed: 0,
+    steps_failed: 0,
+    error_message: null,
+    error_type: null,
+    context: {},
+    service_name: null,
+    host_name: null,
+    trace_id: null,
+    span_id: null,
+    cpu_percent_max: null,
+    gpu_utilization_max: null,
+    gpu_memory_mb_max: null,
+    disk_io_mb: null,
+    requested_at: null,
+  };
 }
 
 /** Finished-execution counts of one workflow in one window (`window_index` from the range's start). */

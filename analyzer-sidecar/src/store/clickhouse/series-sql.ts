@@ -5,52 +5,25 @@
  * lists keep one order).
  */
 import { EXECUTION_STATUS, STEP_STATUS } from '@rpa-analytics/conventions';
-import type { ExecutionRecord, StoredExecutionStatus } from '../../model/records';
-import type { RunningExecutionAge, SeriesRecords, StepColumns } from '../analysis-store';
+import {
+  leanExecution,
+  type LeanExecutionFields,
+  type RunningExecutionAge,
+  type SeriesRecords,
+  type StepColumns,
+} from '../analysis-store';
 import type { ExecutionFilter } from '../store';
 import type { ClickHouseConnection } from './connection';
 import { EXECUTION_COLUMNS, filterConditions, STEP_COLUMNS, whereClause } from './filter-sql';
 import { executionRowsSql } from './schema';
 import { inStrings, int64Literal, stringLiteral } from './sql-literal';
 
-interface LeanExecutionRow {
-  workflow_id: string;
-  execution_id: string;
-  started_at: number;
-  completed_at: number | null;
-  duration_ms: number | null;
-  status: StoredExecutionStatus;
-  cpu_percent_avg: number | null;
-  memory_mb_max: number | null;
-}
-
-function leanExecution(row: LeanExecutionRow): ExecutionRecord {
-  return {
-    ...row,
-    steps_total: 0,
-    steps_completed: 0,
-    steps_failed: 0,
-    error_message: null,
-    error_type: null,
-    context: {},
-    service_name: null,
-    host_name: null,
-    trace_id: null,
-    span_id: null,
-    cpu_percent_max: null,
-    gpu_utilization_max: null,
-    gpu_memory_mb_max: null,
-    disk_io_mb: null,
-    requested_at: null,
-  };
-}
-
 export async function querySeriesRecords(
   connection: ClickHouseConnection,
   filter: ExecutionFilter,
 ): Promise<SeriesRecords> {
   const finished = filterConditions({ ...filter, status: undefined }, EXECUTION_COLUMNS);
-  const executions = await connection.rows<LeanExecutionRow>(
+  const executions = await connection.rows<LeanExecutionFields>(
     `SELECT workflow_id, execution_id, started_at, completed_at, duration_ms, status, cpu_percent_avg, memory_mb_max
      FROM executions FINAL ${whereClause(finished)}`,
   );

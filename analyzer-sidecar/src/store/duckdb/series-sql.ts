@@ -6,7 +6,12 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { EXECUTION_STATUS, STEP_STATUS } from '@rpa-analytics/conventions';
 import type { ExecutionRecord, StoredExecutionStatus } from '../../model/records';
-import type { RunningExecutionAge, SeriesRecords, StepColumns } from '../analysis-store';
+import {
+  leanExecution,
+  type RunningExecutionAge,
+  type SeriesRecords,
+  type StepColumns,
+} from '../analysis-store';
 import type { ExecutionFilter } from '../store';
 import {
   EXECUTION_FILTER_COLUMNS,
@@ -26,33 +31,18 @@ const STEP_FILTER_COLUMNS: FilterColumns = {
   actionTypeViaSteps: false,
 };
 
-function leanExecution(row: readonly unknown[]): ExecutionRecord {
+function leanRow(row: readonly unknown[]): ExecutionRecord {
   const [workflow_id, execution_id, started_at, completed_at, duration_ms, status, cpu, memory] = row;
-  return {
-    execution_id: execution_id as string,
+  return leanExecution({
     workflow_id: workflow_id as string,
+    execution_id: execution_id as string,
     started_at: started_at as number,
     completed_at: completed_at as number | null,
     duration_ms: duration_ms as number | null,
     status: status as StoredExecutionStatus,
-    steps_total: 0,
-    steps_completed: 0,
-    steps_failed: 0,
-    error_message: null,
-    error_type: null,
-    context: {},
-    service_name: null,
-    host_name: null,
-    trace_id: null,
-    span_id: null,
     cpu_percent_avg: cpu as number | null,
-    cpu_percent_max: null,
     memory_mb_max: memory as number | null,
-    gpu_utilization_max: null,
-    gpu_memory_mb_max: null,
-    disk_io_mb: null,
-    requested_at: null,
-  };
+  });
 }
 
 function stepColumns(row: readonly unknown[]): StepColumns {
@@ -89,7 +79,7 @@ export async function querySeriesRecords(
     sp.values,
   );
   return {
-    executions: executions.getRows().map(leanExecution),
+    executions: executions.getRows().map(leanRow),
     steps: steps.getRowsJS().map(stepColumns),
   };
 }
