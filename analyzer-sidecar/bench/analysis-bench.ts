@@ -67,8 +67,8 @@ export async function benchAnalysis(
     for (const hours of [0, 24 * 7, 24]) api.push(await benchRange(get, hours));
     // Retention's steady state: history older than a day in the Parquet archive, ordered by workflow.
     const cutoff = Date.now() - 24 * 3_600_000;
-    await app.analyzer.archive.moveOlderThan('steps', cutoff);
-    await app.analyzer.archive.moveOlderThan('executions', cutoff);
+    await app.analyzer.backend.retention.moveOlderThan('steps', cutoff);
+    await app.analyzer.backend.retention.moveOlderThan('executions', cutoff);
     api.push({ ...(await benchRange(get, 0)), range: 'all history, older than 24 h archived' });
     let t0 = process.hrtime.bigint();
     const snapshot = await app.analysis.refresh();

@@ -1,6 +1,6 @@
 /**
- * Adds the analysis part to the app: the DuckDB answers to analysis-level
- * questions, the implementation table, the analysis services with their
+ * Adds the analysis part to the app: the backend's answers to analysis-level
+ * questions, the implementations, the analysis services with their
  * refresh timer and alert gauges, and the analysis and insight routes.
  */
 import type { FastifyInstance } from 'fastify';
@@ -15,10 +15,10 @@ import { type AnalysisServices, createAnalysisServices } from './services/analys
 import { createAlertmanagerPush } from './services/alerts/alertmanager-push';
 import { DEFAULT_ALERT_RULES } from './services/alerts/live-alerts';
 import { createLiveServices, type LiveServices } from './services/live/live-services';
-import { createDuckDbAnalysisStore } from './store/duckdb/duckdb-analysis-store';
-import type { DuckDbStore } from './store/duckdb/duckdb-store';
-import { openImplementationTable } from './store/duckdb/implementation-table';
-import { openLiveTables } from './store/duckdb/live-tables';
+import type { StoreBackend } from './backend/store-backend';
+import type { ClusterCoordinator } from './cluster/cluster-coordinator';
+import { relayLiveEvents } from './cluster/cluster-wiring';
+import { clusterRoutes } from './api/cluster-routes';
 import type { Store } from './store/store';
 import type { WriteEvents } from './store/write-events';
 import { createAlertGauges } from './telemetry/alert-gauges';
@@ -26,10 +26,8 @@ import { createLiveMetrics } from './telemetry/live-metrics';
 import { healingRoutes } from './api/healing-routes';
 import { createHealingService, type HealingService } from './services/healing/healing-service';
 import { createMissingRunMonitor, type MissingRunMonitor } from './services/healing/missing-runs';
-import { createDuckDbHealingStore } from './store/duckdb/healing-sql';
 import type { HealingStore } from './store/healing-store';
 import type { WorkflowSettingsStore } from './store/workflow-settings-store';
-import { openWorkflowSettingsTable } from './store/duckdb/workflow-settings-table';
 import { createHealingGauges } from './telemetry/healing-gauges';
 import type { AnalyzerMetrics } from './telemetry/analyzer-metrics';
 
@@ -47,7 +45,9 @@ declare module 'fastify' {
 
 export interface AnalysisAppOptions {
   config: AnalyzerConfig;
-  duckdb: DuckDbStore;
+  backend: StoreBackend;
+  /** Analyzers sharing the backend: which workflows this one judges, and everyone's commits. */
+  cluster?: ClusterCoordinator;
   /** The store as ingestion writes it (announcing writes on `writes`). */
   store: Store;
   writes: WriteEvents;
@@ -58,14 +58,14 @@ export async function registerAnalysis(app: FastifyInstance, options: AnalysisAp
   const compiled = compileFailureRules(options.config.analysis.failureRules);
   if (!compiled.ok) throw new Error(`failureRules: ${compiled.error}`);
   const { live, countStreamClients } = await startLive(app, options);
-  const healingStore = createDuckDbHealingStore(options.duckdb);
+  const healingStore = options.backend.healing;
   const analysis = createAnalysisServices({
     healingStore,
     live: { store: live.store, idle: live.idle },
     failureRules: compiled.rules,
     store: options.store,
-    analysisStore: createDuckDbAnalysisStore(options.duckdb),
-    implementations: await openImplementationTable(options.duckdb),
+    analysisStore: options.backend.analysis,
+    implementations: options.backend.implementations,
     config: options.config.analysis,
     gauges: createAlertGauges(options.metrics.registry),
     writes: options.writes,
@@ -87,9 +87,12 @@ async function startLive(app: FastifyInstance, options: AnalysisAppOptions) {
     running: () => sources.running(),
     streams: () => sources.streams(),
   });
+  const { cluster } = options;
   const live = createLiveServices({
-    store: await openLiveTables(options.duckdb),
+    store: options.backend.live,
     writes: options.writes,
+    commits: cluster && ((listener) => cluster.commits(listener)),
+    judges: cluster && ((workflowId) => cluster.judges(workflowId)),
     now: Date.now,
     onError: (error) => app.log.error({ err: error }, 'live analysis failed'),
     detection: { onPass: (seconds) => metrics.detectionDuration.observe(seconds) },
@@ -100,6 +103,7 @@ async function startLive(app: FastifyInstance, options: AnalysisAppOptions) {
   sources.running = () => live.tracker.size;
   await live.start();
   app.decorate('live', live);
+  if (cluster) await startCluster(app, cluster, live, options.writes);
   const { alertmanagerUrl, alertResendIntervalMs, stuckExecutionMs } = options.config.analysis;
   if (alertmanagerUrl !== undefined) {
     const push = createAlertmanagerPush({
@@ -120,6 +124,21 @@ async function startLive(app: FastifyInstance, options: AnalysisAppOptions) {
   return { live, countStreamClients: (count: () => number) => (sources.streams = count) };
 }
 
+/** This instance joins the others: ownership moves detection, remote writes drop cached answers. */
+async function startCluster(
+  app: FastifyInstance,
+  cluster: ClusterCoordinator,
+  live: LiveServices,
+  writes: WriteEvents,
+): Promise<void> {
+  const onError = (error: unknown) => app.log.error({ err: error }, 'cluster coordination failed');
+  cluster.handleOwnership(live.detection);
+  cluster.onRemoteWrite((workflowIds) => writes.notify(workflowIds));
+  relayLiveEvents(cluster, live.bus, onError);
+  await cluster.start();
+  await app.register(clusterRoutes, { cluster });
+}
+
 /**
  * Self-healing analytics: routes, workflow settings and the missing-run check.
  * The check stops with the analysis services (buildApp's ordered shutdown
@@ -131,7 +150,7 @@ async function registerHealing(
   store: HealingStore,
   live: LiveServices,
 ): Promise<void> {
-  const settings = await openWorkflowSettingsTable(options.duckdb);
+  const settings = options.backend.settings;
   const healing = createHealingService({ store, settings, now: Date.now });
   const monitor = createMissingRunMonitor({
     expectedRuns: () => healing.expectedRuns(),

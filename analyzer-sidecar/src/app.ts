@@ -1,8 +1,7 @@
 /**
- * Builds the analyzer app: store, archive, writer, retention job, routes.
+ * Builds the analyzer app: backend (store, archive), writer, retention job, routes.
  * Never listens (server.ts does); tests call `inject()` on what this returns.
  */
-import { join } from 'node:path';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -19,7 +18,6 @@ import { registerOriginCheck } from './api/origin-check';
 import { registerSecurityHeaders } from './api/security-headers';
 import { healthRoutes } from './api/health-routes';
 import { otlpRoutes } from './api/otlp-routes';
-import { ParquetArchive } from './archive/parquet-archive';
 import { RetentionJob } from './archive/retention-job';
 import { RetentionSettings } from './archive/retention-settings';
 import type { AnalyzerConfig } from './config/config';
@@ -28,7 +26,11 @@ import { InflightBytes } from './ingest/limits/inflight-bytes';
 import { OtlpIngestor } from './ingest/otlp-ingestor';
 import { RECORD_TYPES } from './model/records';
 import { BatchWriter } from './store/batch-writer';
-import { DuckDbStore } from './store/duckdb/duckdb-store';
+import { openBackend } from './backend/open-backend';
+import type { ClusterCoordinator } from './cluster/cluster-coordinator';
+import { openCluster } from './cluster/cluster-wiring';
+import { feedingStore } from './cluster/feeding-store';
+import type { StoreBackend } from './backend/store-backend';
 import type { Store } from './store/store';
 import { registerSchedules, type DeliveryWiring } from './schedules-app';
 import { notifyingStore, WriteEvents } from './store/write-events';
@@ -40,7 +42,7 @@ export interface AnalyzerServices {
   readonly config: AnalyzerConfig;
   readonly store: Store;
   readonly writer: BatchWriter;
-  readonly archive: ParquetArchive;
+  readonly backend: StoreBackend;
   readonly retention: RetentionJob;
   readonly retentionSettings: RetentionSettings;
   readonly metrics: AnalyzerMetrics;
@@ -70,22 +72,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true, allErrors: false },
     },
   });
-  const store = await DuckDbStore.open(
-    {
-      path: join(config.dataDir, 'store.duckdb'),
-      memoryLimit: config.duckdb.memoryLimit,
-      threads: config.duckdb.threads,
-      tempDir: config.duckdb.tempDir ?? join(config.dataDir, 'tmp'),
-      walRecovery: config.duckdb.walRecovery,
-    },
-    {
-      log: app.log,
-      onWalQuarantined: () => metrics.walQuarantined.inc(),
-      onCorruption: (kind) => metrics.storeCorruption.inc({ kind }),
-    },
+  const backend = await openBackend(config, {
+    log: app.log,
+    onWalQuarantined: () => metrics.walQuarantined.inc(),
+    onCorruption: (kind) => metrics.storeCorruption.inc({ kind }),
+  });
+  const store = backend.store;
+  const cluster = await openCluster(backend, config.store?.instanceId ?? 'analyzer', (error) =>
+    app.log.error({ err: error }, 'cluster coordination failed'),
   );
   const writes = new WriteEvents();
-  const services = await startServices(config, store, metrics, app, writes);
+  const services = startServices(config, backend, metrics, app, writes, cluster);
   app.decorate('analyzer', services);
   registerErrorHandler(app);
   registerSecurityHeaders(app);
@@ -129,7 +126,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(adminRoutes, { settings: services.retentionSettings, job: services.retention });
   await ui.register(app, failedAuth);
   await registerSchedules(app, {
-    duckdb: store,
+    backend,
+    cluster,
     delivery: config.delivery,
     // Looked up per report: the reports module registers after the analysis it reads.
     render: options.delivery?.render ?? ((request) => app.reports.render(request)),
@@ -139,45 +137,48 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await registerAnalysis(app, {
     config,
-    duckdb: store,
+    backend,
+    cluster,
     store: notifyingStore(store, writes),
     writes,
     metrics,
   });
-  await registerReports(app, { config, duckdb: store, store });
+  await registerReports(app, { config, backend, store });
   // One ordered shutdown (Fastify runs separate onClose hooks last-added first):
   // commit what was accepted, stop whatever still queries, then close the store.
   app.addHook('onClose', async () => {
     loopLag.stop();
     await services.writer.close();
+    await cluster?.stop(); // no more polls or ownership moves
     await app.live.stop(); // judges and stores what the last commits brought
     await app.analysis.stop();
     await app.schedules.stop(); // no new run; retries waiting are given up
     await services.retention.stop();
-    await store.close();
+    await backend.close();
   });
   services.retention.start();
   loopLag.start();
   return app;
 }
 
-async function startServices(
+function startServices(
   config: AnalyzerConfig,
-  store: DuckDbStore,
+  backend: StoreBackend,
   metrics: AnalyzerMetrics,
   app: FastifyInstance,
   writes: WriteEvents,
-): Promise<AnalyzerServices> {
-  const archive = new ParquetArchive(store, config.dataDir);
-  await archive.recover();
-  const writer = new BatchWriter(notifyingStore(store, writes), config.ingest, {
+  cluster: ClusterCoordinator | undefined,
+): AnalyzerServices {
+  const { store } = backend;
+  const ingestStore = cluster ? feedingStore(store, writes, cluster) : notifyingStore(store, writes);
+  const writer = new BatchWriter(ingestStore, config.ingest, {
     onFlush(rows, seconds) {
       metrics.writeBatchRows.observe(rows);
       metrics.flushDuration.observe(seconds);
     },
   });
   const settings = new RetentionSettings(config.dataDir);
-  const retention = new RetentionJob(archive, {
+  const retention = new RetentionJob(backend.retention, {
     intervalMs: config.retentionIntervalMs,
     policy: () => settings.get(),
     onReport(report) {
@@ -193,9 +194,9 @@ async function startServices(
     // An execution marked running for longer than its rows stay hot (a day at least) will not end.
     async afterRun(policy, now) {
       const before = now - Math.max(1, policy.executions.hot_days) * 86_400_000;
-      if ((await store.forgetRunningBefore(before)) > 0) writes.notifyRemoval();
+      if ((await backend.retention.forgetRunningBefore(before)) > 0) writes.notifyRemoval();
     },
   });
-  metrics.bindSources({ rowCounts: () => store.rowCounts(), archiveBytes: () => archive.bytes() });
-  return { config, store, writer, archive, retention, retentionSettings: settings, metrics };
+  metrics.bindSources({ rowCounts: () => store.rowCounts(), archiveBytes: () => backend.archiveBytes() });
+  return { config, store, writer, backend, retention, retentionSettings: settings, metrics };
 }

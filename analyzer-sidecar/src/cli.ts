@@ -1,11 +1,12 @@
 #!/usr/bin/env node
-/** `rpa-analyzer serve --port <n> --data-dir <dir> [--config <file>] [--insecure-local]` */
+/** `rpa-analyzer serve --port <n> --data-dir <dir> [--config <file>] [--store duckdb|clickhouse] [--insecure-local]` */
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from './config/config';
 import { OpenIngestError, startServer, UnprotectedStartError } from './server';
 import { StoreCorruptionError } from './store/duckdb/store-corruption';
 
-const USAGE = 'usage: rpa-analyzer serve --port <n> --data-dir <dir> [--config <file>] [--insecure-local]';
+const USAGE =
+  'usage: rpa-analyzer serve --port <n> --data-dir <dir> [--config <file>] [--store duckdb|clickhouse] [--insecure-local]';
 
 async function main(argv: string[]): Promise<void> {
   const { positionals, values } = parseArgs({
@@ -15,6 +16,7 @@ async function main(argv: string[]): Promise<void> {
       port: { type: 'string' },
       'data-dir': { type: 'string' },
       config: { type: 'string' },
+      store: { type: 'string' },
       'insecure-local': { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -33,6 +35,7 @@ async function main(argv: string[]): Promise<void> {
     port,
     dataDir: values['data-dir'],
     configFile: values.config,
+    store: values.store,
     insecureLocal: values['insecure-local'] || undefined,
   });
   const { url } = await startServer(config);

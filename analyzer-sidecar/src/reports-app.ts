@@ -15,11 +15,10 @@ import { insightRow } from './exports/insight-rows';
 import { createReportRenderer } from './reports/report-renderer';
 import type { RenderReport } from './reports/report-request';
 import type { ReportSources } from './reports/report-sources';
-import { createDuckDbExportStore } from './store/duckdb/export-queries';
-import type { DuckDbStore } from './store/duckdb/duckdb-store';
+import type { StoreBackend } from './backend/store-backend';
 import type { Store } from './store/store';
 
-/** Exports at once: each holds a DuckDB connection and keeps a core busy. */
+/** Exports at once: each holds a store connection and keeps a core busy. */
 const MAX_CONCURRENT_EXPORTS = 4;
 
 declare module 'fastify' {
@@ -30,7 +29,7 @@ declare module 'fastify' {
 
 export interface ReportsAppOptions {
   readonly config: AnalyzerConfig;
-  readonly duckdb: DuckDbStore;
+  readonly backend: StoreBackend;
   readonly store: Store;
   readonly now?: () => number;
 }
@@ -62,7 +61,7 @@ export async function registerReports(app: FastifyInstance, options: ReportsAppO
   );
   rmSync(tempDir, { recursive: true, force: true }); // Parquet files a crashed process left behind
   const exports = createExportService({
-    store: createDuckDbExportStore(options.duckdb),
+    store: options.backend.exports,
     async insights(filter) {
       const all = await app.analysis.insights.list({ workflowIds: filter.workflowIds });
       return all

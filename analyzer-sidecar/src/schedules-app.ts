@@ -1,6 +1,6 @@
 /**
  * Adds report schedules, their deliveries and share links to the app: the
- * DuckDB tables, the scheduler (started here: it makes up missed runs), and
+ * backend's tables, the scheduler (started here: it makes up missed runs), and
  * the routes. Reports come from the injected renderer (the `RenderReport`
  * seam of reports/report-request.ts).
  */
@@ -19,8 +19,8 @@ import { createScheduleRunner } from './schedules/schedule-runner';
 import { createScheduleService, type ScheduleService } from './schedules/schedule-service';
 import { Scheduler } from './schedules/scheduler';
 import { createShareLinkService, type ShareLinkService } from './sharing/share-link-service';
-import type { DuckDbStore } from './store/duckdb/duckdb-store';
-import { openReportTables } from './store/duckdb/report-tables';
+import type { StoreBackend } from './backend/store-backend';
+import type { ClusterCoordinator } from './cluster/cluster-coordinator';
 
 /** What a test (or the lead's wiring) may replace; the defaults are the real ones. */
 export interface DeliveryWiring {
@@ -47,7 +47,9 @@ declare module 'fastify' {
 }
 
 export interface SchedulesAppOptions {
-  readonly duckdb: DuckDbStore;
+  readonly backend: StoreBackend;
+  /** Analyzers sharing the backend: schedules fire on the owner of the scheduler role only. */
+  readonly cluster?: ClusterCoordinator;
   readonly delivery: DeliveryConfig | undefined;
   readonly render: RenderReport;
   readonly failedAuth?: FailedAuthLimiter;
@@ -59,7 +61,7 @@ export async function registerSchedules(app: FastifyInstance, options: Schedules
   const wiring = options.wiring ?? {};
   const now = wiring.now ?? Date.now;
   const { smtpUrl, smtpFrom } = options.delivery ?? NO_DELIVERY;
-  const tables = await openReportTables(options.duckdb);
+  const tables = { schedules: options.backend.schedules, links: options.backend.links };
   const attempts = new Counter({
     name: 'rpa_analyzer_report_delivery_attempts_total',
     help: 'Attempts of scheduled report runs (render, email, webhook), by outcome',
@@ -85,7 +87,14 @@ export async function registerSchedules(app: FastifyInstance, options: Schedules
     log: app.log,
     onAttempt: (channel, ok) => attempts.inc({ channel, outcome: ok ? 'succeeded' : 'failed' }),
   });
-  const scheduler = new Scheduler({ store: tables.schedules, run, now, log: app.log });
+  const { cluster } = options;
+  const scheduler = new Scheduler({
+    store: tables.schedules,
+    run,
+    now,
+    log: app.log,
+    active: cluster && (() => cluster.holds(SCHEDULER_ROLE)),
+  });
   const schedules = createScheduleService({
     store: tables.schedules,
     scheduler,
@@ -109,5 +118,10 @@ export async function registerSchedules(app: FastifyInstance, options: Schedules
     failedAuth: options.failedAuth,
     fetchesPerMinute: wiring.sharedFetchesPerMinute,
   });
+  cluster?.role(SCHEDULER_ROLE, async (active) => {
+    if (active) await scheduler.start(); // catches up what the previous owner left
+  });
   await scheduler.start();
 }
+
+const SCHEDULER_ROLE = 'scheduler';

@@ -1,6 +1,6 @@
 /** Applies the retention policy now, and periodically. */
 import { RECORD_TYPES, type RecordType } from '../model/records';
-import type { ParquetArchive } from './parquet-archive';
+import type { ArchiveMove } from './parquet-archive';
 import { archiveCutoff, hotCutoff, type RetentionPolicy } from './retention-policy';
 
 export interface RetentionOutcome {
@@ -11,8 +11,20 @@ export interface RetentionOutcome {
 
 export type RetentionReport = Record<RecordType, RetentionOutcome>;
 
+/**
+ * Where a backend ages its rows: DuckDB moves them to the Parquet archive and
+ * deletes archived days; ClickHouse keeps them in its own compressed parts and
+ * drops whole days (clickhouse/retention-sql.ts).
+ */
+export interface RecordRetention {
+  /** Moves every row of `type` with time < `cutoff` to colder storage. */
+  moveOlderThan(type: RecordType, cutoff: number): Promise<ArchiveMove>;
+  /** Deletes the days of `type` that end at or before `cutoff`; returns the rows deleted. */
+  deleteDaysBefore(type: RecordType, cutoff: number): Promise<number>;
+}
+
 export async function applyRetention(
-  archive: ParquetArchive,
+  archive: RecordRetention,
   policy: RetentionPolicy,
   now: number,
 ): Promise<RetentionReport> {
@@ -42,7 +54,7 @@ export class RetentionJob {
   private running: Promise<RetentionReport> | undefined;
 
   constructor(
-    private readonly archive: ParquetArchive,
+    private readonly archive: RecordRetention,
     private readonly options: RetentionJobOptions,
   ) {}
 

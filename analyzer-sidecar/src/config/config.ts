@@ -11,6 +11,7 @@ import { ConfigError, ConfigSource, type Env, type FileConfig } from './config-s
 import { DELIVERY_FILE_KEYS, deliveryConfig, type DeliveryConfig } from './delivery-config';
 import { parseFailureRules } from './failure-rules-config';
 import { INGEST_FILE_KEYS, ingestConfig, type IngestConfig } from './ingest-config';
+import { STORE_FILE_KEYS, storeConfig, type StoreConfig } from './store-config';
 import { parseTokens, type RoleToken } from './tokens';
 import type { WalRecovery } from '../store/duckdb/store-corruption';
 import { DEFAULT_MAX_SESSIONS, DEFAULT_UI, type UiConfig } from './ui-config';
@@ -18,6 +19,7 @@ import { DEFAULT_MAX_SESSIONS, DEFAULT_UI, type UiConfig } from './ui-config';
 export { ConfigError } from './config-source';
 export { DEFAULT_INGEST, type IngestConfig } from './ingest-config';
 export { NO_DELIVERY, type DeliveryConfig } from './delivery-config';
+export type { ClickHouseConfig, StoreConfig } from './store-config';
 
 export interface DuckDbConfig {
   /** DuckDB `memory_limit`, e.g. `1GB`. */
@@ -76,6 +78,8 @@ export interface AnalyzerConfig {
   readonly authFailures?: FailedAuthOptions;
   /** SMTP of scheduled report e-mails; none (NO_DELIVERY) when absent. */
   readonly delivery?: DeliveryConfig;
+  /** Where the records live; the embedded DuckDB file under dataDir when absent. */
+  readonly store?: StoreConfig;
 }
 
 /** What the CLI passes (flags win over everything). */
@@ -84,6 +88,8 @@ export interface ConfigOverrides {
   readonly dataDir?: string;
   readonly configFile?: string;
   readonly insecureLocal?: boolean;
+  /** `--store duckdb|clickhouse`. */
+  readonly store?: string;
 }
 
 const DAY_MS = 86_400_000;
@@ -157,6 +163,7 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
       grafanaUrl: source.pattern('RPA_ANALYZER_GRAFANA_URL', 'grafanaUrl', /^https?:\/\/[^\s"<>]+$/),
     },
     delivery: deliveryConfig(source),
+    store: storeConfig(source, overrides.store),
   };
   return deepFreeze(config);
 }
@@ -256,6 +263,7 @@ const FILE_KEYS = [
   'stuckExecutionMs',
   'expectedRunCheckIntervalMs',
   ...DELIVERY_FILE_KEYS,
+  ...STORE_FILE_KEYS,
 ];
 
 function deepFreeze<T>(value: T): T {

@@ -25,6 +25,12 @@ export interface SchedulerDeps {
   readonly log: RunnerLog & { error(object: object, message: string): void };
   readonly maxSleepMs?: number;
   readonly lateMs?: number;
+  /**
+   * Whether this instance fires schedules now (analyzers sharing a cluster:
+   * only the owner of the scheduler role does); default always. A dormant
+   * scheduler looks again every maxSleepMs, and `start()` when it becomes active.
+   */
+  readonly active?: () => boolean;
 }
 
 export class RunInProgressError extends Error {
@@ -104,6 +110,10 @@ export class Scheduler {
   private async tick(startup: boolean): Promise<void> {
     if (this.stopped) return;
     const now = this.deps.now();
+    if (this.deps.active && !this.deps.active()) {
+      this.arm(now + this.maxSleepMs);
+      return;
+    }
     for (const schedule of await this.deps.store.due(now)) {
       const due = schedule.next_run_at!;
       const next = nextRunAfter(schedule.cron, schedule.timezone, now);

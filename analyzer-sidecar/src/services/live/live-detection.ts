@@ -54,14 +54,21 @@ export function createLiveDetection(options: LiveDetectionOptions) {
   let running: Promise<void> | null = null;
   let lastSave = 0;
 
-  function judge(batch: RecordBatch, now: number): AnomalyChange[] {
+  /**
+   * `resuming`: rows replayed after taking a workflow over from another
+   * instance; what its stored state already saw (up to lastAt) is skipped.
+   */
+  function judge(batch: RecordBatch, now: number, resuming = false): AnomalyChange[] {
     const finished = batch.executions.filter((e) => e.status !== 'running');
     const changes: AnomalyChange[] = [];
     for (const series of buildMetricSeries(finished, batch.steps)) {
       const k = key(series);
       let state = states.get(k);
+      const seenUpTo = resuming && state ? state.lastAt : -Infinity;
+      const observations = series.observations.filter((o) => o.timestamp > seenUpTo);
+      if (observations.length === 0) continue;
       if (!state) states.set(k, (state = createSeriesState(series)));
-      changes.push(...observeSeries(state, series.observations, cfg[series.kind], now));
+      changes.push(...observeSeries(state, observations, cfg[series.kind], now));
       dirty.set(k, state);
     }
     return changes;
@@ -80,10 +87,10 @@ export function createLiveDetection(options: LiveDetectionOptions) {
     return trackIncidents(known, [...merged.values()], now, { windowMs });
   }
 
-  async function pass(batch: RecordBatch): Promise<void> {
+  async function pass(batch: RecordBatch, resuming = false): Promise<void> {
     const started = process.hrtime.bigint();
     const now = options.now();
-    const changes = judge(batch, now);
+    const changes = judge(batch, now, resuming);
     const anomalies = changes.map((c) => c.anomaly);
     const incidents = await correlate(anomalies, now);
     const saveStates = now - lastSave >= saveEveryMs;
@@ -128,6 +135,39 @@ export function createLiveDetection(options: LiveDetectionOptions) {
         drain();
         await running;
       }
+    },
+    /**
+     * Starts judging workflows another instance judged until now: their
+     * states as it last stored them, then `replay` (recent rows of theirs)
+     * from where those states stopped.
+     */
+    async takeOver(workflowIds: ReadonlySet<string>, replay: RecordBatch): Promise<void> {
+      do await this.idle();
+      while (running); // a pass another caller started in between
+      const work = (async () => {
+        for (const state of await options.store.loadSeriesStates()) {
+          if (workflowIds.has(state.workflow_id)) states.set(key(state), state);
+        }
+        await pass(replay, true);
+      })();
+      running = work.catch(options.onError).finally(() => {
+        running = null;
+        drain();
+      });
+      await running;
+    },
+    /** Stops judging workflows another instance now owns: stores their states for it and forgets them. */
+    async release(workflowIds: ReadonlySet<string>): Promise<void> {
+      do await this.idle();
+      while (running);
+      const leaving = [...states.entries()].filter(([, state]) => workflowIds.has(state.workflow_id));
+      const unsaved = leaving.filter(([k]) => dirty.has(k)).map(([, state]) => state);
+      for (const [k] of leaving) {
+        states.delete(k);
+        dirty.delete(k);
+      }
+      if (unsaved.length > 0)
+        await options.store.saveDetection({ states: unsaved, anomalies: [], incidents: [] });
     },
     /** Waits for the passes, then stores every state not yet stored. */
     async stop(): Promise<void> {

@@ -4,15 +4,23 @@
  * event bus (the stream routes and the Alertmanager push read it).
  */
 import type { Anomaly, Incident } from '../../model/analysis';
+import type { RecordBatch } from '../../model/records';
 import type { LiveStore } from '../../store/live-store';
 import type { WriteEvents } from '../../store/write-events';
 import { EventBus } from './event-bus';
 import { ExecutionTracker, type LiveExecution } from './execution-tracker';
 import { createLiveDetection, type DetectionOutcome, type LiveDetectionOptions } from './live-detection';
 
+/** Committed rows as they reach this instance: its own commits, or (analyzers sharing a cluster) every instance's. */
+export type CommitSource = (listener: (fresh: RecordBatch) => void) => void;
+
 export interface LiveServiceOptions {
   store: LiveStore;
   writes: WriteEvents;
+  /** Where committed rows come from; default: this instance's own commits (`writes`). */
+  commits?: CommitSource;
+  /** Whether this instance judges a workflow's rows (one instance per workflow in a cluster); default: all. */
+  judges?: (workflowId: string) => boolean;
   now: () => number;
   onError: (error: unknown) => void;
   detection?: Pick<LiveDetectionOptions, 'detector' | 'incidentWindowMs' | 'stateSaveIntervalMs' | 'onPass'>;
@@ -40,7 +48,9 @@ export function createLiveServices(options: LiveServiceOptions) {
     onError: options.onError,
     ...options.detection,
   });
-  options.writes.subscribeCommits((fresh) => {
+  const commits: CommitSource = options.commits ?? ((listener) => options.writes.subscribeCommits(listener));
+  const judges = options.judges;
+  commits((fresh) => {
     for (const { type, execution } of tracker.apply(fresh, options.now())) {
       const coalesce = type === 'execution.progress' ? `progress:${execution.execution_id}` : null;
       bus.publish(
@@ -50,7 +60,7 @@ export function createLiveServices(options: LiveServiceOptions) {
         coalesce,
       );
     }
-    detection.submit(fresh);
+    detection.submit(judges ? judgedPart(fresh, judges) : fresh);
   });
   let reseeding: Promise<void> = Promise.resolve();
   options.writes.subscribeRemovals(() => {
@@ -77,3 +87,13 @@ export function createLiveServices(options: LiveServiceOptions) {
 }
 
 export type LiveServices = ReturnType<typeof createLiveServices>;
+
+/** The rows of the workflows this instance judges. */
+function judgedPart(batch: RecordBatch, judges: (workflowId: string) => boolean): RecordBatch {
+  return {
+    executions: batch.executions.filter((e) => judges(e.workflow_id)),
+    steps: batch.steps.filter((s) => judges(s.workflow_id)),
+    recoveries: batch.recoveries.filter((r) => judges(r.workflow_id)),
+    resources: batch.resources.filter((r) => r.workflow_id !== null && judges(r.workflow_id)),
+  };
+}

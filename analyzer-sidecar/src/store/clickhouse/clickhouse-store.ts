@@ -22,7 +22,13 @@ import { runAggregate } from './aggregate-sql';
 import { ClickHouseConnection, type ClickHouseEndpoint } from './connection';
 import { insertBatch } from './insert-batch';
 import { listExecutions, queryRange, stepsOf } from './record-queries';
-import { createDistributedTableSql, createLocalTableSql, localTableName, STORED_TABLES } from './schema';
+import {
+  createDistributedTableSql,
+  createLocalTableSql,
+  localTableName,
+  STORED_TABLES,
+  type StoredTable,
+} from './schema';
 import { identifier, stringLiteral } from './sql-literal';
 import { queryDurationSummaries, queryNodeSummaries, querySuccessRates } from './stats-sql';
 
@@ -121,12 +127,28 @@ export class ClickHouseStore implements Store {
 
   /** Removes every stored row (on each shard): for tests and `--reset`. */
   async truncate(): Promise<void> {
+    await this.onStorageNodes(async (node, tableName) => {
+      for (const table of STORED_TABLES) await node.command(`TRUNCATE TABLE ${identifier(tableName(table))}`);
+    });
+  }
+
+  /**
+   * Runs `work` on each node that holds rows (every shard, or the one server)
+   * with the name its rows' table has there: what DDL on the data itself
+   * (truncation, dropped partitions) needs. close() waits for it.
+   */
+  onStorageNodes(
+    work: (node: ClickHouseConnection, tableName: (table: StoredTable) => string) => Promise<void>,
+  ): Promise<void> {
+    if (this.closed) return Promise.reject(new StoreClosedError());
     const sharded = this.shards.length > 0;
-    for (const node of sharded ? this.shards : [this.router]) {
-      for (const table of STORED_TABLES) {
-        await node.command(`TRUNCATE TABLE ${identifier(sharded ? localTableName(table) : table)}`);
-      }
-    }
+    const tableName = (table: StoredTable): string => (sharded ? localTableName(table) : table);
+    const nodes = sharded ? this.shards : [this.router];
+    return this.track(
+      (async () => {
+        for (const node of nodes) await work(node, tableName);
+      })(),
+    );
   }
 
   /** Runs a read on the router; close() waits for it. */
