@@ -3,6 +3,7 @@
  * questions, the implementations, the analysis services with their
  * refresh timer and alert gauges, and the analysis and insight routes.
  */
+import { instanceIdOf } from './config/store-config';
 import type { FastifyInstance } from 'fastify';
 import { compileFailureRules } from './analysis/failure-categories';
 import { analysisRoutes } from './api/analysis-routes';
@@ -104,6 +105,7 @@ async function startLive(app: FastifyInstance, options: AnalysisAppOptions) {
   await live.start();
   app.decorate('live', live);
   if (cluster) await startCluster(app, cluster, live, options.writes);
+  await app.register(clusterRoutes, { cluster, instanceId: instanceIdOf(options.config) });
   const { alertmanagerUrl, alertResendIntervalMs, stuckExecutionMs } = options.config.analysis;
   if (alertmanagerUrl !== undefined) {
     const push = createAlertmanagerPush({
@@ -136,7 +138,6 @@ async function startCluster(
   cluster.onRemoteWrite((workflowIds) => writes.notify(workflowIds));
   relayLiveEvents(cluster, live.bus, onError);
   await cluster.start();
-  await app.register(clusterRoutes, { cluster });
 }
 
 /**

@@ -2,6 +2,7 @@
  * Builds the analyzer app: backend (store, archive), writer, retention job, routes.
  * Never listens (server.ts does); tests call `inject()` on what this returns.
  */
+import { instanceIdOf } from './config/store-config';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import Fastify, { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -78,7 +79,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     onCorruption: (kind) => metrics.storeCorruption.inc({ kind }),
   });
   const store = backend.store;
-  const cluster = await openCluster(backend, config.store?.instanceId ?? 'analyzer', (error) =>
+  const cluster = await openCluster(backend, instanceIdOf(config), (error) =>
     app.log.error({ err: error }, 'cluster coordination failed'),
   );
   const writes = new WriteEvents();

@@ -61,7 +61,7 @@ export function createClusterCoordinator(options: ClusterCoordinatorOptions) {
   let previousMembers: string[] = [];
   const owned = new Set<string>();
   const known = new Set<string>();
-  const deferred = new Set<string>();
+  const deferred = new Map<string, number>();
   const seen = new Map<string, number>();
   let recent: FeedEntry[] = [];
   let cursor = 0;
@@ -77,13 +77,18 @@ export function createClusterCoordinator(options: ClusterCoordinatorOptions) {
 
   const seenKey = (k: Pick<FeedKey, 'entry_id' | 'workflow_id'>) => `${k.entry_id}\u0000${k.workflow_id}`;
 
-  function remember(entries: readonly FeedEntry[]): void {
+  /**
+   * `claim`: a workflow first met here is new to the cluster, so its owner
+   * may start judging it at once; not for the entries read at start (another
+   * instance may be judging those: ownership rounds hand them over).
+   */
+  function remember(entries: readonly FeedEntry[], claim = true): void {
     for (const entry of entries) {
       seen.set(seenKey(entry), entry.at);
-      if (entry.kind === 'records') {
-        meet(entry.workflow_id);
-        recent.push(entry);
-      }
+      if (entry.kind !== 'records') continue;
+      if (claim) meet(entry.workflow_id);
+      else known.add(entry.workflow_id);
+      recent.push(entry);
     }
   }
 
@@ -109,10 +114,11 @@ export function createClusterCoordinator(options: ClusterCoordinatorOptions) {
     for (const workflowId of known) {
       const owner = ownerOf(workflowId, members);
       if (owner === me && !owned.has(workflowId)) {
-        const before = ownerOf(workflowId, previousMembers);
-        // A live previous owner gets one round to store its states and let go.
-        if (before !== undefined && before !== me && members.includes(before) && !deferred.has(workflowId)) {
-          deferred.add(workflowId);
+        // A live previous owner gets two rounds (it sees this instance in one) to store its states and let go.
+        const before = ownerOf(workflowId, previousMembers.length > 0 ? previousMembers : others(members));
+        const waited = deferred.get(workflowId) ?? 0;
+        if (before !== undefined && before !== me && members.includes(before) && waited < 2) {
+          deferred.set(workflowId, waited + 1);
           continue;
         }
         deferred.delete(workflowId);
@@ -136,16 +142,23 @@ export function createClusterCoordinator(options: ClusterCoordinatorOptions) {
     }
   }
 
+  const others = (list: readonly string[]) => list.filter((m) => m !== me);
+
   async function poll(): Promise<void> {
-    const keys = await options.tables.keysSince(cursor - timing.overlapMs);
-    const unseen = keys.filter((k) => !seen.has(seenKey(k)));
-    for (const k of keys) cursor = Math.max(cursor, k.at);
-    if (unseen.length > 0) deliver(await options.tables.payloads(unseen));
+    const unseen = await fetchUnseen();
+    if (unseen.length > 0) deliver(unseen);
     prune();
   }
 
-  function deliver(entries: readonly FeedEntry[]): void {
-    const fresh = entries.filter((e) => !seen.has(seenKey(e)));
+  async function fetchUnseen(): Promise<FeedEntry[]> {
+    const keys = await options.tables.keysSince(cursor - timing.overlapMs);
+    const unseen = keys.filter((k) => !seen.has(seenKey(k)));
+    for (const k of keys) cursor = Math.max(cursor, k.at);
+    if (unseen.length === 0) return [];
+    return (await options.tables.payloads(unseen)).filter((e) => !seen.has(seenKey(e)));
+  }
+
+  function deliver(fresh: readonly FeedEntry[]): void {
     remember(fresh);
     const records = fresh.filter((e) => e.kind === 'records');
     if (records.length > 0) {
@@ -232,8 +245,9 @@ export function createClusterCoordinator(options: ClusterCoordinatorOptions) {
     },
     async start(): Promise<void> {
       for (const w of await options.knownWorkflows()) known.add(w);
+      // The recent past: for replay and to know the workflows, not to judge again.
       cursor = options.now() - timing.replayMs;
-      await poll();
+      remember(await fetchUnseen(), false);
       await heartbeatRound();
       every(timing.heartbeatMs, heartbeatRound, (running) => (round = running));
       every(timing.pollMs, poll, (running) => (polling = running));

@@ -104,3 +104,8 @@ function defaultInstanceId(): string {
       .slice(0, 64) || 'analyzer';
   return `${host}-${process.pid}-${randomBytes(3).toString('hex')}`;
 }
+
+/** The instance id of a configuration (tests build configurations without a store section). */
+export function instanceIdOf(config: { readonly store?: StoreConfig }): string {
+  return config.store?.instanceId ?? 'analyzer';
+}
