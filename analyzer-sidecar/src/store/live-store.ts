@@ -65,3 +65,13 @@ export interface LiveStore {
   /** Executions started (marker stored) and not yet ended, oldest first. */
   runningExecutions(workflowIds?: readonly string[]): Promise<RunningExecution[]>;
 }
+
+/** A series' key in the detector's state table (both backends). */
+export function stateKey(state: Pick<SeriesState, 'workflow_id' | 'metric_name'>): string {
+  return `${state.workflow_id}\u0000${state.metric_name}`;
+}
+
+/** Keeps the last of each key: one write must not store a key twice. */
+export function lastByKey<T>(items: readonly T[], key: (item: T) => string): T[] {
+  return [...new Map(items.map((item) => [key(item), item])).values()];
+}

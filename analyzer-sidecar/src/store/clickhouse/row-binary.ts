@@ -6,9 +6,12 @@
  */
 import type { ColumnKind } from '../record-tables';
 
+/** Record columns' kinds, and lists of strings (the live tables' incident workflows). */
+export type BinaryKind = ColumnKind | 'varchar_array';
+
 export interface BinaryColumn {
   readonly name: string;
-  readonly kind: ColumnKind;
+  readonly kind: BinaryKind;
   readonly nullable: boolean;
 }
 
@@ -66,8 +69,14 @@ class ByteSink {
   }
 }
 
-function writeValue(sink: ByteSink, kind: ColumnKind, value: unknown): void {
+function writeValue(sink: ByteSink, kind: BinaryKind, value: unknown): void {
   switch (kind) {
+    case 'varchar_array': {
+      const items = value as readonly string[];
+      sink.varUInt(items.length);
+      for (const item of items) sink.string(String(item));
+      return;
+    }
     case 'varchar':
       sink.string(String(value));
       return;
@@ -104,6 +113,7 @@ export function encodeRowBinary(columns: readonly BinaryColumn[], rows: readonly
 }
 
 /** What a non-nullable column holds when a record lacks the value (never for valid records). */
-function defaultOf(kind: ColumnKind): unknown {
+function defaultOf(kind: BinaryKind): unknown {
+  if (kind === 'varchar_array') return [];
   return kind === 'varchar' ? '' : 0;
 }

@@ -16,6 +16,19 @@ export function numberLiteral(value: number): string {
   return `toFloat64(${JSON.stringify(value)})`;
 }
 
+/**
+ * A finite number as the exact Float64 it is, from its IEEE bits, for
+ * comparisons with stored doubles that must hold at equality: 18.16's SQL
+ * parser rejects denormal literals (`toFloat64(5e-324)` is a syntax error),
+ * and the bits leave nothing to parsing.
+ */
+export function exactFloat64Literal(value: number): string {
+  if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
+  const bits = Buffer.alloc(8);
+  bits.writeDoubleLE(value);
+  return `reinterpretAsFloat64(reinterpretAsString(toUInt64('${bits.readBigUInt64LE()}')))`;
+}
+
 /** An integer (epoch ms, limits) as an Int64 literal. */
 export function int64Literal(value: number): string {
   if (!Number.isSafeInteger(value)) throw new RangeError(`not a safe integer: ${value}`);

@@ -8,7 +8,14 @@
 import { listValue } from '@duckdb/node-api';
 import type { SeriesState } from '../../analysis/anomaly/series-state';
 import type { Anomaly, Incident } from '../../model/analysis';
-import type { DetectionWrite, LiveListQuery, LivePage, LiveStore } from '../live-store';
+import {
+  lastByKey,
+  stateKey,
+  type DetectionWrite,
+  type LiveListQuery,
+  type LivePage,
+  type LiveStore,
+} from '../live-store';
 import type { DuckDbStore } from './duckdb-store';
 import { runningExecutions } from './running-executions';
 import { SqlParams } from './filter-sql';
@@ -32,15 +39,6 @@ const UPSERT_INCIDENTS = `INSERT OR REPLACE INTO incidents
   SELECT b->>'group_id', from_json(b->'workflow_ids', '["VARCHAR"]'), b->>'status', (b->>'severity')::DOUBLE,
          (b->>'started_at')::BIGINT, (b->>'ended_at')::BIGINT, b::VARCHAR
   FROM (SELECT unnest($1::VARCHAR[])::JSON AS b)`;
-
-/** Keeps the last of each key: one statement must not write a key twice. */
-function lastByKey<T>(items: readonly T[], key: (item: T) => string): T[] {
-  return [...new Map(items.map((item) => [key(item), item])).values()];
-}
-
-export function stateKey(state: Pick<SeriesState, 'workflow_id' | 'metric_name'>): string {
-  return `${state.workflow_id}\u0000${state.metric_name}`;
-}
 
 export async function openLiveTables(store: DuckDbStore): Promise<LiveStore> {
   await store.exclusive(async (connection) => {
@@ -75,9 +73,9 @@ export async function openLiveTables(store: DuckDbStore): Promise<LiveStore> {
     },
     saveDetection,
     listAnomalies: (query) => listBodies<Anomaly>(store, 'anomalies', 'anomaly_id', query),
-    anomaliesOverlapping: (from, to) => overlapping<Anomaly>(store, 'anomalies', from, to),
+    anomaliesOverlapping: (from, to) => overlapping<Anomaly>(store, 'anomalies', 'anomaly_id', from, to),
     listIncidents: (query) => listBodies<Incident>(store, 'incidents', 'group_id', query),
-    incidentsOverlapping: (from, to) => overlapping<Incident>(store, 'incidents', from, to),
+    incidentsOverlapping: (from, to) => overlapping<Incident>(store, 'incidents', 'group_id', from, to),
     runningExecutions: (workflowIds) => store.read((c) => runningExecutions(c, workflowIds)),
   };
 }
@@ -143,10 +141,18 @@ async function listBodies<T>(
   };
 }
 
-async function overlapping<T>(store: DuckDbStore, table: string, from: number, to: number): Promise<T[]> {
+/** Ties broken by id, so every backend (and every analyzer over one) lists them alike. */
+async function overlapping<T>(
+  store: DuckDbStore,
+  table: string,
+  idColumn: string,
+  from: number,
+  to: number,
+): Promise<T[]> {
   const result = await store.read((c) =>
     c.runAndReadAll(
-      `SELECT body FROM ${table} WHERE ended_at >= $1::BIGINT AND started_at < $2::BIGINT ORDER BY started_at`,
+      `SELECT body FROM ${table} WHERE ended_at >= $1::BIGINT AND started_at < $2::BIGINT
+       ORDER BY started_at, ${idColumn}`,
       [from, to],
     ),
   );
