@@ -249,12 +249,12 @@ describe('ClickHouse exports are byte for byte the DuckDB backend exports', () =
           }
         },
       ),
-      { numRuns: 10 },
+      { numRuns: 8 },
     );
     expect(nonEmpty).toBeGreaterThan(0);
     // Every export's staging database and its spill directory are gone.
     expect(readdirSync(stageDir())).toEqual([]);
-  });
+  }, 240_000);
 
   it('stops the ClickHouse query and removes its stage when the consumer returns early', async () => {
     const workflow = 'early-stop';
