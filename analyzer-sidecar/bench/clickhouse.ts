@@ -6,12 +6,17 @@
  *   BENCH_STEPS            (default 10000000) steps generated in the cluster
  *   BENCH_WORKFLOWS        (default 200)
  *   BENCH_INSERT_STEPS     (default 200000)   steps inserted through ClickHouseStore.insert, 512 a batch
+ *   BENCH_EXPORT           (default 1)        0: skip exporting the BENCH_STEPS steps as CSV, JSON Lines, Parquet
  */
-import { cpus } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { makeStep } from '../src/analysis/test-support/records';
 import { ClickHouseStore } from '../src/store/clickhouse/clickhouse-store';
+import { createClickHouseExportStore } from '../src/store/clickhouse/export-sql';
 import { localTableName, STORED_TABLES } from '../src/store/clickhouse/schema';
 import { ClickHouseCluster } from '../src/test-support/clickhouse-cluster';
+import { describeExport, measureExports } from './export-bench';
 import { timed } from './store-bench';
 
 const STEPS_PER_EXECUTION = 10;
@@ -34,6 +39,7 @@ async function main(): Promise<void> {
     if (insertSteps > 0) await benchInsert(store, insertSteps, workflows);
     await store.truncate();
     if (steps > 0) await benchQueries(store, cluster, steps, workflows);
+    if (steps > 0 && envInt('BENCH_EXPORT', 1) > 0) await benchExport(store, steps);
   } finally {
     await store.close();
     await cluster.stop();
@@ -138,6 +144,21 @@ async function optimize(cluster: ClickHouseCluster): Promise<void> {
       const response = await fetch(`${shard.url}/`, { method: 'POST', body: sql });
       if (!response.ok) throw new Error(`${sql}: ${await response.text()}`);
     }
+  }
+}
+
+/** The steps exported from the cluster (staged chunk by chunk in DuckDB, which encodes them). */
+async function benchExport(store: ClickHouseStore, steps: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'rpa-ch-export-bench-'));
+  try {
+    // Steps only: no anomalies to read.
+    const noAnomalies = { listAnomalies: async () => ({ items: [], total: 0, nextCursor: null }) };
+    const exports = createClickHouseExportStore(store, { anomalies: noAnomalies, tempDir: dir });
+    console.log(`exports of ${steps.toLocaleString('en-US')} steps from the cluster:`);
+    for (const f of await measureExports(exports, join(dir, 'exports'), steps))
+      console.log(describeExport(f));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -10,6 +10,7 @@ import type { ExportFormat } from '../src/exports/export-columns';
 import { createExportService } from '../src/exports/export-service';
 import { createDuckDbExportStore } from '../src/store/duckdb/export-queries';
 import { DuckDbStore } from '../src/store/duckdb/duckdb-store';
+import type { ExportStore } from '../src/store/export-store';
 import { generateSteps } from './generate-steps';
 import { withPeakRss } from './peak-rss';
 
@@ -37,40 +38,53 @@ export async function benchExports(
   );
   try {
     await store.exclusive((c) => generateSteps(c, steps, 50, Date.UTC(2026, 0, 1)));
-    const service = createExportService({
-      store: createDuckDbExportStore(store),
-      insights: async () => [],
-      tempDir: join(dataDir, 'tmp', 'exports'),
-      now: Date.now,
-    });
-    const figures: ExportFigures[] = [];
-    for (const format of ['csv', 'jsonl', 'parquet'] as const) {
-      let bytes = 0;
-      const sink = new Writable({
-        write(chunk: Buffer, _encoding, done) {
-          bytes += chunk.length;
-          done();
-        },
-      });
-      const started = process.hrtime.bigint();
-      const { peakRssMb, startRssMb, peakHeapMb } = await withPeakRss(async () => {
-        const opened = await service.open({ dataset: 'steps', format, filter: {}, formulas: 'escape' });
-        await pipeline(opened.body, sink);
-      });
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      figures.push({
-        format,
-        rows: steps,
-        seconds,
-        rowsPerSecond: steps / seconds,
-        megabytes: bytes / 2 ** 20,
-        startRssMb,
-        peakRssMb,
-        peakHeapMb,
-      });
-    }
-    return figures;
+    return await measureExports(createDuckDbExportStore(store), join(dataDir, 'tmp', 'exports'), steps);
   } finally {
     await store.close();
   }
+}
+
+/** Every step exported as CSV, JSON Lines and Parquet through the export service, timed, RSS sampled. */
+export async function measureExports(
+  store: ExportStore,
+  tempDir: string,
+  steps: number,
+): Promise<ExportFigures[]> {
+  const service = createExportService({
+    store,
+    insights: async () => [],
+    tempDir,
+    now: Date.now,
+  });
+  const figures: ExportFigures[] = [];
+  for (const format of ['csv', 'jsonl', 'parquet'] as const) {
+    let bytes = 0;
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        bytes += chunk.length;
+        done();
+      },
+    });
+    const started = process.hrtime.bigint();
+    const { peakRssMb, startRssMb, peakHeapMb } = await withPeakRss(async () => {
+      const opened = await service.open({ dataset: 'steps', format, filter: {}, formulas: 'escape' });
+      await pipeline(opened.body, sink);
+    });
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    figures.push({
+      format,
+      rows: steps,
+      seconds,
+      rowsPerSecond: steps / seconds,
+      megabytes: bytes / 2 ** 20,
+      startRssMb,
+      peakRssMb,
+      peakHeapMb,
+    });
+  }
+  return figures;
+}
+
+export function describeExport(f: ExportFigures): string {
+  return `  ${f.format.padEnd(8)} ${f.seconds.toFixed(1).padStart(7)} s ${Math.round(f.rowsPerSecond).toLocaleString('en-US').padStart(11)} rows/s ${f.megabytes.toFixed(0).padStart(6)} MiB out   RSS ${f.startRssMb.toFixed(0)} → peak ${f.peakRssMb.toFixed(0)} MiB, JS heap peak ${f.peakHeapMb.toFixed(0)} MiB`;
 }

@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { benchExports } from './export-bench';
+import { benchExports, describeExport } from './export-bench';
 import { benchReports } from './report-bench';
 
 async function main(): Promise<void> {
@@ -22,10 +22,7 @@ async function main(): Promise<void> {
   try {
     const figures = await benchExports(dataDir, rows, memoryLimit);
     console.log(`exports of ${rows.toLocaleString('en-US')} steps (DuckDB memory_limit ${memoryLimit}):`);
-    for (const f of figures)
-      console.log(
-        `  ${f.format.padEnd(8)} ${f.seconds.toFixed(1).padStart(7)} s ${Math.round(f.rowsPerSecond).toLocaleString('en-US').padStart(11)} rows/s ${f.megabytes.toFixed(0).padStart(6)} MiB out   RSS ${f.startRssMb.toFixed(0)} → peak ${f.peakRssMb.toFixed(0)} MiB, JS heap peak ${f.peakHeapMb.toFixed(0)} MiB`,
-      );
+    for (const f of figures) console.log(describeExport(f));
   } finally {
     rmSync(dataDir, { recursive: true, force: true });
   }

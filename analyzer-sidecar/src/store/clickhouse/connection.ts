@@ -58,6 +58,24 @@ export class ClickHouseConnection {
     return result.json<T>();
   }
 
+  /**
+   * Rows of a SELECT in the batches they arrive in, so memory holds one batch
+   * whatever the row count; returning early closes the response (the server
+   * stops the query when it can no longer write).
+   */
+  async *streamRows<T>(query: string): AsyncGenerator<T[]> {
+    const result = await this.client.query({
+      query,
+      format: 'JSONEachRow',
+      clickhouse_settings: READ_SETTINGS,
+    });
+    try {
+      for await (const rows of result.stream<T>()) yield rows.map((row) => row.json<T>());
+    } finally {
+      result.close();
+    }
+  }
+
   async command(query: string): Promise<void> {
     await this.client.command({ query });
   }

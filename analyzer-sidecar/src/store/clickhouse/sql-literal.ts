@@ -50,3 +50,13 @@ export function limitLiteral(value: number): string {
   if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`not a row count: ${value}`);
   return String(value);
 }
+
+/** An Int64 or NULL, typed for a Nullable(Int64) column. */
+export function nullableInt64Literal(value: number | null): string {
+  return value === null ? 'CAST(NULL AS Nullable(Int64))' : `toNullable(${int64Literal(value)})`;
+}
+
+/** A string or NULL, typed for a Nullable(String) column. */
+export function nullableStringLiteral(value: string | null): string {
+  return value === null ? 'CAST(NULL AS Nullable(String))' : `toNullable(${stringLiteral(value)})`;
+}

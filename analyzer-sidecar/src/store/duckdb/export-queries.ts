@@ -6,7 +6,12 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { FormulaHandling } from '../../exports/csv';
-import { EXPORT_COLUMNS, type ExportColumn, type ExportFilter } from '../../exports/export-columns';
+import {
+  EXPORT_COLUMNS,
+  type ExportColumn,
+  type ExportFilter,
+  type ExportRow,
+} from '../../exports/export-columns';
 import type { ExportStore, StoredDataset, TextFormat } from '../export-store';
 import { csvRecordSql, jsonlRecordSql } from './export-encoding-sql';
 import type { DuckDbStore } from './duckdb-store';
@@ -15,6 +20,8 @@ import { quoteIdentifier, quoteLiteral } from './tables';
 
 interface Source {
   readonly from: string;
+  /** The alias `value` reads columns through. */
+  readonly alias: string;
   /** SQL of a column's stored value (times as BIGINT epoch ms, json as JSON text). */
   value(column: ExportColumn): string;
   conditions(filter: ExportFilter, params: SqlParams): string[];
@@ -26,6 +33,7 @@ const STEP_COLUMNS = { ...EXECUTION_FILTER_COLUMNS, alias: 's', actionTypeViaSte
 const SOURCES: Readonly<Record<StoredDataset, Source>> = {
   executions: {
     from: 'executions_all e',
+    alias: 'e',
     value: (c) => `e.${quoteIdentifier(c.name)}`,
     conditions: (f, p) => filterConditions(f, EXECUTION_FILTER_COLUMNS, p),
     // storage order: sorting 10 M rows would hold them all before the first byte
@@ -33,12 +41,14 @@ const SOURCES: Readonly<Record<StoredDataset, Source>> = {
   },
   steps: {
     from: 'steps_all s',
+    alias: 's',
     value: (c) => `s.${quoteIdentifier(c.name)}`,
     conditions: (f, p) => filterConditions(f, STEP_COLUMNS, p),
     order: '',
   },
   anomalies: {
     from: 'anomalies a',
+    alias: 'a',
     value: (c) => {
       const key = quoteLiteral(c.name);
       if (c.kind === 'json') return `(a.body->${key})`;
@@ -77,15 +87,33 @@ function selectExpression(value: string, column: ExportColumn): string {
   }
 }
 
+const PARQUET_OPTIONS = '(FORMAT PARQUET, COMPRESSION ZSTD)';
+
+/** The typed Parquet columns of a dataset's rows, read from its source alias. */
+function parquetColumnsSql(dataset: StoredDataset): string {
+  const source = SOURCES[dataset];
+  return EXPORT_COLUMNS[dataset].map((c) => selectExpression(source.value(c), c)).join(', ');
+}
+
+/** One encoded record per row (the only column). */
+function recordSql(dataset: StoredDataset, format: TextFormat, formulas: FormulaHandling): string {
+  const source = SOURCES[dataset];
+  const columns = EXPORT_COLUMNS[dataset];
+  return format === 'csv'
+    ? csvRecordSql(columns, source.value, formulas)
+    : jsonlRecordSql(columns, source.value);
+}
+
 function parquetQuery(dataset: StoredDataset, filter: ExportFilter) {
   const source = SOURCES[dataset];
   const params = new SqlParams();
-  const list = EXPORT_COLUMNS[dataset].map((c) => selectExpression(source.value(c), c)).join(', ');
   const where = whereClause(source.conditions(filter, params));
-  return { sql: `SELECT ${list} FROM ${source.from} ${where} ${source.order}`, values: params.values };
+  return {
+    sql: `SELECT ${parquetColumnsSql(dataset)} FROM ${source.from} ${where} ${source.order}`,
+    values: params.values,
+  };
 }
 
-/** One encoded record per row, as the only column. */
 function encodedQuery(
   dataset: StoredDataset,
   filter: ExportFilter,
@@ -93,15 +121,30 @@ function encodedQuery(
   formulas: FormulaHandling,
 ) {
   const source = SOURCES[dataset];
-  const columns = EXPORT_COLUMNS[dataset];
-  const record =
-    format === 'csv' ? csvRecordSql(columns, source.value, formulas) : jsonlRecordSql(columns, source.value);
   const params = new SqlParams();
   const where = whereClause(source.conditions(filter, params));
-  return { sql: `SELECT ${record} FROM ${source.from} ${where} ${source.order}`, values: params.values };
+  return {
+    sql: `SELECT ${recordSql(dataset, format, formulas)} FROM ${source.from} ${where} ${source.order}`,
+    values: params.values,
+  };
 }
 
-const PARQUET_OPTIONS = '(FORMAT PARQUET, COMPRESSION ZSTD)';
+/**
+ * The same encodings over rows staged elsewhere (another backend's export):
+ * `table` holds the dataset's stored columns (executions, steps: the record
+ * table's; anomalies: `started_at`, `anomaly_id`, `body`), so every byte is
+ * written by the same SQL as this backend's own exports.
+ */
+export function stagedExportSql(table: string, dataset: StoredDataset) {
+  const from = `${quoteIdentifier(table)} ${SOURCES[dataset].alias}`;
+  const order = SOURCES[dataset].order;
+  return {
+    records: (format: TextFormat, formulas: FormulaHandling) =>
+      `SELECT ${recordSql(dataset, format, formulas)} FROM ${from} ${order}`,
+    parquet: (path: string) =>
+      `COPY (SELECT ${parquetColumnsSql(dataset)} FROM ${from} ${order}) TO ${quoteLiteral(path)} ${PARQUET_OPTIONS}`,
+  };
+}
 
 async function copyToParquet(
   store: DuckDbStore,
@@ -141,20 +184,28 @@ export function createDuckDbExportStore(store: DuckDbStore): ExportStore {
     },
 
     writeRowsParquet(columns, rows, path) {
-      const list = columns
-        .map((c) => {
-          const key = quoteLiteral(c.name);
-          const raw = c.kind === 'json' ? `(b->${key})` : `(b->>${key})`;
-          return selectExpression(c.kind === 'time' ? `${raw}::BIGINT` : raw, c);
-        })
-        .join(', ');
-      // one JSON array bound as text: an empty list of values would have no type to bind
-      return copyToParquet(store, async (c) => {
-        await c.run(
-          `COPY (SELECT ${list} FROM (SELECT unnest(($1::JSON)->'$[*]') AS b)) TO ${quoteLiteral(path)} ${PARQUET_OPTIONS}`,
-          [JSON.stringify(rows)],
-        );
-      });
+      return copyToParquet(store, (c) => writeRowsParquet(c, columns, rows, path));
     },
   };
+}
+
+/** Rows computed outside any store (insights) to Parquet, on any DuckDB connection. */
+export async function writeRowsParquet(
+  connection: DuckDBConnection,
+  columns: readonly ExportColumn[],
+  rows: readonly ExportRow[],
+  path: string,
+): Promise<void> {
+  const list = columns
+    .map((c) => {
+      const key = quoteLiteral(c.name);
+      const raw = c.kind === 'json' ? `(b->${key})` : `(b->>${key})`;
+      return selectExpression(c.kind === 'time' ? `${raw}::BIGINT` : raw, c);
+    })
+    .join(', ');
+  // one JSON array bound as text: an empty list of values would have no type to bind
+  await connection.run(
+    `COPY (SELECT ${list} FROM (SELECT unnest(($1::JSON)->'$[*]') AS b)) TO ${quoteLiteral(path)} ${PARQUET_OPTIONS}`,
+    [JSON.stringify(rows)],
+  );
 }

@@ -6,6 +6,7 @@
 import type { Schedule } from '../../schedules/schedule';
 import type { ShareLink } from '../../sharing/share-link';
 import type { DeliveryLogEntry, ScheduleStore, ShareLinkStore } from '../schedule-store';
+import { scheduleBody, scheduleOf } from '../schedule-body';
 import type { DuckDbStore } from './duckdb-store';
 
 const CREATE = [
@@ -26,23 +27,11 @@ const SCHEDULE_COLUMNS = `body, next_run_at::DOUBLE, last_run_at::DOUBLE, last_o
 type Row = unknown[];
 
 /** The spec lives in `body`; the run state in its columns (the scheduler moves them alone). */
-function scheduleOf(row: Row): Schedule {
-  const body = JSON.parse(row[0] as string) as Schedule;
-  return {
-    ...body,
-    next_run_at: (row[1] as number | null) ?? null,
-    last_run_at: (row[2] as number | null) ?? null,
-    last_outcome: (row[3] as Schedule['last_outcome']) ?? null,
-  };
-}
-
-/** The run state is kept in its columns only. */
-function bodyOf(schedule: Schedule): string {
-  return JSON.stringify({
-    ...schedule,
-    next_run_at: undefined,
-    last_run_at: undefined,
-    last_outcome: undefined,
+function scheduleOfRow(row: Row): Schedule {
+  return scheduleOf(row[0] as string, {
+    next_run_at: row[1] as number | null,
+    last_run_at: row[2] as number | null,
+    last_outcome: row[3] as Schedule['last_outcome'],
   });
 }
 
@@ -59,13 +48,13 @@ export async function openReportTables(
     insert: async (s) => {
       await write(
         'INSERT INTO report_schedules VALUES ($1, $2, $3, $4::BIGINT, $5::BIGINT, NULL, NULL, $6)',
-        [s.id, s.owner, s.enabled, s.created_at, s.next_run_at, bodyOf(s)],
+        [s.id, s.owner, s.enabled, s.created_at, s.next_run_at, scheduleBody(s)],
       );
     },
     updateSpec: async (s) => {
       await write(
         'UPDATE report_schedules SET enabled = $2, next_run_at = $3::BIGINT, body = $4 WHERE schedule_id = $1',
-        [s.id, s.enabled, s.next_run_at, bodyOf(s)],
+        [s.id, s.enabled, s.next_run_at, scheduleBody(s)],
       );
     },
     remove: (id) =>
@@ -78,7 +67,7 @@ export async function openReportTables(
       const rows = await read(`SELECT ${SCHEDULE_COLUMNS} FROM report_schedules WHERE schedule_id = $1`, [
         id,
       ]);
-      return rows[0] ? scheduleOf(rows[0]) : undefined;
+      return rows[0] ? scheduleOfRow(rows[0]) : undefined;
     },
     list: async (owner) => {
       const where = owner === undefined ? '' : 'WHERE owner = $1';
@@ -86,7 +75,7 @@ export async function openReportTables(
         `SELECT ${SCHEDULE_COLUMNS} FROM report_schedules ${where} ORDER BY created_at, schedule_id`,
         owner === undefined ? [] : [owner],
       );
-      return rows.map(scheduleOf);
+      return rows.map(scheduleOfRow);
     },
     due: async (now) =>
       (
@@ -95,7 +84,7 @@ export async function openReportTables(
            ORDER BY next_run_at, schedule_id`,
           [now],
         )
-      ).map(scheduleOf),
+      ).map(scheduleOfRow),
     earliestNextRun: async () => {
       const rows = await read('SELECT min(next_run_at)::DOUBLE FROM report_schedules WHERE enabled');
       return (rows[0]?.[0] as number | null | undefined) ?? null;
