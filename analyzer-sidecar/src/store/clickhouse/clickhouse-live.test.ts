@@ -1,4 +1,6 @@
 import fc from 'fast-check';
+import type { RecordBatch } from '../../model/records';
+import { batchArbitrary } from '../../test-support/record-arbitraries';
 import { ClickHouseCluster } from '../../test-support/clickhouse-cluster';
 import { DuckDbStore } from '../duckdb/duckdb-store';
 import { openLiveTables } from '../duckdb/live-tables';
@@ -97,6 +99,33 @@ describe('ClickHouse live tables answer as the DuckDB ones on the same writes', 
     PROPERTY_TIMEOUT_MS,
   );
 
+  it(
+    'lists the same running executions with the same progress',
+    async () => {
+      let running = 0;
+      await fc.assert(
+        fc.asyncProperty(runningBatchArbitrary, fc.boolean(), async ({ markers, rest }, oneBatch) => {
+          await clear();
+          await duck.exclusive(async (c) => {
+            for (const t of ['executions', 'steps', 'recoveries', 'resources', 'execution_starts'])
+              await c.run(`DELETE FROM ${t}`);
+          });
+          for (const s of [duck, store]) {
+            if (oneBatch) await s.insert({ ...rest, executions: [...markers, ...rest.executions] });
+            else for (const batch of [{ ...rest, executions: markers }, rest]) await s.insert(batch);
+          }
+          const reference = await duckLive.runningExecutions();
+          expect(await live.runningExecutions()).toEqual(reference);
+          expect(await live.runningExecutions(['wf-a'])).toEqual(await duckLive.runningExecutions(['wf-a']));
+          running += reference.length;
+        }),
+        { numRuns: 15 },
+      );
+      expect(running).toBeGreaterThan(0);
+    },
+    PROPERTY_TIMEOUT_MS,
+  );
+
   it('another analyzer over the same cluster reads the same state and its later writes win', async () => {
     await clear();
     const other = await ClickHouseStore.open(cluster.options);
@@ -119,3 +148,28 @@ describe('ClickHouse live tables answer as the DuckDB ones on the same writes', 
     }
   });
 });
+
+/**
+ * Executions that are running (a start marker only), ended (a marker and the
+ * final span) or never marked, with their steps: each execution's steps end
+ * at distinct times, so "the current step" (the latest to end) is one step on
+ * every backend.
+ */
+const runningBatchArbitrary = fc
+  .tuple(batchArbitrary(10), fc.array(fc.constantFrom('running', 'ended', 'unmarked'), { maxLength: 10 }))
+  .map(([batch, fates]) => {
+    const fate = (i: number) => fates[i] ?? 'unmarked';
+    const markers = batch.executions
+      .filter((_, i) => fate(i) !== 'unmarked')
+      .map((e) => ({ ...e, status: 'running' as const, completed_at: null, duration_ms: null }));
+    const finals = batch.executions.filter((_, i) => fate(i) !== 'running');
+    const ends = new Set<string>();
+    const steps = batch.steps.filter((step) => {
+      const end = `${step.execution_id}@${step.completed_at}`;
+      if (ends.has(end)) return false;
+      ends.add(end);
+      return true;
+    });
+    const rest: RecordBatch = { ...batch, executions: finals, steps };
+    return { markers, rest };
+  });
