@@ -11,7 +11,7 @@ import { createClickHouseExportStore } from '../store/clickhouse/export-sql';
 import { createClickHouseHealingStore } from '../store/clickhouse/healing-sql';
 import { openClickHouseImplementations } from '../store/clickhouse/implementation-sql';
 import { openClickHouseLiveTables } from '../store/clickhouse/live-sql';
-import { openClickHouseReportTables } from '../store/clickhouse/report-sql';
+import { openClickHouseReportTables } from '../store/clickhouse/report-tables';
 import { createClickHouseRetention } from '../store/clickhouse/retention-sql';
 import { openClickHouseWorkflowSettings } from '../store/clickhouse/settings-sql';
 import { NO_ARCHIVE_BYTES, type StoreBackend } from './store-backend';
@@ -28,21 +28,26 @@ export async function openClickHouseStore(config: ClickHouseConfig): Promise<Cli
   });
 }
 
-export async function openClickHouseBackend(config: ClickHouseConfig): Promise<StoreBackend> {
+/** `tempDir`: where exports stage their rows (a small DuckDB database each, spilling there). */
+export async function openClickHouseBackend(
+  config: ClickHouseConfig,
+  tempDir: string,
+): Promise<StoreBackend> {
   const store = await openClickHouseStore(config);
   try {
     const reports = await openClickHouseReportTables(store);
+    const live = await openClickHouseLiveTables(store);
     return {
       kind: 'clickhouse',
       store,
       analysis: createClickHouseAnalysisStore(store),
       healing: createClickHouseHealingStore(store),
-      live: await openClickHouseLiveTables(store),
+      live,
       settings: await openClickHouseWorkflowSettings(store),
       implementations: await openClickHouseImplementations(store),
       schedules: reports.schedules,
       links: reports.links,
-      exports: createClickHouseExportStore(store),
+      exports: createClickHouseExportStore(store, { anomalies: live, tempDir }),
       retention: createClickHouseRetention(store),
       archiveBytes: () => ({ ...NO_ARCHIVE_BYTES }),
       cluster: () => openClusterTables(store),
