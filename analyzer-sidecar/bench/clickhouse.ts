@@ -101,6 +101,24 @@ async function generate(store: ClickHouseStore, steps: number, workflows: number
      FROM (SELECT intDiv(number, ${STEPS_PER_EXECUTION}) AS e, number % ${STEPS_PER_EXECUTION} AS n FROM numbers(${steps}))
      SETTINGS insert_distributed_sync = 1`),
   );
+  await awaitShards(store, { executions, steps });
+}
+
+/**
+ * Waits until the shards hold every generated row: 18.16 applies an INSERT …
+ * SELECT's SETTINGS to its SELECT, so the router forwards these rows in the
+ * background (timed queries would otherwise see part of them).
+ */
+async function awaitShards(
+  store: ClickHouseStore,
+  want: { executions: number; steps: number },
+): Promise<void> {
+  for (const started = Date.now(); Date.now() - started < 600_000;) {
+    const counts = await store.rowCounts();
+    if (counts.executions >= want.executions && counts.steps >= want.steps) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`the shards did not receive the generated rows within 10 minutes`);
 }
 
 async function benchQueries(

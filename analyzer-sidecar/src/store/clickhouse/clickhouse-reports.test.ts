@@ -16,11 +16,8 @@ import type { ExportStore, StoredDataset, TextFormat } from '../export-store';
 import type { LiveStore } from '../live-store';
 import type { ScheduleStore, ShareLinkStore } from '../schedule-store';
 import { describeExportStoreConformance } from '../test-support/export-store-conformance';
-import {
-  describeReportStoreConformance,
-  makeLogEntry,
-  makeSchedule,
-} from '../test-support/report-store-conformance';
+import { describeReportStoreConformance } from '../test-support/report-store-conformance';
+import { makeLogEntry, makeSchedule } from '../test-support/schedule-model';
 import { ClickHouseStore } from './clickhouse-store';
 import { createClickHouseExportStore } from './export-sql';
 import { openClickHouseReportTables } from './report-tables';
