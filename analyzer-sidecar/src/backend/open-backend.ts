@@ -10,8 +10,9 @@ import type { StoreBackend } from './store-backend';
 export async function openBackend(config: AnalyzerConfig, duckdbHooks: OpenHooks): Promise<StoreBackend> {
   const clickhouse = config.store?.kind === 'clickhouse' ? config.store.clickhouse : undefined;
   if (!clickhouse) return openDuckDbBackend(config, duckdbHooks);
-  return openClickHouseBackend(
-    clickhouse,
-    join(config.duckdb.tempDir ?? join(config.dataDir, 'tmp'), 'clickhouse-exports'),
-  );
+  // Exports stage their rows in a small DuckDB database each, spilling here.
+  const stageDir = join(config.duckdb.tempDir ?? join(config.dataDir, 'tmp'), 'clickhouse-exports');
+  rmSync(stageDir, { recursive: true, force: true }); // stages a crashed process left behind
+  mkdirSync(stageDir, { recursive: true });
+  return openClickHouseBackend(clickhouse, stageDir);
 }
