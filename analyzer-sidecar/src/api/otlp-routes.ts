@@ -52,8 +52,7 @@ export async function otlpRoutes(app: FastifyInstance, options: { ingestor: Otlp
             },
             503: {
               description:
-                'Not committed within answerDeadlineMs (a retry is stored once), or the store or the decoder cannot ' +
-                'take it now (nothing was stored); see Retry-After',
+                'Not committed within answerDeadlineMs (a retry is stored once), or the store cannot write; see Retry-After',
               ...binary,
             },
           },

@@ -81,7 +81,9 @@ export class DecodePool implements RequestDecoder {
 
   private spawn(): Worker {
     const workerData: DecodeWorkerData = { limits: pickLimits(this.limits) };
-    const worker = new Worker(this.entry.file, { workerData, execArgv: [...this.entry.execArgv] });
+    // No flags of its own: the worker inherits the process's (Node's default).
+    const execArgv = this.entry.execArgv.length > 0 ? [...this.entry.execArgv] : undefined;
+    const worker = new Worker(this.entry.file, { workerData, execArgv });
     this.workers.add(worker);
     worker.on('message', (reply: DecodeReply) => this.settle(worker, reply));
     worker.on('error', (error) => this.lose(worker, `the decode worker failed: ${error.message}`));
