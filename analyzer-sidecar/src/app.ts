@@ -25,6 +25,8 @@ import type { AnalyzerConfig } from './config/config';
 import { LoopLagMonitor } from './ingest/admission/loop-lag';
 import { InflightBytes } from './ingest/limits/inflight-bytes';
 import { OtlpIngestor } from './ingest/otlp-ingestor';
+import { DecodePool } from './ingest/decode-pool/decode-pool';
+import { inThreadDecoder } from './ingest/decode-pool/request-decoder';
 import { RECORD_TYPES } from './model/records';
 import { BatchWriter } from './store/batch-writer';
 import { openBackend } from './backend/open-backend';
@@ -115,12 +117,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get('/openapi.json', { config: { access: 'open' }, schema: { hide: true } }, async () => app.swagger());
   await app.register(healthRoutes, { metrics });
   const loopLag = new LoopLagMonitor();
+  const decoder =
+    config.ingest.decodeWorkers > 0
+      ? new DecodePool(config.ingest.decodeWorkers, config.ingest)
+      : inThreadDecoder(config.ingest);
   const ingestor = new OtlpIngestor({
     writer: services.writer,
     metrics,
     config: config.ingest,
     inflight: new InflightBytes(config.ingest.maxInflightBytes),
     loopLagMs: () => loopLag.lag,
+    decoder,
   });
   await app.register(otlpRoutes, { ingestor });
   await app.register(analyticsRoutes, { store });
@@ -149,6 +156,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // commit what was accepted, stop whatever still queries, then close the store.
   app.addHook('onClose', async () => {
     loopLag.stop();
+    await decoder.close();
     await services.writer.close();
     await cluster?.stop(); // no more polls or ownership moves
     await app.live.stop(); // judges and stores what the last commits brought

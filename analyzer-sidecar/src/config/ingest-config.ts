@@ -1,4 +1,5 @@
-/** OTLP ingestion settings: body and decoding limits, memory in flight, admission, group commit. */
+/** OTLP ingestion settings: body and decoding limits, memory in flight, admission, decode workers, group commit. */
+import { availableParallelism } from 'node:os';
 import { DEFAULT_DECODE_LIMITS, type DecodeLimits } from '../ingest/limits/decode-limits';
 import type { ConfigSource } from './config-source';
 
@@ -12,6 +13,11 @@ export interface IngestConfig extends DecodeLimits {
    * a request past it is answered 429 + Retry-After (one request is always let in).
    */
   readonly maxInflightBytes: number;
+  /**
+   * Worker threads that decode bodies and map spans (ingest/decode-pool), off
+   * the main thread; 0 decodes on the main thread.
+   */
+  readonly decodeWorkers: number;
   /** Requests are shed (429 + Retry-After) while commits or the event loop lag more than this. */
   readonly maxQueueDelayMs: number;
   /** A request not committed by then is answered 503 + Retry-After, before exporters time out (10 s). */
@@ -29,6 +35,8 @@ export const DEFAULT_INGEST: IngestConfig = {
   maxDecompressedBytes: 64 * 1024 * 1024,
   ...DEFAULT_DECODE_LIMITS,
   maxInflightBytes: 128 * 1024 * 1024,
+  // One core is the main thread's (HTTP, commits); decoding takes at most a few of the others.
+  decodeWorkers: Math.min(4, Math.max(1, availableParallelism() - 1)),
   maxQueueDelayMs: 2_000,
   answerDeadlineMs: 5_000,
   flushIntervalMs: 20,
@@ -48,6 +56,7 @@ const BOUNDS: ReadonlyArray<readonly [IntegerKey, string, number, number]> = [
   ['maxAttributeValueBytes', 'MAX_ATTRIBUTE_VALUE_BYTES', 64, 2 ** 30],
   ['maxNestingDepth', 'MAX_NESTING_DEPTH', 0, 64],
   ['maxInflightBytes', 'MAX_INFLIGHT_BYTES', 1024, 2 ** 40],
+  ['decodeWorkers', 'DECODE_WORKERS', 0, 64],
   ['maxQueueDelayMs', 'MAX_QUEUE_DELAY_MS', 10, 600_000],
   ['answerDeadlineMs', 'ANSWER_DEADLINE_MS', 100, 600_000],
   ['flushIntervalMs', 'FLUSH_INTERVAL_MS', 0, 60_000],

@@ -25,7 +25,7 @@ function stalledStore() {
   };
 }
 
-function ingestorWith(config: Partial<IngestConfig>, store: ReturnType<typeof stalledStore>) {
+function ingestorWith(config: Partial<IngestConfig>, store: ConstructorParameters<typeof BatchWriter>[0]) {
   const full = { ...DEFAULT_INGEST, flushIntervalMs: 0, ...config };
   const writer = new BatchWriter(store, full);
   const inflight = new InflightBytes(full.maxInflightBytes);
@@ -84,5 +84,60 @@ describe('OtlpIngestor admission', () => {
     stream.push(null);
     expect((await pending).status).toBe(200);
     expect(inflight.bytes).toBe(0);
+  });
+});
+
+describe('OtlpIngestor group commit', () => {
+  /** A store that commits at once and counts its commits and their rows. */
+  function countingStore() {
+    const commits: number[] = [];
+    return {
+      commits,
+      insert: (batch: { executions: unknown[]; steps: unknown[] }) => {
+        commits.push(batch.executions.length + batch.steps.length);
+        return Promise.resolve(NONE);
+      },
+      release: () => undefined,
+    };
+  }
+  // Far longer than the test may take: only "nothing else is on its way" can start these commits.
+  const NEVER_MS = 3_600_000;
+
+  it('commits a lone request at once instead of at the flush timer', async () => {
+    const store = countingStore();
+    const { ingestor } = ingestorWith({ flushIntervalMs: NEVER_MS }, store);
+    expect((await ingestor.handle(request())).status).toBe(200);
+    expect(store.commits).toEqual([3]);
+  });
+
+  it('waits for a request whose body is still arriving, then commits both together', async () => {
+    const store = countingStore();
+    const { ingestor } = ingestorWith({ flushIntervalMs: NEVER_MS }, store);
+    const slow = new Readable({ read() {} });
+    const first = ingestor.handle(request(slow));
+    slow.push(body.subarray(0, 10));
+    const second = ingestor.handle(request());
+    for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(store.commits).toEqual([]); // the second waits for the first, on its way
+    slow.push(body.subarray(10));
+    slow.push(null);
+    expect((await first).status).toBe(200);
+    expect((await second).status).toBe(200);
+    expect(store.commits).toEqual([6]);
+  });
+
+  it('commits what waits when the request on its way is refused instead', async () => {
+    const store = countingStore();
+    const { ingestor } = ingestorWith({ flushIntervalMs: NEVER_MS }, store);
+    const broken = new Readable({ read() {} });
+    const refused = ingestor.handle(request(broken));
+    broken.push(Buffer.from([0x0a, 0xff]));
+    const accepted = ingestor.handle(request());
+    for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve));
+    expect(store.commits).toEqual([]);
+    broken.push(null);
+    expect((await refused).status).toBe(400);
+    expect((await accepted).status).toBe(200);
+    expect(store.commits).toEqual([3]);
   });
 });

@@ -10,8 +10,10 @@ import { ClosedError, OverloadedError, type BatchWriter } from '../store/batch-w
 import type { AnalyzerMetrics } from '../telemetry/analyzer-metrics';
 import { decideAdmission, type AdmissionDecision } from './admission/admission';
 import { TIMED_OUT, withDeadline } from './admission/deadline';
+import { RequestsOnTheirWay } from './admission/requests-on-their-way';
 import { BodyError, readOtlpBody } from './body-reader';
-import { decodeRequest, type Decoded } from './decode-request';
+import type { Decoded } from './decode-request';
+import { DecoderUnavailableError, inThreadDecoder, type RequestDecoder } from './decode-pool/request-decoder';
 import { DecodeLimitError } from './limits/decode-limits';
 import type { InflightBytes } from './limits/inflight-bytes';
 import {
@@ -45,6 +47,8 @@ export interface IngestorDependencies {
   readonly inflight: InflightBytes;
   /** Recent event-loop delay in milliseconds (admission/loop-lag). */
   readonly loopLagMs: () => number;
+  /** Where bodies are decoded (decode-pool); by default on the main thread. */
+  readonly decoder?: RequestDecoder;
 }
 
 /** gRPC status codes carried in `google.rpc.Status` bodies. */
@@ -60,7 +64,13 @@ const BODY_STATUS: Readonly<Record<BodyError['kind'], number>> = {
 type Refusal = readonly [status: number, code: number, message: string, retryAfterSeconds?: number];
 
 export class OtlpIngestor {
-  constructor(private readonly deps: IngestorDependencies) {}
+  private readonly decoder: RequestDecoder;
+  private readonly onTheirWay: RequestsOnTheirWay;
+
+  constructor(private readonly deps: IngestorDependencies) {
+    this.decoder = deps.decoder ?? inThreadDecoder(deps.config);
+    this.onTheirWay = new RequestsOnTheirWay(() => deps.writer.startCommit());
+  }
 
   async handle(request: OtlpRequest): Promise<OtlpAnswer> {
     const encoding = encodingOf(request.contentType);
@@ -75,10 +85,25 @@ export class OtlpIngestor {
       const refusal = [429, RPC.resourceExhausted, admission.reason, admission.retryAfterSeconds] as const;
       return this.refuse(request.signal, encoding, refusal);
     }
+    const handedOver = this.onTheirWay.arrive();
+    try {
+      return await this.readAndCommit(request, request.body, encoding, arrivedAt, handedOver);
+    } finally {
+      handedOver();
+    }
+  }
+
+  private async readAndCommit(
+    request: OtlpRequest,
+    body: Readable,
+    encoding: OtlpEncoding,
+    arrivedAt: number,
+    handedOver: () => void,
+  ): Promise<OtlpAnswer> {
     const stopTimer = this.deps.metrics.ingestDuration.startTimer({ signal: request.signal });
     let raw: Buffer;
     try {
-      raw = await readOtlpBody(request.body, request.contentEncoding, this.deps.config, this.deps.inflight);
+      raw = await readOtlpBody(body, request.contentEncoding, this.deps.config, this.deps.inflight);
     } catch (error) {
       if (!(error instanceof BodyError)) throw error;
       const retry = error.kind === 'busy' ? 1 : undefined;
@@ -89,12 +114,14 @@ export class OtlpIngestor {
         retry,
       ]);
     }
+    // The decoder may take the body's memory (a worker): what it held is counted now.
+    const held = raw.length;
     try {
-      const answer = await this.decodeAndCommit(request.signal, encoding, raw, arrivedAt);
+      const answer = await this.decodeAndCommit(request.signal, encoding, raw, arrivedAt, handedOver);
       if (answer.status === 200) stopTimer();
       return answer;
     } finally {
-      this.deps.inflight.give(raw.length);
+      this.deps.inflight.give(held);
     }
   }
 
@@ -103,16 +130,17 @@ export class OtlpIngestor {
     encoding: OtlpEncoding,
     raw: Buffer,
     arrivedAt: number,
+    handedOver: () => void,
   ): Promise<OtlpAnswer> {
     let decoded: Decoded;
     try {
-      decoded = decodeRequest(signal, encoding, raw, this.deps.config);
+      decoded = await this.decoder.decode(signal, encoding, raw);
     } catch (error) {
       return this.refuse(signal, encoding, decodeRefusal(signal, error));
     }
     for (const [reason, count] of Object.entries(decoded.rejectedByReason))
       this.deps.metrics.spansRejected.inc({ reason }, count);
-    const refusal = await this.commit(decoded, arrivedAt);
+    const refusal = await this.commit(decoded, arrivedAt, handedOver);
     if (refusal !== undefined) return this.refuse(signal, encoding, refusal);
     this.count(decoded);
     return {
@@ -132,13 +160,19 @@ export class OtlpIngestor {
   }
 
   /** Undefined once durable; otherwise why not. The deadline counts from the request's arrival. */
-  private async commit(decoded: Decoded, arrivedAt: number): Promise<Refusal | undefined> {
+  private async commit(
+    decoded: Decoded,
+    arrivedAt: number,
+    handedOver: () => void,
+  ): Promise<Refusal | undefined> {
     const deadlineMs = this.deps.config.answerDeadlineMs;
     const remainingMs = arrivedAt + deadlineMs - Date.now();
     try {
       if (remainingMs <= 0)
         return [503, RPC.unavailable, `not committed within ${deadlineMs} ms; retry later`, 2];
-      const outcome = await withDeadline(this.deps.writer.submit(decoded.batch), remainingMs);
+      const submitted = this.deps.writer.submit(decoded.batch);
+      handedOver();
+      const outcome = await withDeadline(submitted, remainingMs);
       if (outcome !== TIMED_OUT) return undefined;
       // The commit may still happen: a retry is stored once (inserts are idempotent).
       const message = `not committed within ${deadlineMs} ms; retry later`;
@@ -175,8 +209,12 @@ function codeOf(error: BodyError): number {
   return error.kind === 'busy' ? RPC.resourceExhausted : RPC.invalidArgument;
 }
 
-/** A malformed body is 400, a body over a decode limit 413 (400 when nested too deep); anything else is a bug. */
+/**
+ * A malformed body is 400, a body over a decode limit 413 (400 when nested too
+ * deep), a decoder that stopped 503 (nothing was stored: the retry is); anything else is a bug.
+ */
 function decodeRefusal(signal: OtlpSignal, error: unknown): Refusal {
+  if (error instanceof DecoderUnavailableError) return [503, RPC.unavailable, error.message, 5];
   if (error instanceof DecodeLimitError) {
     const code = error.httpStatus === 413 ? RPC.resourceExhausted : RPC.invalidArgument;
     return [error.httpStatus, code, `OTLP ${signal} request over a limit: ${error.message}`];
