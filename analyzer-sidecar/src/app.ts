@@ -21,6 +21,7 @@ import { healthRoutes } from './api/health-routes';
 import { otlpRoutes } from './api/otlp-routes';
 import { ParquetArchive } from './archive/parquet-archive';
 import { RetentionJob } from './archive/retention-job';
+import { ClusteringJob } from './store/duckdb/clustering/clustering-job';
 import { RetentionSettings } from './archive/retention-settings';
 import type { AnalyzerConfig } from './config/config';
 import { LoopLagMonitor } from './ingest/admission/loop-lag';
@@ -43,6 +44,7 @@ export interface AnalyzerServices {
   readonly archive: ParquetArchive;
   readonly retention: RetentionJob;
   readonly retentionSettings: RetentionSettings;
+  readonly clustering: ClusteringJob;
   readonly metrics: AnalyzerMetrics;
 }
 
@@ -154,9 +156,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.analysis.stop();
     await app.schedules.stop(); // no new run; retries waiting are given up
     await services.retention.stop();
+    await services.clustering.stop();
     await store.close();
   });
   services.retention.start();
+  services.clustering.start();
   loopLag.start();
   return app;
 }
@@ -196,6 +200,14 @@ async function startServices(
       if ((await store.forgetRunningBefore(before)) > 0) writes.notifyRemoval();
     },
   });
+  // Rows only move between tables: answers stay the same, so no cache is told.
+  const clustering = new ClusteringJob(store, {
+    intervalMs: config.clusterIntervalMs ?? 60_000,
+    onOutcome: (outcome) => {
+      if (outcome.moved > 0) app.log.info(outcome, 'executions clustered by workflow');
+    },
+    onError: (error) => app.log.error({ err: error }, 'clustering job failed'),
+  });
   metrics.bindSources({ rowCounts: () => store.rowCounts(), archiveBytes: () => archive.bytes() });
-  return { config, store, writer, archive, retention, retentionSettings: settings, metrics };
+  return { config, store, writer, archive, retention, retentionSettings: settings, clustering, metrics };
 }

@@ -183,6 +183,43 @@ describe('clusterByWorkflow', () => {
   });
 });
 
+describe('a one-workflow question on clustered executions', () => {
+  const WORKFLOWS = 50;
+  const ROWS = 600_000; // about 5 row groups of 122,880 rows
+
+  /** Rows the table scans read for one workflow's completed executions (DuckDB's profiler). */
+  async function rowsScanned(store: DuckDbStore): Promise<number> {
+    return store.read(async (c) => {
+      await c.run(`SET custom_profiling_settings = '{"CUMULATIVE_ROWS_SCANNED": "true"}'`);
+      const result = await c.runAndReadAll(
+        `EXPLAIN (ANALYZE, FORMAT JSON) SELECT quantile_cont(e.duration_ms, 0.95) FROM executions_all e
+         WHERE list_contains(['workflow-7'], e.workflow_id) AND e.status = 'completed'`,
+      );
+      const profile = JSON.parse(result.getRows()[0]?.[1] as string) as { cumulative_rows_scanned: number };
+      return profile.cumulative_rows_scanned;
+    });
+  }
+
+  it('reads the row groups that hold that workflow, not the whole table', async () => {
+    const store = await openStore();
+    try {
+      await store.exclusive((c) =>
+        c.run(`INSERT INTO executions (execution_id, workflow_id, started_at, completed_at, duration_ms, status,
+                 steps_total, steps_completed, steps_failed, context)
+               SELECT 'e-' || i, 'workflow-' || (i % ${WORKFLOWS}), ${BASE_TIME} + i * 1000, ${BASE_TIME} + i * 1000 + 500,
+                 500, 'completed', 1, 1, 0, '{}' FROM range(${ROWS}) t(i)`),
+      );
+      expect(await rowsScanned(store)).toBeGreaterThanOrEqual(ROWS);
+      const expected = await store.durationSummaries({ workflowIds: ['workflow-7'] });
+      await store.clusterByWorkflow();
+      expect(await rowsScanned(store)).toBeLessThanOrEqual(2 * 122_880);
+      expect(await store.durationSummaries({ workflowIds: ['workflow-7'] })).toEqual(expected);
+    } finally {
+      await store.close();
+    }
+  }, 60_000);
+});
+
 describe('executions clustered after every insert', () => {
   let store: DuckDbStore;
   let clustering: Store;
