@@ -68,6 +68,7 @@ async function runStore(steps: number, workflows: number, threads: number): Prom
     console.log(
       `store: ${s.steps} steps, ${workflows} workflows generated in ${s.generateSeconds.toFixed(1)} s`,
     );
+    console.log(`store: executions clustered by workflow in ${s.clusterSeconds.toFixed(1)} s`);
     console.log(`store: ${s.storeBytesPerStep.toFixed(1)} bytes/step in DuckDB`);
     console.log(
       `query: one workflow's duration statistics (executions) ${s.perWorkflowStatsMs.toFixed(1)} ms`,

@@ -11,6 +11,7 @@ import { generateSteps } from './generate-steps';
 export interface StoreFigures {
   steps: number;
   generateSeconds: number;
+  clusterSeconds: number;
   storeBytesPerStep: number;
   perWorkflowStatsMs: number;
   perWorkflowStepQuantilesMs: number;
@@ -38,6 +39,11 @@ export async function benchStore(
     const generated = process.hrtime.bigint();
     await store.exclusive((connection) => generateSteps(connection, steps, workflows, start));
     const generateSeconds = seconds(generated);
+    // What the analyzer's clustering job does once the hot executions are due (all of them here).
+    const clustering = process.hrtime.bigint();
+    await store.clusterByWorkflow();
+    await store.exclusive((connection) => connection.run('CHECKPOINT'));
+    const clusterSeconds = seconds(clustering);
     const storeBytesPerStep = await stepBytesInStore(store, path, steps);
     const range = { start, end: start + 365 * 86_400_000 };
     const perWorkflowStatsMs = await timed(() => store.durationSummaries({ workflowIds: ['workflow-17'] }));
@@ -63,6 +69,7 @@ export async function benchStore(
     return {
       steps,
       generateSeconds,
+      clusterSeconds,
       storeBytesPerStep,
       perWorkflowStatsMs,
       perWorkflowStepQuantilesMs,

@@ -163,9 +163,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await app.analysis.stop();
     await app.schedules.stop(); // no new run; retries waiting are given up
     await services.retention.stop();
-    await backend.close();
+    await backend.close(); // stops the backend's own jobs first
   });
   services.retention.start();
+  backend.startJobs();
   loopLag.start();
   return app;
 }

@@ -37,6 +37,7 @@ import { RECORD_TYPES, type RecordType } from '../model/records';
 import type { DuckDbStore } from '../store/duckdb/duckdb-store';
 import { TABLES } from '../store/record-tables';
 import { quoteIdentifier, quoteLiteral } from '../store/duckdb/tables';
+import { storedRowsSql, tablesHolding } from '../store/duckdb/clustering/clustered-tables';
 import { DAY_MS } from './retention-policy';
 
 interface JournalEntry {
@@ -57,8 +58,6 @@ export type ArchiveStep = 'journaled' | 'copied' | 'renamed' | 'deleted';
 export class ParquetArchive {
   readonly root: string;
   private readonly journalDir: string;
-  private connection: Promise<DuckDBConnection> | undefined;
-  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly store: DuckDbStore,
@@ -91,7 +90,7 @@ export class ParquetArchive {
       const table = TABLES[type];
       const time = quoteIdentifier(table.timeColumn);
       const days = await connection.runAndReadAll(
-        `SELECT DISTINCT (${time} // ${DAY_MS})::DOUBLE AS day FROM ${quoteIdentifier(type)} WHERE ${time} < $1::BIGINT ORDER BY day`,
+        `SELECT DISTINCT (${time} // ${DAY_MS})::DOUBLE AS day FROM (${storedRowsSql(type)}) WHERE ${time} < $1::BIGINT ORDER BY day`,
         [cutoff],
       );
       let rows = 0;
@@ -144,13 +143,9 @@ export class ParquetArchive {
     return result;
   }
 
-  /** Runs archive work one job at a time on the archive's own connection. */
+  /** Runs archive work one job at a time, and never beside a compaction (see DuckDbStore.maintain). */
   private serial<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
-    this.connection ??= this.store.dedicatedConnection();
-    const connection = this.connection;
-    const run = this.store.track(this.queue.then(async () => work(await connection)));
-    this.queue = run.catch(() => undefined);
-    return run;
+    return this.store.maintain(work);
   }
 
   private async moveDay(connection: DuckDBConnection, entry: JournalEntry): Promise<number> {
@@ -165,7 +160,7 @@ export class ParquetArchive {
     try {
       const order = table.archiveOrder.map(quoteIdentifier).join(', ');
       await connection.run(
-        `COPY (SELECT * FROM ${quoteIdentifier(entry.type)} ${where} ORDER BY ${order}) TO ${quoteLiteral(`${entry.file}.tmp`)} ` +
+        `COPY (SELECT * FROM (${storedRowsSql(entry.type)}) ${where} ORDER BY ${order}) TO ${quoteLiteral(`${entry.file}.tmp`)} ` +
           `(FORMAT parquet, COMPRESSION zstd, COMPRESSION_LEVEL 9, ROW_GROUP_SIZE 1000000)`,
       );
       fsyncFile(`${entry.file}.tmp`);
@@ -173,11 +168,13 @@ export class ParquetArchive {
       renameSync(`${entry.file}.tmp`, entry.file);
       fsyncFile(join(entry.file, '..'));
       await this.afterStep('renamed');
-      const deleted = await connection.run(`DELETE FROM ${quoteIdentifier(entry.type)} ${where}`);
+      let deleted = 0;
+      for (const stored of tablesHolding(entry.type))
+        deleted += (await connection.run(`DELETE FROM ${quoteIdentifier(stored)} ${where}`)).rowsChanged;
       await connection.run('COMMIT');
       await this.afterStep('deleted');
       unlinkSync(journal);
-      return deleted.rowsChanged;
+      return deleted;
     } catch (error) {
       await connection.run('ROLLBACK').catch(() => undefined);
       throw error;
@@ -227,10 +224,11 @@ async function deleteArchivedRows(connection: DuckDBConnection, entry: JournalEn
   const match = table.key
     .map((k) => `p.${quoteIdentifier(k)} IS NOT DISTINCT FROM t.${quoteIdentifier(k)}`)
     .join(' AND ');
-  await connection.run(
-    `DELETE FROM ${quoteIdentifier(entry.type)} t WHERE t.${time} >= ${entry.start}::BIGINT AND t.${time} < ${entry.end}::BIGINT ` +
-      `AND EXISTS (SELECT 1 FROM read_parquet(${quoteLiteral(entry.file)}) p WHERE ${match})`,
-  );
+  for (const stored of tablesHolding(entry.type))
+    await connection.run(
+      `DELETE FROM ${quoteIdentifier(stored)} t WHERE t.${time} >= ${entry.start}::BIGINT AND t.${time} < ${entry.end}::BIGINT ` +
+        `AND EXISTS (SELECT 1 FROM read_parquet(${quoteLiteral(entry.file)}) p WHERE ${match})`,
+    );
 }
 
 function writeDurably(path: string, text: string): void {

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { ParquetArchive } from '../archive/parquet-archive';
 import type { AnalyzerConfig } from '../config/config';
+import { ClusteringJob } from '../store/duckdb/clustering/clustering-job';
 import { createDuckDbAnalysisStore } from '../store/duckdb/duckdb-analysis-store';
 import { DuckDbStore } from '../store/duckdb/duckdb-store';
 import type { OpenHooks } from '../store/duckdb/open-database';
@@ -28,6 +29,14 @@ export async function openDuckDbBackend(config: AnalyzerConfig, hooks: OpenHooks
     const archive = new ParquetArchive(store, config.dataDir);
     await archive.recover();
     const reports = await openReportTables(store);
+    // Rows only move between tables: answers stay the same, so no cache is told.
+    const clustering = new ClusteringJob(store, {
+      intervalMs: config.clusteringIntervalMs ?? 60_000,
+      onOutcome: (outcome) => {
+        if (outcome.moved > 0) hooks.log.info(`executions clustered by workflow: ${JSON.stringify(outcome)}`);
+      },
+      onError: (error) => hooks.log.error(`clustering job failed: ${(error as Error).message}`),
+    });
     return {
       kind: 'duckdb',
       store,
@@ -45,7 +54,11 @@ export async function openDuckDbBackend(config: AnalyzerConfig, hooks: OpenHooks
         forgetRunningBefore: (before) => store.forgetRunningBefore(before),
       },
       archiveBytes: () => archive.bytes(),
-      close: () => store.close(),
+      startJobs: () => clustering.start(),
+      async close() {
+        await clustering.stop();
+        await store.close();
+      },
     };
   } catch (error) {
     await store.close();

@@ -36,7 +36,9 @@ export interface StoreBackend {
   archiveBytes(): Record<RecordType, number>;
   /** Where analyzers sharing this backend coordinate; absent for a backend one analyzer owns (DuckDB). */
   readonly cluster?: () => Promise<ClusterTables>;
-  /** Waits for running work and closes the connections. */
+  /** Starts the backend's own background work (DuckDB: clustering executions by workflow). */
+  startJobs(): void;
+  /** Stops its jobs, waits for running work and closes the connections. */
   close(): Promise<void>;
 }
 

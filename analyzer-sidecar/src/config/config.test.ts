@@ -35,6 +35,7 @@ describe('loadConfig', () => {
     [{ RPA_ANALYZER_TOKENS: 'root:secret-secret' }, 'RPA_ANALYZER_TOKENS'],
     [{ RPA_ANALYZER_TOKENS: 'admin:short' }, 'RPA_ANALYZER_TOKENS'],
     [{ RPA_ANALYZER_INSECURE_LOCAL: 'yes' }, 'RPA_ANALYZER_INSECURE_LOCAL'],
+    [{ RPA_ANALYZER_CLUSTERING_INTERVAL_MS: '-1' }, 'RPA_ANALYZER_CLUSTERING_INTERVAL_MS'],
   ])('names the bad key in %j', (env, key) => {
     expect(() => loadConfig({}, env)).toThrow(ConfigError);
     expect(() => loadConfig({}, env)).toThrow(new RegExp(`^${key}:`));

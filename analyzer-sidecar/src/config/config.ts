@@ -71,6 +71,8 @@ export interface AnalyzerConfig {
   readonly ingest: IngestConfig;
   /** Period of the retention job; 0 disables it. */
   readonly retentionIntervalMs: number;
+  /** How often the clustering job checks whether the hot executions are due; 0 disables it. Default 60 s. */
+  readonly clusteringIntervalMs?: number;
   readonly analysis: AnalysisConfig;
   /** The standalone UI at /ui; DEFAULT_UI when absent. */
   readonly ui?: UiConfig;
@@ -144,6 +146,8 @@ export function loadConfig(overrides: ConfigOverrides = {}, env: Env = process.e
     retentionIntervalMs:
       source.integer('RPA_ANALYZER_RETENTION_INTERVAL_MS', 'retentionIntervalMs', 0, 7 * 86_400_000) ??
       3_600_000,
+    clusteringIntervalMs:
+      source.integer('RPA_ANALYZER_CLUSTERING_INTERVAL_MS', 'clusteringIntervalMs', 0, 86_400_000) ?? 60_000,
     analysis: analysisConfig(source),
     authFailures: {
       max:
@@ -245,6 +249,7 @@ const FILE_KEYS = [
   'walRecovery',
   ...INGEST_FILE_KEYS,
   'retentionIntervalMs',
+  'clusteringIntervalMs',
   'degradationBaselineMs',
   'degradationCurrentMs',
   'successRateWindowMs',

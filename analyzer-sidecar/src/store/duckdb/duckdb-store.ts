@@ -33,6 +33,19 @@ import { freshRows } from './fresh-rows';
 import { appendRows } from './row-codec';
 import { TABLES } from '../record-tables';
 import { allRowsView, createTableSql, quoteIdentifier, quoteLiteral } from './tables';
+import {
+  CREATE_CLUSTERED_EXECUTIONS,
+  CREATE_WORKFLOW_KEYS,
+  storedRowsSql,
+  tablesHolding,
+} from './clustering/clustered-tables';
+import {
+  clusterByWorkflow,
+  DEFAULT_CLUSTERING,
+  type ClusteringOptions,
+  type ClusteringOutcome,
+  type ClusteringStep,
+} from './clustering/cluster-by-workflow';
 
 const READERS = 2;
 
@@ -46,6 +59,8 @@ export interface BorrowedConnection {
 
 export class DuckDbStore implements Store {
   private writeQueue: Promise<unknown> = Promise.resolve();
+  private maintenanceQueue: Promise<unknown> = Promise.resolve();
+  private maintenanceConnection: Promise<DuckDBConnection> | undefined;
   private nextReader = 0;
   private closed = false;
   /**
@@ -78,6 +93,8 @@ export class DuckDbStore implements Store {
     // Columns added after the first release; CREATE TABLE IF NOT EXISTS leaves older tables as they were.
     await writer.run('ALTER TABLE executions ADD COLUMN IF NOT EXISTS requested_at BIGINT');
     await writer.run(CREATE_STARTS);
+    await writer.run(CREATE_WORKFLOW_KEYS);
+    await writer.run(CREATE_CLUSTERED_EXECUTIONS);
     const readers = await Promise.all(Array.from({ length: READERS }, () => instance.connect()));
     const store = new DuckDbStore(instance, writer, readers, await createAppenders(writer));
     await store.setArchiveFiles({ executions: [], steps: [], recoveries: [], resources: [] });
@@ -144,18 +161,47 @@ export class DuckDbStore implements Store {
   }
 
   async rowCounts(): Promise<Record<RecordType, number>> {
-    const sql = RECORD_TYPES.map(
-      (type) => `SELECT ${quoteLiteral(type)} AS t, count(*)::DOUBLE AS n FROM ${quoteIdentifier(type)}`,
+    const sql = RECORD_TYPES.flatMap((type) =>
+      tablesHolding(type).map(
+        (table) => `SELECT ${quoteLiteral(type)} AS t, count(*)::DOUBLE AS n FROM ${quoteIdentifier(table)}`,
+      ),
     ).join(' UNION ALL ');
     const result = await this.read((c) => c.runAndReadAll(sql));
     const counts: Record<RecordType, number> = { executions: 0, steps: 0, recoveries: 0, resources: 0 };
-    for (const row of result.getRowObjects()) counts[row.t as RecordType] = row.n as number;
+    for (const row of result.getRowObjects()) counts[row.t as RecordType] += row.n as number;
     return counts;
   }
 
   /** Forgets executions still marked running that started before `before` (see execution-starts). */
   forgetRunningBefore(before: number): Promise<number> {
     return this.exclusive((connection) => forgetStartsBefore(connection, before));
+  }
+
+  /**
+   * Rewrites the hot executions and the clustered ones sorted by workflow once
+   * enough hot rows have accumulated (see clustering/cluster-by-workflow).
+   */
+  clusterByWorkflow(
+    options: ClusteringOptions = DEFAULT_CLUSTERING,
+    afterStep?: (step: ClusteringStep) => void | Promise<void>,
+  ): Promise<ClusteringOutcome> {
+    return this.maintain((connection) => clusterByWorkflow(connection, options, afterStep));
+  }
+
+  /**
+   * Runs long maintenance (archive moves, clustering) one job at a time, on a
+   * connection of its own so that ingestion goes on. One at a time because
+   * both delete hot rows: two concurrent deletes of one row abort one of the
+   * transactions, and an archive move aborted after its file was renamed
+   * holds the rows twice until the next start.
+   */
+  maintain<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> {
+    if (this.closed) return Promise.reject(new StoreClosedError());
+    this.maintenanceConnection ??= this.dedicatedConnection();
+    const connection = this.maintenanceConnection;
+    const run = this.track(this.maintenanceQueue.then(async () => work(await connection)));
+    this.maintenanceQueue = run.catch(() => undefined);
+    return run;
   }
 
   /**
@@ -223,14 +269,14 @@ export class DuckDbStore implements Store {
     };
   }
 
-  /** Points each `<table>_all` view at the hot table plus these Parquet files. */
+  /** Points each `<table>_all` view at the hot (and clustered) rows plus these Parquet files. */
   async setArchiveFiles(
     files: Readonly<Record<RecordType, readonly string[]>>,
     connection = this.writer,
   ): Promise<void> {
     this.archivedFiles = files;
     for (const type of RECORD_TYPES) {
-      const hot = `SELECT * FROM ${quoteIdentifier(type)}`;
+      const hot = storedRowsSql(type);
       const list = files[type];
       const stored =
         list.length === 0

@@ -9,6 +9,7 @@
  */
 import { listValue, type DuckDBConnection } from '@duckdb/node-api';
 import type { ExecutionRecord } from '../../model/records';
+import { storedRowsSql } from './clustering/clustered-tables';
 
 export const STARTS_TABLE = 'execution_starts';
 
@@ -70,14 +71,14 @@ export async function settleStarts(
   return { finished, started };
 }
 
-/** Ids of the markers' executions already stored as final (hot rows, near the marker's start). */
+/** Ids of the markers' executions already stored as final (hot or clustered rows, near the marker's start). */
 async function storedIds(
   connection: DuckDBConnection,
   markers: readonly ExecutionRecord[],
 ): Promise<string[]> {
   const times = markers.map((m) => m.started_at);
   const result = await connection.runAndReadAll(
-    `SELECT execution_id FROM executions
+    `SELECT execution_id FROM (${storedRowsSql('executions')})
      WHERE started_at BETWEEN $1::BIGINT AND $2::BIGINT AND execution_id IN (SELECT unnest($3))`,
     [
       Math.min(...times) - START_SKEW_MS,

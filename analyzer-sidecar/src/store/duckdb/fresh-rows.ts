@@ -8,6 +8,7 @@ import type { RecordType } from '../../model/records';
 import { TABLES } from '../record-tables';
 import { newRows, rowKey, timeWindow } from '../row-identity';
 import { quoteIdentifier, quoteLiteral } from './tables';
+import { storedRowsSql } from './clustering/clustered-tables';
 
 type Row = Readonly<Record<string, unknown>>;
 
@@ -56,10 +57,11 @@ async function storedKeys(
     const fileDay = dayOfArchiveFile(file);
     return fileDay === undefined || (fileDay >= day(min) && fileDay <= day(max));
   });
-  const source =
+  const archived =
     files.length === 0
-      ? quoteIdentifier(type)
-      : `(SELECT * FROM ${quoteIdentifier(type)} UNION ALL BY NAME SELECT * FROM read_parquet([${files.map(quoteLiteral).join(', ')}])) AS stored`;
+      ? ''
+      : ` UNION ALL BY NAME SELECT * FROM read_parquet([${files.map(quoteLiteral).join(', ')}])`;
+  const source = `(${storedRowsSql(type)}${archived}) AS stored`;
   const result = await connection.runAndReadAll(
     `SELECT ${columns} FROM ${source}${probe} WHERE ${quoteIdentifier(time)} BETWEEN $1::BIGINT AND $2::BIGINT`,
     values,
