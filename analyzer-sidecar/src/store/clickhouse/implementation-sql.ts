@@ -3,16 +3,12 @@
  * (versioned-table.ts): recording one again is a new version of its row,
  * forgetting it a deleted one.
  */
+import { VersionClock } from './version-clock';
 import type { Insight } from '../../model/analysis';
 import type { ImplementationStore, InsightImplementation } from '../implementation-store';
 import type { ClickHouseStore } from './clickhouse-store';
 import type { BinaryColumn } from './row-binary';
-import {
-  createVersionClock,
-  createVersionedTableSql,
-  DELETED_COLUMN,
-  VERSION_COLUMN,
-} from './versioned-table';
+import { createVersionedTableSql, DELETED_COLUMN, VERSION_COLUMN } from './versioned-table';
 
 const TABLE = 'insight_implementations';
 
@@ -41,7 +37,8 @@ interface Row {
 
 export async function openClickHouseImplementations(store: ClickHouseStore): Promise<ImplementationStore> {
   await store.read((connection) => connection.command(createVersionedTableSql(TABLE, COLUMNS, 'insight_id')));
-  const nextVersion = createVersionClock();
+  const clock = new VersionClock();
+  const nextVersion = () => clock.next();
   const write = (row: object) => store.read((c) => c.insert(TABLE, COLUMNS, [row]));
   return {
     async record(implementation: InsightImplementation): Promise<void> {

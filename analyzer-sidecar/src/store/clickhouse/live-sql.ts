@@ -5,6 +5,7 @@
  * state. Running executions come from the record tables
  * (running-executions-sql.ts).
  */
+import { VersionClock } from './version-clock';
 import type { SeriesState } from '../../analysis/anomaly/series-state';
 import type { Anomaly, Incident } from '../../model/analysis';
 import {
@@ -19,7 +20,7 @@ import type { ClickHouseStore } from './clickhouse-store';
 import type { BinaryColumn } from './row-binary';
 import { queryRunningExecutions } from './running-executions-sql';
 import { exactFloat64Literal, inStrings, int64Literal, limitLiteral, stringLiteral } from './sql-literal';
-import { createVersionClock, createVersionedTableSql, VERSION_COLUMN } from './versioned-table';
+import { createVersionedTableSql, VERSION_COLUMN } from './versioned-table';
 import { whereClause } from './filter-sql';
 
 const SERIES_COLUMNS: readonly BinaryColumn[] = [
@@ -77,7 +78,8 @@ export async function openClickHouseLiveTables(store: ClickHouseStore): Promise<
     for (const table of [ANOMALIES, INCIDENTS])
       await connection.command(createVersionedTableSql(table.name, table.columns, table.id));
   });
-  const nextVersion = createVersionClock();
+  const clock = new VersionClock();
+  const nextVersion = () => clock.next();
   return {
     async loadSeriesStates() {
       const rows = await store.read((c) =>

@@ -3,17 +3,13 @@
  * a put is a new version of the workflow's row, a removal a deleted one, so
  * every analyzer instance reads the latest change at once.
  */
+import { VersionClock } from './version-clock';
 import type { WorkflowSettings, WorkflowSettingsStore } from '../workflow-settings-store';
 import type { ClickHouseStore } from './clickhouse-store';
 import { whereClause } from './filter-sql';
 import type { BinaryColumn } from './row-binary';
 import { stringLiteral } from './sql-literal';
-import {
-  createVersionClock,
-  createVersionedTableSql,
-  DELETED_COLUMN,
-  VERSION_COLUMN,
-} from './versioned-table';
+import { createVersionedTableSql, DELETED_COLUMN, VERSION_COLUMN } from './versioned-table';
 
 const TABLE = 'workflow_settings';
 
@@ -38,7 +34,8 @@ export async function openClickHouseWorkflowSettings(store: ClickHouseStore): Pr
   await store.read((connection) =>
     connection.command(createVersionedTableSql(TABLE, COLUMNS, 'workflow_id')),
   );
-  const nextVersion = createVersionClock();
+  const clock = new VersionClock();
+  const nextVersion = () => clock.next();
   const select = (conditions: string[]): Promise<WorkflowSettings[]> =>
     store.read((c) =>
       c.rows<WorkflowSettings>(

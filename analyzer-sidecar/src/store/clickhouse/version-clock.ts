@@ -1,5 +1,6 @@
 /**
- * Versions and log sequence numbers for the ClickHouse report tables: a
+ * Versions of the small shared tables on the router (live state, settings,
+ * implementations, schedules, share links) and the delivery log's sequence: a
  * hybrid clock of microsecond-sized ticks (epoch ms × 1000 plus a counter),
  * so values from different analyzer instances order by wall time, and one
  * instance's values strictly increase even within a millisecond or when its

@@ -36,17 +36,3 @@ export function createVersionedTableSql(name: string, columns: readonly BinaryCo
     `ENGINE = ReplacingMergeTree(${identifier(VERSION_COLUMN.name)}) ORDER BY ${identifier(key)}`
   );
 }
-
-/**
- * Versions of one analyzer's writes: epoch ms × 1000, raised past the last
- * one handed out, so one instance's successive changes of a key are ordered
- * even within a millisecond. Between instances the later clock wins, as the
- * later write would. (Stays below 2^53 until the year 2255.)
- */
-export function createVersionClock(now: () => number = Date.now): () => number {
-  let last = 0;
-  return () => {
-    last = Math.max(Math.trunc(now()) * 1000, last + 1);
-    return last;
-  };
-}

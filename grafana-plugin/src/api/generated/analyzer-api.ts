@@ -2893,6 +2893,42 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/cluster': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Analyzers sharing this ClickHouse, and the workflows this one judges */
+    get: {
+      parameters: {
+        query?: never;
+        header?: never;
+        path?: never;
+        cookie?: never;
+      };
+      requestBody?: never;
+      responses: {
+        /** @description Default Response */
+        200: {
+          headers: {
+            [name: string]: unknown;
+          };
+          content: {
+            'application/json': components['schemas']['GetClusterResponse'];
+          };
+        };
+      };
+    };
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/health': {
     parameters: {
       query?: never;
@@ -4956,6 +4992,15 @@ export interface components {
       }[];
       next_cursor: string | null;
       total: number;
+    };
+    /** GetClusterResponse */
+    GetClusterResponse: {
+      /** @description This analyzer (RPA_ANALYZER_INSTANCE_ID) */
+      instance_id: string;
+      /** @description Analyzers with a fresh heartbeat */
+      members: string[];
+      /** @description Workflows whose live detection runs on this analyzer; null: every workflow (no cluster) */
+      owned_workflows: string[] | null;
     };
     /** GetHealthResponse */
     GetHealthResponse: {
