@@ -61,7 +61,11 @@ function failuresOf(workspace, report) {
 function firstLine(message) {
   // eslint-disable-next-line no-control-regex
   const plain = String(message ?? '').replace(/\u001b\[[0-9;]*m/g, '');
-  const line = plain.split('\n').map((part) => part.trim()).find((part) => part.length > 0) ?? '(no message)';
+  const line =
+    plain
+      .split('\n')
+      .map((part) => part.trim())
+      .find((part) => part.length > 0) ?? '(no message)';
   return line.length > 300 ? `${line.slice(0, 300)}…` : line;
 }
 
